@@ -1,0 +1,235 @@
+/**
+ * The table model shared by the server and the Excel add-in: an immutable snapshot of one appendix table
+ * (columns, hierarchical rows, canonical cell values) with O(1) cell lookup.
+ */
+import { NumberErrorCode, decimalPlaces, parseCanonicalDecimal } from './vietnamese-number';
+
+export type ColumnType = 'MONEY' | 'COUNT' | 'RATE' | 'MEASURE';
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  publishedNumber: string | null;
+  type: ColumnType;
+  /** Decimal places allowed when a value is entered. */
+  scale: number;
+  editable: boolean;
+}
+
+export type RowKind = 'SECTION' | 'ITEM' | 'CHILD' | 'LABEL' | 'GRAND_TOTAL';
+
+export const ROW_KINDS: readonly RowKind[] = ['SECTION', 'ITEM', 'CHILD', 'LABEL', 'GRAND_TOTAL'];
+
+export interface TableRow {
+  key: string;
+  publishedNumber: string | null;
+  label: string;
+  level: number;
+  parentKey: string | null;
+  kind: RowKind;
+  editable: boolean;
+  computed: boolean;
+}
+
+/** value null: the cell is empty, which is not zero. */
+export interface CellValue {
+  rowKey: string;
+  columnKey: string;
+  value: string | null;
+}
+
+/** The serialisable form of a snapshot; cells that are absent are empty. */
+export interface TableSnapshotData {
+  columns: readonly TableColumn[];
+  rows: readonly TableRow[];
+  cells: readonly CellValue[];
+}
+
+export type CellChangeErrorCode = 'UNKNOWN_ROW' | 'UNKNOWN_COLUMN' | 'NOT_EDITABLE' | 'DUPLICATE_CHANGE' | NumberErrorCode;
+
+export interface CellChangeError {
+  rowKey: string;
+  columnKey: string;
+  code: CellChangeErrorCode;
+  messageVi: string;
+  messageEn: string;
+}
+
+export type CellChangeResult = { ok: true; snapshot: TableSnapshot } | { ok: false; errors: CellChangeError[] };
+
+function indexByKey(items: readonly { key: string }[], what: string): Map<string, number> {
+  const index = new Map<string, number>();
+  items.forEach((item, position) => {
+    if (item.key === '') throw new Error(`Empty ${what} key at position ${position}`);
+    if (index.has(item.key)) throw new Error(`Duplicate ${what} key "${item.key}"`);
+    index.set(item.key, position);
+  });
+  return index;
+}
+
+/** Children by parent; parents must precede their children, which also rules out cycles. */
+function indexChildren(rows: readonly TableRow[], rowIndex: ReadonlyMap<string, number>): number[][] {
+  const children: number[][] = rows.map(() => []);
+  rows.forEach((row, position) => {
+    if (row.parentKey === null) {
+      if (row.level !== 0) throw new Error(`Row "${row.key}" has no parent but level ${row.level}`);
+      return;
+    }
+    const parent = rowIndex.get(row.parentKey);
+    if (parent === undefined || parent >= position) {
+      throw new Error(`Row "${row.key}": parent "${row.parentKey}" must be a row above it`);
+    }
+    if (rows[parent].kind === 'LABEL') throw new Error(`Row "${row.key}": a LABEL row cannot be a parent`);
+    if (row.level !== rows[parent].level + 1) {
+      throw new Error(`Row "${row.key}" has level ${row.level}, expected ${rows[parent].level + 1} under "${row.parentKey}"`);
+    }
+    children[parent].push(position);
+  });
+  return children;
+}
+
+export class TableSnapshot {
+  private constructor(
+    readonly columns: readonly Readonly<TableColumn>[],
+    readonly rows: readonly Readonly<TableRow>[],
+    private readonly rowIndexes: ReadonlyMap<string, number>,
+    private readonly columnIndexes: ReadonlyMap<string, number>,
+    private readonly children: readonly (readonly number[])[],
+    /** Row-major: the value of (row r, column c) is at r × columns.length + c. */
+    private readonly values: readonly (string | null)[],
+    /** At least the most decimal places of any value (not lowered when values are removed). */
+    readonly maxDecimalPlaces: number,
+  ) {}
+
+  /** Throws on structurally invalid data (duplicate keys, bad parents, non-canonical values): corrupt input. */
+  static create(data: TableSnapshotData): TableSnapshot {
+    for (const column of data.columns) {
+      if (!Number.isInteger(column.scale) || column.scale < 0) {
+        throw new Error(`Column "${column.key}" has invalid scale ${column.scale}`);
+      }
+    }
+    const columnIndexes = indexByKey(data.columns, 'column');
+    const rowIndexes = indexByKey(data.rows, 'row');
+    const children = indexChildren(data.rows, rowIndexes);
+    const values: (string | null)[] = new Array(data.rows.length * data.columns.length).fill(null);
+    const seen = new Set<number>();
+    let maxDecimalPlaces = 0;
+    for (const cell of data.cells) {
+      const row = rowIndexes.get(cell.rowKey);
+      const column = columnIndexes.get(cell.columnKey);
+      if (row === undefined || column === undefined) {
+        throw new Error(`Cell (${cell.rowKey}, ${cell.columnKey}) refers to an unknown row or column`);
+      }
+      const slot = row * data.columns.length + column;
+      if (seen.has(slot)) throw new Error(`Cell (${cell.rowKey}, ${cell.columnKey}) is given twice`);
+      seen.add(slot);
+      if (cell.value !== null) {
+        const parsed = parseCanonicalDecimal(cell.value);
+        if (!parsed.ok) throw new Error(`Cell (${cell.rowKey}, ${cell.columnKey}): ${parsed.error.messageEn}`);
+        values[slot] = parsed.value;
+        maxDecimalPlaces = Math.max(maxDecimalPlaces, decimalPlaces(parsed.value!));
+      }
+    }
+    // Copies, so that later mutation of the caller's objects cannot break the indexes.
+    const columns = data.columns.map((column) => ({ ...column }));
+    const rows = data.rows.map((row) => ({ ...row }));
+    return new TableSnapshot(columns, rows, rowIndexes, columnIndexes, children, values, maxDecimalPlaces);
+  }
+
+  rowIndex(key: string): number | undefined {
+    return this.rowIndexes.get(key);
+  }
+
+  columnIndex(key: string): number | undefined {
+    return this.columnIndexes.get(key);
+  }
+
+  valueAt(rowIndex: number, columnIndex: number): string | null {
+    return this.values[rowIndex * this.columns.length + columnIndex];
+  }
+
+  /** Throws for an unknown row or column key. */
+  value(rowKey: string, columnKey: string): string | null {
+    const row = this.rowIndexes.get(rowKey);
+    const column = this.columnIndexes.get(columnKey);
+    if (row === undefined || column === undefined) throw new Error(`Unknown cell (${rowKey}, ${columnKey})`);
+    return this.valueAt(row, column);
+  }
+
+  /** Indexes of the rows whose parent is the given row, in table order (LABEL rows included). */
+  childIndexes(rowIndex: number): readonly number[] {
+    return this.children[rowIndex];
+  }
+
+  /**
+   * A copy with the given cells changed, or every reason the changes cannot be applied (all-or-nothing).
+   * Values must be canonical and respect the column's scale; only editable cells of editable rows change.
+   */
+  withChanges(changes: readonly CellValue[]): CellChangeResult {
+    const errors: CellChangeError[] = [];
+    const values = [...this.values];
+    const seen = new Set<number>();
+    let maxDecimalPlaces = this.maxDecimalPlaces;
+    for (const change of changes) {
+      const reject = (code: CellChangeErrorCode, messageVi: string, messageEn: string) =>
+        errors.push({ rowKey: change.rowKey, columnKey: change.columnKey, code, messageVi, messageEn });
+      const row = this.rowIndexes.get(change.rowKey);
+      const column = this.columnIndexes.get(change.columnKey);
+      if (row === undefined) {
+        reject('UNKNOWN_ROW', `Không có dòng "${change.rowKey}" trong bảng`, `The table has no row "${change.rowKey}"`);
+        continue;
+      }
+      if (column === undefined) {
+        reject('UNKNOWN_COLUMN', `Không có cột "${change.columnKey}" trong bảng`, `The table has no column "${change.columnKey}"`);
+        continue;
+      }
+      const { label: rowLabel, editable: rowEditable } = this.rows[row];
+      const { label: columnLabel, editable: columnEditable, scale } = this.columns[column];
+      const where = `"${rowLabel}" / "${columnLabel}"`;
+      const slot = row * this.columns.length + column;
+      if (seen.has(slot)) {
+        reject('DUPLICATE_CHANGE', `Ô ${where} được sửa nhiều lần trong cùng một lần gửi`, `Cell ${where} is changed more than once in one change set`);
+        continue;
+      }
+      seen.add(slot);
+      if (!rowEditable || !columnEditable) {
+        reject('NOT_EDITABLE', `Ô ${where} không được phép sửa`, `Cell ${where} is not editable`);
+        continue;
+      }
+      if (change.value === null) {
+        values[slot] = null;
+        continue;
+      }
+      const parsed = parseCanonicalDecimal(change.value);
+      if (!parsed.ok) {
+        reject(parsed.error.code, `Ô ${where}: ${parsed.error.messageVi}`, `Cell ${where}: ${parsed.error.messageEn}`);
+        continue;
+      }
+      const places = decimalPlaces(parsed.value!);
+      if (places > scale) {
+        reject('TOO_MANY_DECIMALS', `Ô ${where}: ${places} chữ số thập phân, cột này chỉ cho phép ${scale}`,
+          `Cell ${where}: ${places} decimal places, this column allows ${scale}`);
+        continue;
+      }
+      values[slot] = parsed.value;
+      maxDecimalPlaces = Math.max(maxDecimalPlaces, places);
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    return {
+      ok: true,
+      snapshot: new TableSnapshot(this.columns, this.rows, this.rowIndexes, this.columnIndexes, this.children, values, maxDecimalPlaces),
+    };
+  }
+
+  /** The serialisable form (copies); only non-empty cells are listed, in row-major order. */
+  toData(): TableSnapshotData {
+    const cells: CellValue[] = [];
+    this.rows.forEach((row, r) =>
+      this.columns.forEach((column, c) => {
+        const value = this.valueAt(r, c);
+        if (value !== null) cells.push({ rowKey: row.key, columnKey: column.key, value });
+      }),
+    );
+    return { columns: this.columns.map((column) => ({ ...column })), rows: this.rows.map((row) => ({ ...row })), cells };
+  }
+}

@@ -1,0 +1,45 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { ormConfig } from './orm-config';
+
+/** A database the server cannot use; the message is safe to print (no password). */
+export class DatabaseUnavailableError extends Error {}
+
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = parsed.password ? '***' : '';
+    return parsed.toString();
+  } catch {
+    return '(an invalid DATABASE_URL)';
+  }
+}
+
+/** Fails fast with one clear message instead of the ORM's retries and stack traces. */
+async function checkReachable(url: string): Promise<void> {
+  let client: pg.Client;
+  try {
+    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  } catch (error) {
+    throw new DatabaseUnavailableError(`DATABASE_URL is not a valid PostgreSQL URL: ${(error as Error).message}`);
+  }
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    const reason = (error as Error).message || (error as NodeJS.ErrnoException).code || 'no answer';
+    throw new DatabaseUnavailableError(`Cannot reach the database at ${describeUrl(url)}: ${reason}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function openDatabase(url: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  await checkReachable(url);
+  return MikroORM.init(ormConfig(url, overrides));
+}
+
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((migration) => migration.name);
+}

@@ -1,0 +1,45 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { UnitLevel } from './enums';
+
+/** A province, district or commune as it existed between validFrom and validTo; never rewritten. */
+@ObjectType({ description: 'Đơn vị hành chính: an administrative unit during its validity' })
+@Entity()
+export class AdministrativeUnit {
+  @Field(() => ID)
+  @PrimaryKey()
+  id!: number;
+
+  @Field({ description: 'Stable key of this unit record, e.g. "92@2004" (old Cần Thơ) or "92@2025"' })
+  @Property()
+  @Unique()
+  key!: string;
+
+  @Field({ description: 'Official code (mã đơn vị hành chính)' })
+  @Property()
+  @Index()
+  code!: string;
+
+  @Field()
+  @Property()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  nameEn: string | null = null;
+
+  @Field(() => UnitLevel)
+  @Enum({ items: () => UnitLevel })
+  level!: UnitLevel;
+
+  @ManyToOne(() => AdministrativeUnit, { nullable: true })
+  parent: AdministrativeUnit | null = null;
+
+  @Field({ description: 'First day the unit existed (YYYY-MM-DD)' })
+  @Property({ type: 'date' })
+  validFrom!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day the unit existed, empty while it exists' })
+  @Property({ type: 'date', nullable: true })
+  validTo: string | null = null;
+}

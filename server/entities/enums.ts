@@ -1,0 +1,77 @@
+import { registerEnumType } from 'type-graphql';
+
+/** String enums shared by the database (stored as text) and the GraphQL schema. */
+export enum UnitLevel {
+  PROVINCE = 'PROVINCE',
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+}
+export enum SuccessionKind {
+  MERGE = 'MERGE',
+  SPLIT = 'SPLIT',
+  RENAME = 'RENAME',
+  TRANSFER = 'TRANSFER',
+}
+export enum ComponentLevel {
+  PROJECT = 'PROJECT',
+  SUB_PROJECT = 'SUB_PROJECT',
+}
+export enum DocumentKind {
+  PLAN = 'PLAN',
+  REPORT = 'REPORT',
+  NEWS = 'NEWS',
+}
+export enum ColumnType {
+  MONEY = 'MONEY',
+  COUNT = 'COUNT',
+  RATE = 'RATE',
+  MEASURE = 'MEASURE',
+}
+export enum RowKind {
+  SECTION = 'SECTION',
+  ITEM = 'ITEM',
+  CHILD = 'CHILD',
+  LABEL = 'LABEL',
+  GRAND_TOTAL = 'GRAND_TOTAL',
+}
+export enum IndicatorUnit {
+  PERCENT = 'PERCENT',
+  PERCENTAGE_POINTS = 'PERCENTAGE_POINTS',
+  HOUSEHOLDS = 'HOUSEHOLDS',
+  PERSONS = 'PERSONS',
+  WORKERS = 'WORKERS',
+  CHILDREN = 'CHILDREN',
+  MODELS = 'MODELS',
+  HOUSES = 'HOUSES',
+  MILLION_VND = 'MILLION_VND',
+  COUNT = 'COUNT',
+}
+export enum IndicatorDirection {
+  HIGHER_IS_BETTER = 'HIGHER_IS_BETTER',
+  LOWER_IS_BETTER = 'LOWER_IS_BETTER',
+  NEUTRAL = 'NEUTRAL',
+}
+export enum ValueKind {
+  BASELINE = 'BASELINE',
+  TARGET = 'TARGET',
+  ACTUAL = 'ACTUAL',
+}
+export enum Comparator {
+  EQ = 'EQ',
+  LT = 'LT',
+  LE = 'LE',
+  GT = 'GT',
+  GE = 'GE',
+  APPROX = 'APPROX',
+}
+
+registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tỉnh/thành phố → quận/huyện → xã/phường' });
+registerEnumType(SuccessionKind, { name: 'SuccessionKind' });
+registerEnumType(ComponentLevel, { name: 'ComponentLevel', description: 'Dự án or Tiểu dự án' });
+registerEnumType(DocumentKind, { name: 'DocumentKind' });
+registerEnumType(ColumnType, { name: 'ColumnType' });
+registerEnumType(RowKind, { name: 'RowKind', description: 'Section (I, II…), item (1, 2…), child (2.1, –), label ("Trong đó:") or grand total' });
+registerEnumType(IndicatorUnit, { name: 'IndicatorUnit' });
+registerEnumType(IndicatorDirection, { name: 'IndicatorDirection' });
+registerEnumType(ValueKind, { name: 'ValueKind' });
+registerEnumType(Comparator, { name: 'Comparator', description: 'How a published figure is qualified: "dưới" LT, "ít nhất" GE, "khoảng" APPROX' });

@@ -1,0 +1,64 @@
+import { AdministrativeUnit } from './administrative-unit';
+import { CellChange } from './cell-change';
+import { ChangeSet } from './change-set';
+import { FundingSource } from './funding-source';
+import { Indicator } from './indicator';
+import { IndicatorValue } from './indicator-value';
+import { Period } from './period';
+import { Plan } from './plan';
+import { PlanTable } from './plan-table';
+import { Program } from './program';
+import { ProgramComponent } from './program-component';
+import { ProgramPhase } from './program-phase';
+import { SourceDocument } from './source-document';
+import { SupportPolicy } from './support-policy';
+import { TableCell } from './table-cell';
+import { TableColumn } from './table-column';
+import { TableRow } from './table-row';
+import { TableTemplate } from './table-template';
+import { UnitSuccession } from './unit-succession';
+
+export const entities = [
+  AdministrativeUnit,
+  UnitSuccession,
+  Program,
+  ProgramPhase,
+  ProgramComponent,
+  SupportPolicy,
+  FundingSource,
+  SourceDocument,
+  Plan,
+  TableTemplate,
+  PlanTable,
+  TableColumn,
+  TableRow,
+  TableCell,
+  Period,
+  Indicator,
+  IndicatorValue,
+  ChangeSet,
+  CellChange,
+];
+
+export {
+  AdministrativeUnit,
+  CellChange,
+  ChangeSet,
+  FundingSource,
+  Indicator,
+  IndicatorValue,
+  Period,
+  Plan,
+  PlanTable,
+  Program,
+  ProgramComponent,
+  ProgramPhase,
+  SourceDocument,
+  SupportPolicy,
+  TableCell,
+  TableColumn,
+  TableRow,
+  TableTemplate,
+  UnitSuccession,
+};
+export * from './enums';

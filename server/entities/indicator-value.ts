@@ -1,0 +1,45 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { AdministrativeUnit } from './administrative-unit';
+import { Comparator, ValueKind } from './enums';
+import { Indicator } from './indicator';
+import { Period } from './period';
+import { SourceDocument } from './source-document';
+
+/** A baseline, target or actual of an indicator for one unit and period, with where it was published. */
+@ObjectType()
+@Entity()
+@Index({ properties: ['unit', 'indicator', 'period'] })
+export class IndicatorValue {
+  @Field(() => ID)
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => Indicator)
+  indicator!: Indicator;
+
+  @ManyToOne(() => AdministrativeUnit)
+  unit!: AdministrativeUnit;
+
+  @ManyToOne(() => Period)
+  period!: Period;
+
+  @Field(() => ValueKind)
+  @Enum({ items: () => ValueKind })
+  kind!: ValueKind;
+
+  /** Exact decimal string. */
+  @Property({ type: 'decimal', precision: 20, scale: 4 })
+  value!: string;
+
+  @Field(() => Comparator)
+  @Enum({ items: () => Comparator })
+  comparator: Comparator = Comparator.EQ;
+
+  @ManyToOne(() => SourceDocument, { nullable: true })
+  sourceDocument: SourceDocument | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The sentence of the source the figure was taken from' })
+  @Property({ type: 'text', nullable: true })
+  quote: string | null = null;
+}

@@ -1,0 +1,60 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { RowKind } from './enums';
+import { PlanTable } from './plan-table';
+import { ProgramComponent } from './program-component';
+import { SupportPolicy } from './support-policy';
+
+/** A row of a table; its place in the hierarchy is derived from the published STT column. */
+@ObjectType()
+@Entity()
+@Unique({ properties: ['table', 'key'] })
+export class TableRow {
+  @Field(() => ID)
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => PlanTable)
+  table!: PlanTable;
+
+  @Field({ description: 'Stable key within the table, e.g. "III.2.1"' })
+  @Property()
+  key!: string;
+
+  @Field(() => Int)
+  @Property()
+  position!: number;
+
+  @Field(() => String, { nullable: true, description: 'STT as published: "I", "2.1", "–", or empty' })
+  @Property({ type: 'string', nullable: true })
+  publishedNumber: string | null = null;
+
+  @Field({ description: 'Label as published' })
+  @Property({ type: 'text' })
+  label!: string;
+
+  @Field(() => Int)
+  @Property()
+  level!: number;
+
+  @Field(() => RowKind)
+  @Enum({ items: () => RowKind })
+  kind!: RowKind;
+
+  @ManyToOne(() => TableRow, { nullable: true })
+  parent: TableRow | null = null;
+
+  @ManyToOne(() => ProgramComponent, { nullable: true })
+  component: ProgramComponent | null = null;
+
+  @ManyToOne(() => SupportPolicy, { nullable: true })
+  supportPolicy: SupportPolicy | null = null;
+
+  @Field()
+  @Property()
+  editable: boolean = true;
+
+  @Field({ description: 'Computed from other cells by the template rather than typed' })
+  @Property()
+  computed: boolean = false;
+}

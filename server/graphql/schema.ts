@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { IndicatorResolver, IndicatorValueResolver } from './resolvers/indicator-resolver';
+import { PlanResolver, SourceDocumentResolver } from './resolvers/plan-resolver';
+import { ProgramComponentResolver, ProgramPhaseResolver, ProgramResolver } from './resolvers/program-resolver';
+import { ChangeSetResolver, TableSyncResolver } from './resolvers/table-sync-resolver';
+import { PlanTableResolver, TableColumnResolver, TableRowResolver } from './resolvers/table-resolver';
+import { UnitResolver, UnitSuccessionResolver } from './resolvers/unit-resolver';
+
+export const resolvers = [
+  UnitResolver,
+  UnitSuccessionResolver,
+  ProgramResolver,
+  ProgramPhaseResolver,
+  ProgramComponentResolver,
+  PlanResolver,
+  SourceDocumentResolver,
+  PlanTableResolver,
+  TableRowResolver,
+  TableColumnResolver,
+  IndicatorResolver,
+  IndicatorValueResolver,
+  TableSyncResolver,
+  ChangeSetResolver,
+] as const;
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, validate: false });
+}
+
+/** The SDL checked in as schema/schema.graphql: sorted, so the file changes only when the API does. */
+export async function schemaText(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await createSchema())) + '\n';
+}

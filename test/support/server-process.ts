@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, chmodSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const MAIN = path.resolve(__dirname, '../../dist/server/main.js');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDataDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'planbridge-data-'));
+  chmodSync(dir, 0o755);
+  return path.join(dir, 'data');
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  output(): string;
+  /** Resolves once /healthz answers; rejects with the output if the process exits first. */
+  ready(timeoutMs?: number): Promise<void>;
+  exited(): Promise<number | null>;
+}
+
+/** `node dist/server/main.js` (what npm start runs) with the given environment. */
+export function spawnServer(env: Record<string, string | undefined>, port: number): ServerProcess {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'info', ...env };
+  for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
+  const child = spawn(process.execPath, [MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  child.stdout!.on('data', (chunk) => (text += chunk));
+  child.stderr!.on('data', (chunk) => (text += chunk));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    port,
+    output: () => text,
+    exited: () => exit,
+    ready: async (timeoutMs = 90000) => {
+      const deadline = Date.now() + timeoutMs;
+      let done = false;
+      void exit.then(() => (done = true));
+      while (Date.now() < deadline) {
+        if (done) throw new Error(`server exited before it was ready:\n${text}`);
+        try {
+          const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+          if (response.ok) return;
+        } catch {
+          // not listening yet
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`server not ready after ${timeoutMs} ms:\n${text}`);
+    },
+  };
+}
+
+/** PIDs of running postgres processes whose command line names the directory. */
+export function postgresProcessesFor(dataDir: string): number[] {
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((line) => line.includes('postgres') && line.includes(dataDir))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
