@@ -109,14 +109,13 @@ async function mergeAgainstHistory(em: EntityManager, state: TableState, baseVer
 }
 
 async function writeChanges(em: EntityManager, state: TableState, changed: { change: CellValue; old: string | null }[], request: PushRequest, author: string, hash: string, result: (changeSetId: number) => PushOutcome): Promise<PushOutcome> {
-  const connection = em.getConnection();
   const newVersion = state.version + 1;
   const rowIds = changed.map(({ change }) => state.rowIds.get(change.rowKey)!);
   const columnIds = changed.map(({ change }) => state.columnIds.get(change.columnKey)!);
   const filled = changed.map(({ change }, index) => ({ index, value: change.value })).filter((entry) => entry.value !== null);
   const emptied = changed.map(({ change }, index) => ({ index, value: change.value })).filter((entry) => entry.value === null);
   if (filled.length) {
-    await connection.execute(
+    await em.execute(
       `insert into table_cell (row_id, column_id, table_id, value)
        select r, c, ?, v from unnest(?::int[], ?::int[], ?::numeric[]) as t(r, c, v)
        on conflict (row_id, column_id) do update set value = excluded.value`,
@@ -124,25 +123,25 @@ async function writeChanges(em: EntityManager, state: TableState, changed: { cha
     );
   }
   if (emptied.length) {
-    await connection.execute(
+    await em.execute(
       `delete from table_cell t using unnest(?::int[], ?::int[]) as d(r, c) where t.row_id = d.r and t.column_id = d.c`,
       [pgArray(emptied.map((entry) => rowIds[entry.index])), pgArray(emptied.map((entry) => columnIds[entry.index]))],
     );
   }
-  const bumped = await connection.execute(`update plan_table set version = ? where id = ? and version = ?`, [newVersion, state.id, state.version], 'run');
+  const bumped = await em.execute(`update plan_table set version = ? where id = ? and version = ?`, [newVersion, state.id, state.version], 'run');
   if ((bumped as unknown as { affectedRows: number }).affectedRows !== 1) throw new Error('optimistic lock lost while holding the row lock');
-  const [changeSet] = await connection.execute(
+  const [changeSet] = await em.execute(
     `insert into change_set (table_id, version_before, version_after, author, comment, created_at, idempotency_key, request_hash, result, content_hash)
      values (?, ?, ?, ?, ?, now(), ?, ?, '{}'::jsonb, ?) returning id`,
     [state.id, state.version, newVersion, author, request.comment ?? null, request.idempotencyKey, requestHash(request), hash],
   );
-  await connection.execute(
+  await em.execute(
     `insert into cell_change (change_set_id, table_id, version_after, row_id, column_id, old_value, new_value)
      select ?, ?, ?, r, c, o, n from unnest(?::int[], ?::int[], ?::numeric[], ?::numeric[]) as t(r, c, o, n)`,
     [changeSet.id, state.id, newVersion, pgArray(rowIds), pgArray(columnIds), pgArray(changed.map(({ old }) => old)), pgArray(changed.map(({ change }) => change.value))],
   );
   const answer = result(changeSet.id);
-  await connection.execute(`update change_set set result = ?::jsonb where id = ?`, [JSON.stringify(answer), changeSet.id]);
+  await em.execute(`update change_set set result = ?::jsonb where id = ?`, [JSON.stringify(answer), changeSet.id]);
   return answer;
 }
 
@@ -163,7 +162,7 @@ export async function pushTable(em: EntityManager, request: PushRequest, author:
     if (!state) throw new PushRefused('NOT_FOUND', `Không tìm thấy bảng "${request.tableId}"`, `No table "${request.tableId}"`);
     const name = tableName(state);
 
-    const [earlier] = await tx.getConnection().execute(`select request_hash, result from change_set where table_id = ? and idempotency_key = ?`, [state.id, key]);
+    const [earlier] = await tx.execute(`select request_hash, result from change_set where table_id = ? and idempotency_key = ?`, [state.id, key]);
     if (earlier) {
       if (earlier.request_hash !== requestHash(request)) {
         throw new PushRefused('IDEMPOTENCY_KEY_REUSED', `idempotencyKey "${key}" đã được dùng cho một lần gửi khác`, `idempotencyKey "${key}" was already used for a different push`);

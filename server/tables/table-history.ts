@@ -13,7 +13,7 @@ export interface CellChangeRecord {
 
 /** Cell changes applied after `version`, oldest first. */
 export async function changesSince(em: EntityManager, state: TableState, version: number): Promise<CellChangeRecord[]> {
-  const records = await em.getConnection().execute(
+  const records = await em.execute(
     `select change_set_id, version_after, row_id, column_id, trim_scale(old_value)::text as old_value, trim_scale(new_value)::text as new_value
        from cell_change where table_id = ? and version_after > ? order by version_after, id`,
     [state.id, version],

@@ -33,8 +33,7 @@ interface TableRecord {
 
 /** `for update` locks the table row: pushes to one table then run one after another. */
 export async function loadTableState(em: EntityManager, tableId: number, options: { lock?: boolean } = {}): Promise<TableState | null> {
-  const connection = em.getConnection();
-  const [table] = (await connection.execute(
+  const [table] = (await em.execute(
     `select t.id, t.title, t.caption, t.unit_of_measure, t.version, t.plan_id, p.document_number, tt.rules
        from plan_table t join plan p on p.id = t.plan_id join table_template tt on tt.id = t.template_id
       where t.id = ?${options.lock ? ' for update of t' : ''}`,
@@ -42,17 +41,17 @@ export async function loadTableState(em: EntityManager, tableId: number, options
   )) as TableRecord[];
   if (!table) return null;
   const [columnRecords, rowRecords, cellRecords] = await Promise.all([
-    connection.execute(
+    em.execute(
       `select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable, c.is_total, (c.funding_source_id is not null) as funded
          from table_column c where c.table_id = ? order by c.position`,
       [tableId],
     ),
-    connection.execute(
+    em.execute(
       `select r.id, r.key, r.published_number, r.label, r.level, r.kind, r.editable, r.computed, p.key as parent_key
          from table_row r left join table_row p on p.id = r.parent_id where r.table_id = ? order by r.position`,
       [tableId],
     ),
-    connection.execute(`select row_id, column_id, trim_scale(value)::text as value from table_cell where table_id = ?`, [tableId]),
+    em.execute(`select row_id, column_id, trim_scale(value)::text as value from table_cell where table_id = ?`, [tableId]),
   ]);
   const columns: GridColumn[] = columnRecords.map((c: any) => ({
     key: c.key,

@@ -34,9 +34,7 @@ async function unitScope(em: EntityManager, unitId: number, descendants: boolean
   const arms = ['select id from administrative_unit where id = ?'];
   if (descendants) arms.push('select u.id from administrative_unit u join scope s on u.parent_id = s.id');
   if (predecessors) arms.push('select l.predecessor_id from unit_succession l join scope s on l.successor_id = s.id');
-  const rows: { id: number }[] = await em
-    .getConnection()
-    .execute(`with recursive scope(id) as (${arms.join(' union ')}) select id from scope`, [unitId]);
+  const rows: { id: number }[] = await em.execute(`with recursive scope(id) as (${arms.join(' union ')}) select id from scope`, [unitId]);
   return rows.map((row) => row.id);
 }
 

@@ -25,9 +25,7 @@ interface StoredCell {
 /** All non-empty cells of the given rows in one statement. */
 function cellsOfRows(ctx: GraphQLContext) {
   return ctx.loaders.custom<StoredCell[]>('cellsByRow', async (rowIds) => {
-    const found: { row_id: number; column_id: number; value: string }[] = await ctx.em
-      .getConnection()
-      .execute('select row_id, column_id, trim_scale(value)::text as value from table_cell where row_id = any(?::int[])', [pgArray(rowIds)]);
+    const found: { row_id: number; column_id: number; value: string }[] = await ctx.em.execute('select row_id, column_id, trim_scale(value)::text as value from table_cell where row_id = any(?::int[])', [pgArray(rowIds)]);
     const groups = new Map<number, StoredCell[]>(rowIds.map((id) => [id, []]));
     for (const cell of found) groups.get(cell.row_id)?.push({ rowId: cell.row_id, columnId: cell.column_id, value: fromNumeric(cell.value) });
     return rowIds.map((id) => groups.get(id)!);

@@ -124,9 +124,7 @@ export class TableSyncResolver {
     const state = await tableState(em, tableId);
     if (!state.rowIds.has(rowKey)) throw notFound('row', 'dòng', rowKey);
     if (!state.columnIds.has(columnKey)) throw notFound('column', 'cột', columnKey);
-    const records = await em
-      .getConnection()
-      .execute(`select ${HISTORY_COLUMNS} where cc.row_id = ? and cc.column_id = ? order by cc.version_after`, [state.rowIds.get(rowKey), state.columnIds.get(columnKey)]);
+    const records = await em.execute(`select ${HISTORY_COLUMNS} where cc.row_id = ? and cc.column_id = ? order by cc.version_after`, [state.rowIds.get(rowKey), state.columnIds.get(columnKey)]);
     return records.map(historyEntry);
   }
 }
@@ -137,7 +135,7 @@ export class ChangeSetResolver {
   changes(@Root() changeSet: ChangeSet, @Ctx() { loaders, em }: GraphQLContext): Promise<CellHistoryEntry[]> {
     return loaders
       .custom<CellHistoryEntry[]>('changesByChangeSet', async (ids) => {
-        const records = await em.getConnection().execute(`select ${HISTORY_COLUMNS} where cc.change_set_id = any(?::int[]) order by cc.id`, [pgArray(ids)]);
+        const records = await em.execute(`select ${HISTORY_COLUMNS} where cc.change_set_id = any(?::int[]) order by cc.id`, [pgArray(ids)]);
         const entries = records.map(historyEntry);
         return ids.map((id) => entries.filter((entry: CellHistoryEntry) => entry.changeSetId === String(id)));
       })
