@@ -12,6 +12,15 @@ export interface ServerConfig {
   seed: boolean;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes: number;
+  /** Schema introspection and the GraphiQL IDE (off by default in production). */
+  introspection: boolean;
+  ide: boolean;
+  /** Indicator values readable without signing in. */
+  publicIndicators: boolean;
+  /** Create the documented local users with the seed (refused in production unless asked for). */
+  seedUsers: boolean;
+  signInsPerMinute: number;
+  mutationsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -31,7 +40,21 @@ function parseBytes(raw: string | undefined, fallback: number): number {
   return Number(raw);
 }
 
+function parseFlag(raw: string | undefined, fallback: boolean, name: string): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function parseCount(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[1-9]\d*$/.test(raw)) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
+  return Number(raw);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const production = env.NODE_ENV === 'production';
   return {
     port: parsePort(env.PORT, 4000),
     host: env.HOST || '0.0.0.0',
@@ -40,5 +63,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL || 'info',
     seed: env.PLANBRIDGE_SEED !== 'false',
     maxBodyBytes: parseBytes(env.PLANBRIDGE_MAX_BODY_BYTES, 5 * 1024 * 1024),
+    introspection: parseFlag(env.PLANBRIDGE_INTROSPECTION, !production, 'PLANBRIDGE_INTROSPECTION'),
+    ide: parseFlag(env.PLANBRIDGE_IDE, !production, 'PLANBRIDGE_IDE'),
+    publicIndicators: parseFlag(env.PLANBRIDGE_PUBLIC_INDICATORS, false, 'PLANBRIDGE_PUBLIC_INDICATORS'),
+    seedUsers: parseFlag(env.PLANBRIDGE_SEED_USERS, !production, 'PLANBRIDGE_SEED_USERS'),
+    signInsPerMinute: parseCount(env.PLANBRIDGE_SIGNINS_PER_MINUTE, 20, 'PLANBRIDGE_SIGNINS_PER_MINUTE'),
+    mutationsPerMinute: parseCount(env.PLANBRIDGE_MUTATIONS_PER_MINUTE, 600, 'PLANBRIDGE_MUTATIONS_PER_MINUTE'),
   };
 }

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from './db/embedded-postg
 import { createApp, type PlanBridgeApp } from './http/app';
 import type { Logger } from './logger';
 import { seedIfEmpty } from './seed/load-seed';
+import { seedUsersIfNone } from './seed/users';
 
 /** A start failure with a message the operator can act on (printed without a stack trace). */
 export class StartupError extends Error {}
@@ -54,6 +55,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
     const applied = await migrate(orm);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     if (config.seed && (await seedIfEmpty(orm.em.fork()))) log.info('loaded the seed documents into the empty database');
+    if (config.seedUsers && config.seed && (await seedUsersIfNone(orm.em.fork()))) log.warn('created the local seed users (README); never use them in production');
     app = await createApp(orm, config, log);
     const port = await listen(app, config.port, config.host);
     const url = `http://localhost:${port}/graphql`;

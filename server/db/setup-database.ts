@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { seedIfEmpty } from '../seed/load-seed';
+import { seedUsersIfNone } from '../seed/users';
 import { migrate, openDatabase } from './database';
 
 /**
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(orm);
     const seeded = process.env.PLANBRIDGE_SEED !== 'false' && (await seedIfEmpty(orm.em.fork()));
-    process.stdout.write(`migrations applied: ${applied.length}; seed loaded: ${seeded}\n`);
+    const users = seeded && process.env.PLANBRIDGE_SEED_USERS !== 'false' && (await seedUsersIfNone(orm.em.fork()));
+    process.stdout.write(`migrations applied: ${applied.length}; seed loaded: ${seeded}; local users: ${users}\n`);
   } finally {
     await orm.close();
   }

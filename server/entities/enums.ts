@@ -65,6 +65,26 @@ export enum Comparator {
   APPROX = 'APPROX',
 }
 
+export enum Role {
+  VIEWER = 'VIEWER',
+  EDITOR = 'EDITOR',
+  APPROVER = 'APPROVER',
+  ADMINISTRATOR = 'ADMINISTRATOR',
+}
+export enum TokenKind {
+  ACCESS = 'ACCESS',
+  REFRESH = 'REFRESH',
+  PERSONAL = 'PERSONAL',
+}
+export enum TableStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+}
+
+registerEnumType(Role, { name: 'Role', description: 'VIEWER reads; EDITOR pushes and submits its own unit; APPROVER approves units below its own; ADMINISTRATOR all of these and manages users' });
+registerEnumType(TokenKind, { name: 'TokenKind' });
+registerEnumType(TableStatus, { name: 'TableStatus', description: 'DRAFT (editable) → SUBMITTED → APPROVED (locked); reopening returns to DRAFT' });
 registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tỉnh/thành phố → quận/huyện → xã/phường' });
 registerEnumType(SuccessionKind, { name: 'SuccessionKind' });
 registerEnumType(ComponentLevel, { name: 'ComponentLevel', description: 'Dự án or Tiểu dự án' });

@@ -1,4 +1,8 @@
+import { AccessToken } from './access-token';
 import { AdministrativeUnit } from './administrative-unit';
+import { RoleAssignment } from './role-assignment';
+import { User } from './user';
+import { WorkflowEvent } from './workflow-event';
 import { CellChange } from './cell-change';
 import { ChangeSet } from './change-set';
 import { FundingSource } from './funding-source';
@@ -38,10 +42,18 @@ export const entities = [
   IndicatorValue,
   ChangeSet,
   CellChange,
+  User,
+  RoleAssignment,
+  AccessToken,
+  WorkflowEvent,
 ];
 
 export {
+  AccessToken,
   AdministrativeUnit,
+  RoleAssignment,
+  User,
+  WorkflowEvent,
   CellChange,
   ChangeSet,
   FundingSource,

@@ -25,4 +25,8 @@ export class Period {
   @Field()
   @Property({ type: 'date' })
   endsOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Reports for this period are due on this day (e.g. 15 June, 15 November)' })
+  @Property({ type: 'date', nullable: true })
+  reportDeadline: string | null = null;
 }

@@ -1,5 +1,7 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { TableStatus } from './enums';
+import { Period } from './period';
 import { Plan } from './plan';
 import { TableTemplate } from './table-template';
 
@@ -8,6 +10,8 @@ import { TableTemplate } from './table-template';
 @Entity()
 @Unique({ properties: ['plan', 'title'] })
 export class PlanTable {
+  [OptionalProps]?: 'status' | 'version' | 'position';
+
   @Field(() => ID)
   @PrimaryKey()
   id!: number;
@@ -34,7 +38,16 @@ export class PlanTable {
   @Property()
   position: number = 0;
 
-  @Field(() => Int, { description: 'Optimistic-lock version; grows by one with every accepted change' })
-  @Property({ version: true })
+  @Field(() => TableStatus)
+  @Enum({ items: () => TableStatus, default: TableStatus.DRAFT })
+  status: TableStatus = TableStatus.DRAFT;
+
+  /** The reporting period when the table is a report; its deadline drives the grid's countdown. */
+  @ManyToOne(() => Period, { nullable: true })
+  reportingPeriod: Period | null = null;
+
+  /** Managed by pushTable under a row lock, not by the ORM: workflow changes must not bump it. */
+  @Field(() => Int, { description: 'Optimistic-lock version of the cells; grows by one with every accepted push' })
+  @Property()
   version: number = 1;
 }

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuthResolver, RoleAssignmentResolver } from './resolvers/auth-resolver';
+import { UserAdminResolver } from './resolvers/user-admin-resolver';
+import { WorkflowResolver } from './resolvers/workflow-resolver';
 import { IndicatorResolver, IndicatorValueResolver } from './resolvers/indicator-resolver';
 import { PlanResolver, SourceDocumentResolver } from './resolvers/plan-resolver';
 import { ProgramComponentResolver, ProgramPhaseResolver, ProgramResolver } from './resolvers/program-resolver';
@@ -23,6 +26,10 @@ export const resolvers = [
   IndicatorValueResolver,
   TableSyncResolver,
   ChangeSetResolver,
+  AuthResolver,
+  RoleAssignmentResolver,
+  UserAdminResolver,
+  WorkflowResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -1,49 +1,50 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ServerConfig } from '../config';
-import type { Logger } from '../logger';
 import { createContext, type GraphQLContext } from '../graphql/context';
+import { RateLimits } from '../graphql/rate-limits';
 import { createSchema } from '../graphql/schema';
+import type { Logger } from '../logger';
 import { graphiqlRouter } from './graphiql';
+import { signInRouter } from './sign-in-page';
 
 export interface PlanBridgeApp {
   httpServer: http.Server;
   apollo: ApolloServer<GraphQLContext>;
 }
 
-const KNOWN_CODES = new Set([
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'AMBIGUOUS',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'TOO_MANY_CHANGES',
-  'BAD_IDEMPOTENCY_KEY',
-  'IDEMPOTENCY_KEY_REUSED',
-  'NO_CHANGES',
-  'BAD_BASE_VERSION',
-]);
+export type AppSettings = Pick<
+  ServerConfig,
+  'maxBodyBytes' | 'introspection' | 'ide' | 'publicIndicators' | 'signInsPerMinute' | 'mutationsPerMinute'
+>;
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  maxBodyBytes: 5 * 1024 * 1024,
+  introspection: true,
+  ide: true,
+  publicIndicators: false,
+  signInsPerMinute: 20,
+  mutationsPerMinute: 600,
+};
 
 /**
- * Errors we raised on purpose reach the client as they are; anything else is logged with the
- * request id and masked, so no stack trace or SQL ever leaves the server.
+ * Errors raised on purpose (GraphQLError: ours, the parser's, the validators', graphql-armor's)
+ * reach the client; anything else is logged with a request id and masked, so no stack trace or
+ * SQL ever leaves the server.
  */
 function maskErrors(log: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
-    const code = formatted.extensions?.code as string | undefined;
-    if (code && KNOWN_CODES.has(code)) return formatted;
-    const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError) return formatted;
     const requestId = randomUUID();
     log.error({ err: original, requestId, path: formatted.path }, 'internal error');
     return {
@@ -58,26 +59,44 @@ function maskErrors(log: Logger): (formatted: GraphQLFormattedError, error: unkn
 function jsonErrors(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const status = typeof error.status === 'number' ? error.status : 500;
-    const messages: Record<number, [string, string]> = {
-      413: ['Request body too large', 'Yêu cầu quá lớn'],
-      400: ['Malformed request body (expected JSON)', 'Nội dung yêu cầu không hợp lệ (cần JSON)'],
+    const messages: Record<number, [string, string, string]> = {
+      413: ['Request body too large', 'Yêu cầu quá lớn', 'PAYLOAD_TOO_LARGE'],
+      400: ['Malformed request body (expected JSON)', 'Nội dung yêu cầu không hợp lệ (cần JSON)', 'BAD_REQUEST'],
     };
-    const [en, vi] = messages[status] ?? ['Internal error', 'Lỗi máy chủ'];
+    const [en, vi, code] = messages[status] ?? ['Internal error', 'Lỗi máy chủ', 'INTERNAL_SERVER_ERROR'];
     if (status >= 500) log.error({ err: error }, 'request failed');
-    res.status(status).json({ errors: [{ message: `${en} / ${vi}`, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    res.status(status).json({ errors: [{ message: `${en} / ${vi}`, extensions: { code } }] });
   };
 }
 
-export async function createApp(orm: MikroORM, config: Pick<ServerConfig, 'maxBodyBytes'>, log: Logger): Promise<PlanBridgeApp> {
+export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, log: Logger): Promise<PlanBridgeApp> {
+  const settings = { ...DEFAULT_APP_SETTINGS, ...overrides };
   const app = express();
   const httpServer = http.createServer(app);
+  const limits = new RateLimits(settings);
+  const armor = new ApolloArmor({
+    maxDepth: { n: 15 },
+    maxAliases: { n: 20 },
+    costLimit: { maxCost: 20000 },
+    // Token limit through graphql-js's parser instead (parseOptions below): armor's plugin re-parses
+    // and answers a plain syntax error with HTTP 500.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 30 },
+    blockFieldSuggestion: { enabled: !settings.introspection },
+  }).protect();
   const plugins: ApolloServerPlugin<GraphQLContext>[] = [
+    ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
+    limits.plugin(),
   ];
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await createSchema(),
     plugins,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: 20000 },
+    allowBatchedHttpRequests: false,
+    introspection: settings.introspection,
     formatError: maskErrors(log),
     includeStacktraceInErrorResponses: false,
   });
@@ -87,13 +106,19 @@ export async function createApp(orm: MikroORM, config: Pick<ServerConfig, 'maxBo
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(graphiqlRouter('/graphql'));
+  if (settings.ide) app.use(graphiqlRouter('/graphql'));
+  app.use(signInRouter());
   app.use(
     '/graphql',
-    express.json({ limit: config.maxBodyBytes }),
+    express.json({ limit: settings.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(orm, log, String(req.headers['x-request-id'] ?? randomUUID()), String(req.headers['x-planbridge-user'] ?? 'anonymous').slice(0, 200)),
+        createContext(
+          orm,
+          log,
+          { requestId: String(req.headers['x-request-id'] ?? randomUUID()), authorization: req.headers.authorization, ip: req.ip ?? 'unknown' },
+          { limits, publicIndicators: settings.publicIndicators },
+        ),
     }),
   );
   app.use(jsonErrors(log));

@@ -169,6 +169,18 @@ export async function pushTable(em: EntityManager, request: PushRequest, author:
       }
       return { ...(earlier.result as PushOutcome), replayed: true };
     }
+    if (state.status !== 'DRAFT') {
+      const [event] = await tx.execute(
+        `select u.display_name, e.at from workflow_event e join app_user u on u.id = e.actor_id where e.table_id = ? order by e.id desc limit 1`,
+        [state.id],
+      );
+      const by = event ? ` (${event.display_name}, ${new Date(event.at).toISOString()})` : '';
+      throw new PushRefused(
+        'TABLE_LOCKED',
+        `${name.vi} đang ở trạng thái ${state.status === 'SUBMITTED' ? 'đã gửi duyệt' : 'đã duyệt'}${by}; không thể sửa cho đến khi được mở lại`,
+        `${name.en} is ${state.status.toLowerCase()}${by}; it cannot be changed until it is reopened`,
+      );
+    }
     if (request.changes.length === 0) {
       throw new PushRefused('NO_CHANGES', `${name.vi}: danh sách thay đổi trống`, `${name.en}: the list of changes is empty`);
     }

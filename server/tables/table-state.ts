@@ -12,6 +12,10 @@ export interface TableState {
   version: number;
   planId: number;
   documentNumber: string;
+  /** The plan's issuing unit: whose table it is, for access checks. */
+  unitId: number;
+  status: 'DRAFT' | 'SUBMITTED' | 'APPROVED';
+  reportingPeriodId: number | null;
   rules: Rule[];
   snapshot: TableSnapshot;
   rowIds: Map<string, number>;
@@ -28,31 +32,33 @@ interface TableRecord {
   version: number;
   plan_id: number;
   document_number: string;
+  issuing_unit_id: number;
+  status: TableState['status'];
+  reporting_period_id: number | null;
   rules: unknown[];
 }
 
 /** `for update` locks the table row: pushes to one table then run one after another. */
 export async function loadTableState(em: EntityManager, tableId: number, options: { lock?: boolean } = {}): Promise<TableState | null> {
   const [table] = (await em.execute(
-    `select t.id, t.title, t.caption, t.unit_of_measure, t.version, t.plan_id, p.document_number, tt.rules
+    `select t.id, t.title, t.caption, t.unit_of_measure, t.version, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, tt.rules
        from plan_table t join plan p on p.id = t.plan_id join table_template tt on tt.id = t.template_id
       where t.id = ?${options.lock ? ' for update of t' : ''}`,
     [tableId],
   )) as TableRecord[];
   if (!table) return null;
-  const [columnRecords, rowRecords, cellRecords] = await Promise.all([
-    em.execute(
+  // One after another: inside a transaction they share one connection.
+  const columnRecords = await em.execute(
       `select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable, c.is_total, (c.funding_source_id is not null) as funded
          from table_column c where c.table_id = ? order by c.position`,
       [tableId],
-    ),
-    em.execute(
+  );
+  const rowRecords = await em.execute(
       `select r.id, r.key, r.published_number, r.label, r.level, r.kind, r.editable, r.computed, p.key as parent_key
          from table_row r left join table_row p on p.id = r.parent_id where r.table_id = ? order by r.position`,
       [tableId],
-    ),
-    em.execute(`select row_id, column_id, trim_scale(value)::text as value from table_cell where table_id = ?`, [tableId]),
-  ]);
+  );
+  const cellRecords = await em.execute(`select row_id, column_id, trim_scale(value)::text as value from table_cell where table_id = ?`, [tableId]);
   const columns: GridColumn[] = columnRecords.map((c: any) => ({
     key: c.key,
     label: c.label,
@@ -91,6 +97,9 @@ export async function loadTableState(em: EntityManager, tableId: number, options
     version: table.version,
     planId: table.plan_id,
     documentNumber: table.document_number,
+    unitId: table.issuing_unit_id,
+    status: table.status,
+    reportingPeriodId: table.reporting_period_id,
     rules: bindRules(table.rules, columnRecords.map((c: any) => ({ key: c.key, isTotal: c.is_total, funded: c.funded }))),
     snapshot,
     rowIds: new Map(rowRecords.map((r: any) => [r.key, r.id])),

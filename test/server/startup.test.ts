@@ -17,8 +17,12 @@ const GRAND_TOTAL = `{
   findTable(documentNumber: "132/KH-UBND", title: "Phụ lục 2") { rows { kind cells { columnKey value } } }
 }`;
 
+/** Signs in as the documented local administrator, as a person would on a fresh install. */
 async function grandTotal(port: number): Promise<string> {
-  const response = await postGraphQL(`http://127.0.0.1:${port}/graphql`, GRAND_TOTAL);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const session = await postGraphQL(url, `mutation { signIn(login: "admin", password: "planbridge-local") { accessToken } }`);
+  expect(session.errors).toBeUndefined();
+  const response = await postGraphQL(url, GRAND_TOTAL, {}, { authorization: `Bearer ${session.data!.signIn.accessToken}` });
   const row = response.data!.findTable.rows.find((candidate: any) => candidate.kind === 'GRAND_TOTAL');
   return row.cells.find((cell: any) => cell.columnKey === 'total').value;
 }

@@ -67,6 +67,7 @@ describe('SQL statements per nested query', () => {
   }
 
   it('does not grow with the number of rows and tables', async () => {
+    await count(); // the first request of a token also stamps its last use
     const seeded = await count();
     await addTable(20);
     const withSmall = await count();

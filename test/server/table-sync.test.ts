@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestApp, type TestApp } from '../support/graphql';
+import { startTestApp, tokenFor, type TestApp } from '../support/graphql';
 import { importTestTable } from '../support/tables';
 
 /** The pull/validate/push contract the Excel add-in speaks, through the real HTTP endpoint. */
@@ -138,7 +138,7 @@ describe('push', () => {
 
   it('commits a consistent change in one version, with a new content hash', async () => {
     const before = await grid(seeded);
-    const response = await push(seeded, before.version, consistentRaise, { comment: 'Bổ sung dinh dưỡng' }, { 'x-planbridge-user': 'can-tho.editor' });
+    const response = await push(seeded, before.version, consistentRaise, { comment: 'Bổ sung dinh dưỡng' }, { authorization: `Bearer ${await tokenFor(db.orm, 'cantho.editor')}` });
     expect(response.errors).toBeUndefined();
     const result = response.data!.pushTable;
     expect(result).toMatchObject({ status: 'APPLIED', version: before.version + 1, appliedCells: 8, replayed: false, findings: [] });
@@ -157,13 +157,13 @@ describe('push', () => {
       { id: seeded },
     );
     const [latest] = history.data!.tableHistory;
-    expect(latest).toMatchObject({ versionBefore: 1, versionAfter: 2, author: 'can-tho.editor', comment: 'Bổ sung dinh dưỡng' });
+    expect(latest).toMatchObject({ versionBefore: 1, versionAfter: 2, author: 'cantho.editor', comment: 'Bổ sung dinh dưỡng' });
     expect(new Date(latest.createdAt).getTime()).toBeGreaterThan(Date.now() - 600000);
     expect(latest.changes).toContainEqual({ rowKey: 'TOTAL', columnKey: 'total', oldValue: '5600826', newValue: '5600886' });
     expect(latest.changes).toHaveLength(8);
 
     const cellHistory = await app.query(`query ($id: ID!) { cellHistory(tableId: $id, rowKey: "III.2.2", columnKey: "total") { versionAfter oldValue newValue author } }`, { id: seeded });
-    expect(cellHistory.data!.cellHistory).toEqual([{ versionAfter: 2, oldValue: '340', newValue: '400', author: 'can-tho.editor' }]);
+    expect(cellHistory.data!.cellHistory).toEqual([{ versionAfter: 2, oldValue: '340', newValue: '400', author: 'cantho.editor' }]);
 
     const original = await grid(seeded, 1);
     expect(original).toMatchObject({ version: 1, latestVersion: 2, editable: false });
@@ -244,7 +244,7 @@ describe('bad input: findings or a clear error naming the cell, and the table un
   });
 
   it('refuses a payload over the configured size limit with a clear message', async () => {
-    const small = await startTestApp(db.orm, 4096);
+    const small = await startTestApp(db.orm, { settings: { maxBodyBytes: 4096 } });
     try {
       const changes = Array.from({ length: 200 }, (_, index) => ({ rowKey: 'III.5', columnKey: 'total', value: String(index) }));
       const response = await small.query(PUSH, { input: { tableId: seeded, baseVersion: 1, idempotencyKey: 'too-big', changes } });

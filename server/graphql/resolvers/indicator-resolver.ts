@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import { fromNumeric } from '../../db/numeric';
+import { reachableUnits } from '../../db/unit-reach';
 import { AdministrativeUnit, Indicator, IndicatorValue, Period, SourceDocument, ValueKind } from '../../entities';
 import type { GraphQLContext } from '../context';
 import { badInput, notFound, parseDate, parseId } from '../errors';
@@ -29,15 +30,6 @@ export class IndicatorValueFilter {
   indicatorKeys?: string[];
 }
 
-/** The unit and, as asked, its descendants and predecessors, in one recursive statement. */
-async function unitScope(em: EntityManager, unitId: number, descendants: boolean, predecessors: boolean): Promise<number[]> {
-  const arms = ['select id from administrative_unit where id = ?'];
-  if (descendants) arms.push('select u.id from administrative_unit u join scope s on u.parent_id = s.id');
-  if (predecessors) arms.push('select l.predecessor_id from unit_succession l join scope s on l.successor_id = s.id');
-  const rows: { id: number }[] = await em.execute(`with recursive scope(id) as (${arms.join(' union ')}) select id from scope`, [unitId]);
-  return rows.map((row) => row.id);
-}
-
 async function checkIndicatorKeys(em: EntityManager, keys: string[]): Promise<void> {
   const known = new Set((await em.find(Indicator, { key: { $in: keys } })).map((indicator) => indicator.key));
   const unknown = keys.filter((key) => !known.has(key));
@@ -56,16 +48,18 @@ export class IndicatorResolver {
     return em.find(Period, {}, { orderBy: { startsOn: 'asc', endsOn: 'desc' } });
   }
 
-  @Query(() => [IndicatorValue], { description: 'Baselines, targets and actuals, filtered by unit, period range, kind and indicator' })
+  @Query(() => [IndicatorValue], {
+    description: 'Baselines, targets and actuals, filtered by unit, period range, kind and indicator; only units you may read unless the server makes indicators public',
+  })
   async indicatorValues(
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, access, publicIndicators }: GraphQLContext,
     @Arg('filter', () => IndicatorValueFilter, { defaultValue: {} }) filter: IndicatorValueFilter,
   ): Promise<IndicatorValue[]> {
     const where: Record<string, unknown> = {};
     if (filter.unitId) {
       const unitId = parseId(filter.unitId, 'administrative unit', 'đơn vị hành chính');
       if (!(await em.findOne(AdministrativeUnit, unitId))) throw notFound('administrative unit', 'đơn vị hành chính', filter.unitId);
-      where.unit = { $in: await unitScope(em, unitId, filter.includeDescendants, filter.includePredecessors) };
+      where.unit = { $in: await reachableUnits(em, unitId, { children: filter.includeDescendants, predecessors: filter.includePredecessors }) };
     }
     const from = filter.from ? parseDate(filter.from, 'from') : null;
     const to = filter.to ? parseDate(filter.to, 'to') : null;
@@ -78,17 +72,19 @@ export class IndicatorResolver {
       await checkIndicatorKeys(em, filter.indicatorKeys);
       where.indicator = { key: { $in: filter.indicatorKeys } };
     }
+    const readable = access.unitsFor('READ');
+    if (!publicIndicators && readable !== 'ALL') where.$and = [{ unit: { $in: readable } }];
     return em.find(IndicatorValue, where, { orderBy: { indicator: { key: 'asc' }, unit: { id: 'asc' }, period: { startsOn: 'asc' }, kind: 'asc', id: 'asc' } });
   }
 
   @FieldResolver(() => [IndicatorValue], { description: 'Values of this indicator, optionally for one unit' })
   async values(
     @Root() indicator: Indicator,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { loaders, access, publicIndicators }: GraphQLContext,
     @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
   ): Promise<IndicatorValue[]> {
     const values = await loaders.byParent(IndicatorValue, 'indicator', 'id').load(indicator.id);
-    return unitId ? values.filter((value) => String(value.unit.id) === unitId) : values;
+    return values.filter((value) => (!unitId || String(value.unit.id) === unitId) && (publicIndicators || access.can('READ', value.unit.id)));
   }
 }
 

@@ -8,20 +8,22 @@ import { notFound, parseId, userError } from '../errors';
 export class PlanResolver {
   @Query(() => [Plan], { description: 'Plans, optionally by document number (e.g. "132/KH-UBND") and issuing unit' })
   plans(
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, access }: GraphQLContext,
     @Arg('documentNumber', () => String, { nullable: true }) documentNumber?: string,
     @Arg('issuingUnitId', () => ID, { nullable: true }) issuingUnitId?: string,
   ): Promise<Plan[]> {
     const where: Record<string, unknown> = {};
     if (documentNumber) where.documentNumber = documentNumber.trim();
     if (issuingUnitId) where.issuingUnit = parseId(issuingUnitId, 'administrative unit', 'đơn vị hành chính');
+    const readable = access.unitsFor('READ');
+    if (readable !== 'ALL') where.$and = [{ issuingUnit: { $in: readable } }];
     return em.find(Plan, where, { orderBy: { issuedOn: 'asc', id: 'asc' } });
   }
 
   @Query(() => Plan)
-  async plan(@Ctx() { loaders }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<Plan> {
+  async plan(@Ctx() { loaders, access }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<Plan> {
     const plan = await loaders.byId(Plan).load(parseId(id, 'plan', 'kế hoạch'));
-    if (!plan) throw notFound('plan', 'kế hoạch', id);
+    if (!plan || !access.can('READ', plan.issuingUnit.id)) throw notFound('plan', 'kế hoạch', id);
     return plan;
   }
 
@@ -31,7 +33,7 @@ export class PlanResolver {
       'Document numbers repeat across provinces: pass issuingUnitId when more than one plan matches.',
   })
   async findTable(
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, access }: GraphQLContext,
     @Arg('documentNumber') documentNumber: string,
     @Arg('title') title: string,
     @Arg('issuingUnitId', () => ID, { nullable: true }) issuingUnitId?: string,
@@ -39,7 +41,9 @@ export class PlanResolver {
     const where: Record<string, unknown> = { plan: { documentNumber: documentNumber.trim() } };
     if (issuingUnitId) (where.plan as Record<string, unknown>).issuingUnit = parseId(issuingUnitId, 'administrative unit', 'đơn vị hành chính');
     const wanted = foldLabel(title);
-    const tables = (await em.find(PlanTable, where, { populate: ['plan'] })).filter((table) => foldLabel(table.title) === wanted);
+    const tables = (await em.find(PlanTable, where, { populate: ['plan'] })).filter(
+      (table) => foldLabel(table.title) === wanted && access.can('READ', table.plan.issuingUnit.id),
+    );
     const label = `${title} / ${documentNumber}`;
     if (tables.length === 0) throw notFound('table', 'bảng', label);
     if (tables.length > 1) {

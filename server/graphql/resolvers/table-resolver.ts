@@ -35,9 +35,10 @@ function cellsOfRows(ctx: GraphQLContext) {
 @Resolver(() => PlanTable)
 export class PlanTableResolver {
   @Query(() => PlanTable)
-  async planTable(@Ctx() { loaders }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<PlanTable> {
+  async planTable(@Ctx() { loaders, access }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<PlanTable> {
     const table = await loaders.byId(PlanTable).load(parseId(id, 'table', 'bảng'));
-    if (!table) throw notFound('table', 'bảng', id);
+    const plan = table ? await loaders.byId(Plan).load(table.plan.id) : null;
+    if (!table || !plan || !access.can('READ', plan.issuingUnit.id)) throw notFound('table', 'bảng', id);
     return table;
   }
 

@@ -3,19 +3,58 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { validateTable } from '../../../domain/rules';
 import type { TableSnapshot } from '../../../domain/table-model';
 import { pgArray } from '../../db/numeric';
-import { ChangeSet } from '../../entities';
+import { forbidden, signInRequired } from '../../auth/auth-errors';
+import { ChangeSet, TableStatus } from '../../entities';
 import { contentHash } from '../../tables/content-hash';
 import { PushRefused, pushTable } from '../../tables/push-table';
 import { snapshotAtVersion } from '../../tables/table-history';
 import { loadTableState, type TableState } from '../../tables/table-state';
-import type { GraphQLContext } from '../context';
+import { actorName, type GraphQLContext } from '../context';
 import { badInput, notFound, parseId, userError } from '../errors';
 import { CellHistoryEntry, Finding, PushResult, PushTableInput, TableGrid } from '../types/table-sync-types';
 
-async function tableState(em: EntityManager, tableId: string): Promise<TableState> {
+/** A table the caller may not read answers like one that does not exist. */
+async function tableState({ em, access }: GraphQLContext, tableId: string): Promise<TableState> {
   const state = await loadTableState(em, parseId(tableId, 'table', 'bảng'));
-  if (!state) throw notFound('table', 'bảng', tableId);
+  if (!state || !access.can('READ', state.unitId)) throw notFound('table', 'bảng', tableId);
   return state;
+}
+
+const STATUS_NAMES: Record<TableState['status'], [string, string]> = {
+  DRAFT: ['bản nháp', 'a draft'],
+  SUBMITTED: ['đã gửi duyệt', 'submitted for approval'],
+  APPROVED: ['đã duyệt và khóa', 'approved and locked'],
+};
+
+/** Why this user cannot push to the table now, before anyone starts typing; null when they can. */
+function lockReason(context: GraphQLContext, state: TableState, past: boolean, lastEvent: WorkflowStamp | null): [string, string] | null {
+  if (past) return [`Đây là phiên bản cũ; hãy lấy phiên bản hiện tại ${state.version} để sửa`, `This is a past version; pull the current version ${state.version} to edit`];
+  if (state.status !== 'DRAFT') {
+    const [vi, en] = STATUS_NAMES[state.status];
+    const by = lastEvent ? ` (${lastEvent.by}, ${lastEvent.at.toISOString()})` : '';
+    return [`Bảng ${vi}${by}`, `The table is ${en}${by}`];
+  }
+  if (!context.access.can('EDIT', state.unitId)) return ['Bạn chỉ có quyền xem bảng này', 'You may only view this table'];
+  return null;
+}
+
+interface WorkflowStamp {
+  by: string;
+  at: Date;
+}
+
+async function lastWorkflowEvent(em: EntityManager, tableId: number): Promise<WorkflowStamp | null> {
+  const [event] = await em.execute(
+    `select u.display_name, e.at from workflow_event e join app_user u on u.id = e.actor_id where e.table_id = ? order by e.id desc limit 1`,
+    [tableId],
+  );
+  return event ? { by: event.display_name, at: new Date(event.at) } : null;
+}
+
+async function deadlineOf(em: EntityManager, state: TableState): Promise<{ reportDeadline: string | null; daysRemaining: number | null }> {
+  if (state.reportingPeriodId === null) return { reportDeadline: null, daysRemaining: null };
+  const [period] = await em.execute(`select to_char(report_deadline, 'YYYY-MM-DD') as deadline, report_deadline - current_date as days from period where id = ?`, [state.reportingPeriodId]);
+  return { reportDeadline: period?.deadline ?? null, daysRemaining: period?.deadline ? Number(period.days) : null };
 }
 
 async function snapshotOf(em: EntityManager, state: TableState, version: number | undefined | null): Promise<TableSnapshot> {
@@ -48,13 +87,16 @@ function historyEntry(record: any): CellHistoryEntry {
 export class TableSyncResolver {
   @Query(() => TableGrid, { description: 'Pull: the table as a grid, now or as it was at a past version' })
   async tableGrid(
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
     @Arg('tableId', () => ID) tableId: string,
     @Arg('version', () => Int, { nullable: true }) version?: number,
   ): Promise<TableGrid> {
-    const state = await tableState(em, tableId);
+    const { em } = context;
+    const state = await tableState(context, tableId);
     const snapshot = await snapshotOf(em, state, version);
     const past = snapshot !== state.snapshot;
+    const lastEvent = await lastWorkflowEvent(em, state.id);
+    const reason = lockReason(context, state, past, lastEvent);
     return {
       tableId: String(state.id),
       title: state.title,
@@ -65,9 +107,13 @@ export class TableSyncResolver {
       version: version ?? state.version,
       latestVersion: state.version,
       contentHash: contentHash(snapshot),
-      editable: !past,
-      notEditableReasonVi: past ? `Đây là phiên bản cũ ${version}; hãy lấy phiên bản hiện tại ${state.version} để sửa` : null,
-      notEditableReasonEn: past ? `This is past version ${version}; pull the current version ${state.version} to edit` : null,
+      editable: reason === null,
+      notEditableReasonVi: reason?.[0] ?? null,
+      notEditableReasonEn: reason?.[1] ?? null,
+      status: state.status as TableStatus,
+      statusChangedBy: lastEvent?.by ?? null,
+      statusChangedAt: lastEvent?.at ?? null,
+      ...(await deadlineOf(em, state)),
       columns: snapshot.columns.map((column) => ({ ...column, type: column.type as never })),
       rows: snapshot.rows.map((row, r) => ({
         ...row,
@@ -79,19 +125,22 @@ export class TableSyncResolver {
 
   @Query(() => [Finding], { description: 'The findings of the template\'s rules on the stored table (or a past version)' })
   async validateTable(
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
     @Arg('tableId', () => ID) tableId: string,
     @Arg('version', () => Int, { nullable: true }) version?: number,
   ): Promise<Finding[]> {
-    const state = await tableState(em, tableId);
-    return validateTable(await snapshotOf(em, state, version), state.rules).map((finding) => ({ ...finding, preExisting: false }) as Finding);
+    const state = await tableState(context, tableId);
+    return validateTable(await snapshotOf(context.em, state, version), state.rules).map((finding) => ({ ...finding, preExisting: false }) as Finding);
   }
 
   @Mutation(() => PushResult, { description: 'Push: apply cell changes atomically after validation, merging with pushes made since baseVersion' })
-  async pushTable(@Ctx() { em, actor }: GraphQLContext, @Arg('input', () => PushTableInput) input: PushTableInput): Promise<PushResult> {
+  async pushTable(@Ctx() context: GraphQLContext, @Arg('input', () => PushTableInput) input: PushTableInput): Promise<PushResult> {
+    if (!context.access.user) throw signInRequired();
+    const state = await tableState(context, input.tableId);
+    if (!context.access.can('EDIT', state.unitId)) throw forbidden(`sửa bảng "${state.title}"`, `change table "${state.title}"`);
     try {
       const result = await pushTable(
-        em,
+        context.em,
         {
           tableId: parseId(input.tableId, 'table', 'bảng'),
           baseVersion: input.baseVersion,
@@ -99,7 +148,7 @@ export class TableSyncResolver {
           comment: input.comment,
           changes: input.changes.map((change) => ({ ...change })),
         },
-        actor,
+        actorName(context),
       );
       return { ...result, tableId: String(result.tableId), changeSetId: result.changeSetId === null ? null : String(result.changeSetId) } as PushResult;
     } catch (error) {
@@ -109,22 +158,22 @@ export class TableSyncResolver {
   }
 
   @Query(() => [ChangeSet], { description: 'Accepted pushes to a table, newest first' })
-  async tableHistory(@Ctx() { em }: GraphQLContext, @Arg('tableId', () => ID) tableId: string): Promise<ChangeSet[]> {
-    const state = await tableState(em, tableId);
-    return em.find(ChangeSet, { table: state.id }, { orderBy: { versionAfter: 'desc' } });
+  async tableHistory(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID) tableId: string): Promise<ChangeSet[]> {
+    const state = await tableState(context, tableId);
+    return context.em.find(ChangeSet, { table: state.id }, { orderBy: { versionAfter: 'desc' } });
   }
 
   @Query(() => [CellHistoryEntry], { description: 'Every accepted change of one cell, oldest first' })
   async cellHistory(
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
     @Arg('tableId', () => ID) tableId: string,
     @Arg('rowKey') rowKey: string,
     @Arg('columnKey') columnKey: string,
   ): Promise<CellHistoryEntry[]> {
-    const state = await tableState(em, tableId);
+    const state = await tableState(context, tableId);
     if (!state.rowIds.has(rowKey)) throw notFound('row', 'dòng', rowKey);
     if (!state.columnIds.has(columnKey)) throw notFound('column', 'cột', columnKey);
-    const records = await em.execute(`select ${HISTORY_COLUMNS} where cc.row_id = ? and cc.column_id = ? order by cc.version_after`, [state.rowIds.get(rowKey), state.columnIds.get(columnKey)]);
+    const records = await context.em.execute(`select ${HISTORY_COLUMNS} where cc.row_id = ? and cc.column_id = ? order by cc.version_after`, [state.rowIds.get(rowKey), state.columnIds.get(columnKey)]);
     return records.map(historyEntry);
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ColumnType, RowKind } from '../../entities';
+import { ColumnType, RowKind, TableStatus } from '../../entities';
 
 export enum PushStatus {
   APPLIED = 'APPLIED',
@@ -48,7 +48,12 @@ export class TableGrid {
   @Field(() => Int, { description: 'The version shown (the current one unless a past version was asked for)' }) version!: number;
   @Field(() => Int) latestVersion!: number;
   @Field({ description: 'sha256 of the structure and values shown' }) contentHash!: string;
-  @Field({ description: 'Whether pushes are accepted now' }) editable!: boolean;
+  @Field({ description: 'Whether pushes are accepted now, for this user' }) editable!: boolean;
+  @Field(() => TableStatus) status!: TableStatus;
+  @Field(() => String, { nullable: true, description: 'Who last moved the table through the approval workflow' }) statusChangedBy!: string | null;
+  @Field(() => Date, { nullable: true }) statusChangedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'For a report: the day it is due (YYYY-MM-DD)' }) reportDeadline!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Days from today until the deadline (negative when late)' }) daysRemaining!: number | null;
   @Field(() => String, { nullable: true }) notEditableReasonVi!: string | null;
   @Field(() => String, { nullable: true }) notEditableReasonEn!: string | null;
   @Field(() => [GridColumn]) columns!: GridColumn[];

@@ -49,6 +49,8 @@ export interface SeedPeriod {
   label: string;
   startsOn: string;
   endsOn: string;
+  /** When reports on the period are due; plan 132 sets 15 June (6-month) and 15 November (annual). */
+  reportDeadline?: string;
 }
 
 export type IndicatorUnit =

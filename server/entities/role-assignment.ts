@@ -1,0 +1,25 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Unique } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { AdministrativeUnit } from './administrative-unit';
+import { Role } from './enums';
+import { User } from './user';
+
+/** A role held on a unit (and what it covers); no unit means the whole country (the ministry). */
+@ObjectType()
+@Entity()
+@Unique({ properties: ['user', 'unit', 'role'] })
+export class RoleAssignment {
+  @Field(() => ID)
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => User)
+  user!: User;
+
+  @ManyToOne(() => AdministrativeUnit, { nullable: true })
+  unit: AdministrativeUnit | null = null;
+
+  @Field(() => Role)
+  @Enum({ items: () => Role })
+  role!: Role;
+}

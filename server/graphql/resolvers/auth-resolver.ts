@@ -1,0 +1,102 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { signInRequired } from '../../auth/auth-errors';
+import { signInWithPassword } from '../../auth/sign-in';
+import { findLiveToken, issueSession, issueToken, PERSONAL_TOKEN_MAX_DAYS } from '../../auth/tokens';
+import { AccessToken, AdministrativeUnit, RoleAssignment, TokenKind, User } from '../../entities';
+import type { GraphQLContext } from '../context';
+import { badInput, notFound, parseId } from '../errors';
+
+@ObjectType({ description: 'Tokens of a signed-in session: a short-lived access token and a refresh token' })
+class SessionTokens {
+  @Field() accessToken!: string;
+  @Field() accessTokenExpiresAt!: Date;
+  @Field() refreshToken!: string;
+  @Field() refreshTokenExpiresAt!: Date;
+  @Field(() => User) user!: User;
+}
+
+@ObjectType({ description: 'A new personal access token; the secret is shown this once' })
+class CreatedToken {
+  @Field() token!: string;
+  @Field(() => AccessToken) info!: AccessToken;
+}
+
+function signedIn(context: GraphQLContext): User {
+  if (!context.access.user) throw signInRequired();
+  return context.access.user;
+}
+
+@Resolver(() => User)
+export class AuthResolver {
+  @Mutation(() => SessionTokens, { description: 'Sign in with login and password' })
+  async signIn(@Ctx() context: GraphQLContext, @Arg('login') login: string, @Arg('password') password: string): Promise<SessionTokens> {
+    await context.limits.signIn(context.ip);
+    const { user, session } = await signInWithPassword(context.em, login, password);
+    return { ...session, user };
+  }
+
+  @Mutation(() => SessionTokens, { description: 'Trade a refresh token for a new session; the old refresh token stops working' })
+  async refreshSession(@Ctx() { em }: GraphQLContext, @Arg('refreshToken') refreshToken: string): Promise<SessionTokens> {
+    const record = await findLiveToken(em, refreshToken, [TokenKind.REFRESH]);
+    record.revokedAt = new Date();
+    const session = await issueSession(em, record.user);
+    return { ...session, user: record.user };
+  }
+
+  @Mutation(() => Boolean, { description: 'Revoke the token this request was made with' })
+  async signOut(@Ctx() context: GraphQLContext): Promise<boolean> {
+    signedIn(context);
+    await context.em.nativeUpdate(AccessToken, { id: context.tokenId! }, { revokedAt: new Date() });
+    return true;
+  }
+
+  @Query(() => User, { nullable: true, description: 'The signed-in user, or null' })
+  me(@Ctx() { access }: GraphQLContext): User | null {
+    return access.user;
+  }
+
+  @FieldResolver(() => [RoleAssignment])
+  roles(@Root() user: User, @Ctx() { loaders }: GraphQLContext): Promise<RoleAssignment[]> {
+    return loaders.byParent(RoleAssignment, 'user', 'id').load(user.id);
+  }
+
+  @FieldResolver(() => [AccessToken], { description: 'Your personal access tokens (only your own)' })
+  async personalTokens(@Root() user: User, @Ctx() context: GraphQLContext): Promise<AccessToken[]> {
+    if (signedIn(context).id !== user.id) return [];
+    return context.em.find(AccessToken, { user, kind: TokenKind.PERSONAL }, { orderBy: { id: 'asc' } });
+  }
+
+  @Mutation(() => CreatedToken, { description: 'A named personal access token for scripts and the Excel add-in' })
+  async createPersonalAccessToken(
+    @Ctx() context: GraphQLContext,
+    @Arg('name') name: string,
+    @Arg('expiresInDays', () => Int, { defaultValue: 90 }) expiresInDays: number,
+  ): Promise<CreatedToken> {
+    const user = signedIn(context);
+    if (!name.trim() || name.length > 100) throw badInput('name', 'Tên mã phải có từ 1 đến 100 ký tự', 'The token name must have 1 to 100 characters');
+    if (expiresInDays < 1 || expiresInDays > PERSONAL_TOKEN_MAX_DAYS) {
+      throw badInput('expiresInDays', `Thời hạn từ 1 đến ${PERSONAL_TOKEN_MAX_DAYS} ngày`, `expiresInDays must be 1 to ${PERSONAL_TOKEN_MAX_DAYS}`);
+    }
+    const issued = issueToken(context.em, context.em.getReference(User, user.id), TokenKind.PERSONAL, expiresInDays * 86400000, name.trim());
+    await context.em.flush();
+    return { token: issued.token, info: issued.record };
+  }
+
+  @Mutation(() => Boolean, { description: 'Revoke one of your tokens' })
+  async revokeToken(@Ctx() context: GraphQLContext, @Arg('id', () => ID) id: string): Promise<boolean> {
+    const user = signedIn(context);
+    const token = await context.em.findOne(AccessToken, { id: parseId(id, 'token', 'mã truy cập'), user: user.id });
+    if (!token) throw notFound('token', 'mã truy cập', id);
+    token.revokedAt ??= new Date();
+    await context.em.flush();
+    return true;
+  }
+}
+
+@Resolver(() => RoleAssignment)
+export class RoleAssignmentResolver {
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Null: the whole country' })
+  unit(@Root() assignment: RoleAssignment, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit | null> | null {
+    return assignment.unit ? loaders.byId(AdministrativeUnit).load(assignment.unit.id) : null;
+  }
+}

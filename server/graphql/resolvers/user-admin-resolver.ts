@@ -1,0 +1,81 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { forbidden, signInRequired } from '../../auth/auth-errors';
+import { checkPasswordStrength, hashPassword } from '../../auth/passwords';
+import { AdministrativeUnit, Role, RoleAssignment, User } from '../../entities';
+import type { GraphQLContext } from '../context';
+import { badInput, notFound, parseId, userError } from '../errors';
+
+/** Administrators manage users on the units they administer; a national administrator everywhere. */
+function administers(context: GraphQLContext, unitId: number | null): boolean {
+  if (!context.access.user) throw signInRequired();
+  return unitId === null ? context.access.unitsFor('ADMINISTER') === 'ALL' : context.access.can('ADMINISTER', unitId);
+}
+
+async function unitOrNational(context: GraphQLContext, unitId: string | null | undefined): Promise<AdministrativeUnit | null> {
+  if (!unitId) return null;
+  const unit = await context.em.findOne(AdministrativeUnit, parseId(unitId, 'administrative unit', 'đơn vị hành chính'));
+  if (!unit) throw notFound('administrative unit', 'đơn vị hành chính', unitId);
+  return unit;
+}
+
+@Resolver()
+export class UserAdminResolver {
+  @Query(() => [User], { description: 'Users holding a role on a unit you administer' })
+  async users(@Ctx() context: GraphQLContext): Promise<User[]> {
+    if (!context.access.user) throw signInRequired();
+    const scope = context.access.unitsFor('ADMINISTER');
+    if (scope === 'ALL') return context.em.find(User, {}, { orderBy: { login: 'asc' } });
+    const assignments = await context.em.find(RoleAssignment, { unit: { $in: scope } }, { populate: ['user'] });
+    return [...new Map(assignments.map((assignment) => [assignment.user.id, assignment.user])).values()];
+  }
+
+  @Mutation(() => User, { description: 'Create a user with a first role on a unit you administer (no unit: national, for national administrators)' })
+  async createUser(
+    @Ctx() context: GraphQLContext,
+    @Arg('login') login: string,
+    @Arg('displayName') displayName: string,
+    @Arg('password') password: string,
+    @Arg('role', () => Role) role: Role,
+    @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
+  ): Promise<User> {
+    const unit = await unitOrNational(context, unitId);
+    if (!administers(context, unit?.id ?? null)) throw forbidden('tạo người dùng cho đơn vị này', 'create users for this unit');
+    const normalised = login.trim().toLowerCase();
+    if (!/^[a-z0-9._-]{3,60}$/.test(normalised)) {
+      throw badInput('login', 'Tên đăng nhập gồm 3–60 ký tự a-z, 0-9, dấu chấm, gạch', 'A login has 3–60 characters a-z, 0-9, dot, dash, underscore');
+    }
+    const weak = checkPasswordStrength(password);
+    if (weak) throw badInput('password', weak.vi, weak.en);
+    if (await context.em.count(User, { login: normalised })) throw userError('CONFLICT', `Tên đăng nhập "${normalised}" đã có`, `The login "${normalised}" is taken`);
+    const user = context.em.create(User, { login: normalised, displayName: displayName.trim() || normalised, passwordHash: await hashPassword(password) });
+    context.em.create(RoleAssignment, { user, unit, role });
+    await context.em.flush();
+    return user;
+  }
+
+  @Mutation(() => RoleAssignment, { description: 'Give a user a role on a unit you administer' })
+  async assignRole(
+    @Ctx() context: GraphQLContext,
+    @Arg('userId', () => ID) userId: string,
+    @Arg('role', () => Role) role: Role,
+    @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
+  ): Promise<RoleAssignment> {
+    const unit = await unitOrNational(context, unitId);
+    if (!administers(context, unit?.id ?? null)) throw forbidden('phân quyền trên đơn vị này', 'assign roles on this unit');
+    const user = await context.em.findOne(User, parseId(userId, 'user', 'người dùng'));
+    if (!user) throw notFound('user', 'người dùng', userId);
+    const existing = await context.em.findOne(RoleAssignment, { user, unit, role });
+    if (existing) return existing;
+    const assignment = context.em.create(RoleAssignment, { user, unit, role });
+    await context.em.flush();
+    return assignment;
+  }
+
+  @Mutation(() => Boolean, { description: 'Take a role away' })
+  async removeRole(@Ctx() context: GraphQLContext, @Arg('assignmentId', () => ID) assignmentId: string): Promise<boolean> {
+    const assignment = await context.em.findOne(RoleAssignment, parseId(assignmentId, 'role assignment', 'phân quyền'));
+    if (!assignment || !administers(context, assignment.unit?.id ?? null)) throw notFound('role assignment', 'phân quyền', assignmentId);
+    await context.em.removeAndFlush(assignment);
+    return true;
+  }
+}

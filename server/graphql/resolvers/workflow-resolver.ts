@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { signInRequired } from '../../auth/auth-errors';
+import { PlanTable, User, WorkflowEvent } from '../../entities';
+import { readableTable, transitionTable, type WorkflowAction } from '../../tables/workflow';
+import type { GraphQLContext } from '../context';
+import { parseId } from '../errors';
+
+async function transition(context: GraphQLContext, tableId: string, action: WorkflowAction, comment: string | null | undefined): Promise<PlanTable> {
+  if (!context.access.user) throw signInRequired();
+  return transitionTable(context.em, context.access, parseId(tableId, 'table', 'bảng'), action, comment ?? null);
+}
+
+@Resolver(() => WorkflowEvent)
+export class WorkflowResolver {
+  @Mutation(() => PlanTable, { description: 'Send a draft table for approval (editor of the table\'s unit); it is locked until approved or reopened' })
+  submitTable(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID) tableId: string, @Arg('comment', () => String, { nullable: true }) comment?: string): Promise<PlanTable> {
+    return transition(context, tableId, 'SUBMIT', comment);
+  }
+
+  @Mutation(() => PlanTable, { description: 'Approve a submitted table (approver of a higher unit, not the submitter); it stays locked' })
+  approveTable(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID) tableId: string, @Arg('comment', () => String, { nullable: true }) comment?: string): Promise<PlanTable> {
+    return transition(context, tableId, 'APPROVE', comment);
+  }
+
+  @Mutation(() => PlanTable, { description: 'Return a submitted or approved table to draft, with the reason' })
+  reopenTable(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID) tableId: string, @Arg('reason') reason: string): Promise<PlanTable> {
+    return transition(context, tableId, 'REOPEN', reason);
+  }
+
+  @Query(() => [WorkflowEvent], { description: 'Every approval-workflow transition of a table, oldest first' })
+  async tableWorkflow(@Ctx() { em, access }: GraphQLContext, @Arg('tableId', () => ID) tableId: string): Promise<WorkflowEvent[]> {
+    const table = await readableTable(em, access, parseId(tableId, 'table', 'bảng'), tableId);
+    return em.find(WorkflowEvent, { table }, { orderBy: { id: 'asc' } });
+  }
+
+  @FieldResolver(() => String, { description: 'Display name of who made the transition' })
+  async actor(@Root() event: WorkflowEvent, @Ctx() { loaders }: GraphQLContext): Promise<string> {
+    return (await loaders.byId(User).load(event.actor.id))!.displayName;
+  }
+}

@@ -1,0 +1,71 @@
+import express, { type Router } from 'express';
+
+/**
+ * The sign-in page the Excel add-in opens in an Office dialog: it signs in through GraphQL and
+ * hands the session back with Office.context.ui.messageParent. Opened in a plain browser it
+ * shows a personal-token hint instead. Tokens travel in the Authorization header, never cookies.
+ */
+const page = `<!doctype html>
+<html lang="vi">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>PlanBridge – Đăng nhập / Sign in</title>
+  <script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
+  <style>
+    body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0; display: grid; place-items: center; min-height: 100vh; background: #f5f5f5; color: #242424; }
+    form { background: #fff; padding: 24px; border-radius: 8px; box-shadow: 0 2px 8px rgba(0,0,0,.14); width: min(320px, 90vw); display: grid; gap: 12px; }
+    h1 { font-size: 20px; font-weight: 600; margin: 0 0 4px; }
+    label { display: grid; gap: 4px; font-size: 14px; }
+    input { font: inherit; padding: 6px 8px; border: 1px solid #d1d1d1; border-bottom-color: #616161; border-radius: 4px; }
+    input:focus { outline: 2px solid #0f6cbd; outline-offset: 1px; }
+    button { font: inherit; font-weight: 600; padding: 6px 12px; border: 0; border-radius: 4px; background: #0f6cbd; color: #fff; cursor: pointer; }
+    button:focus-visible { outline: 2px solid #242424; outline-offset: 2px; }
+    #message { min-height: 1.5em; font-size: 14px; }
+    #message.error { color: #b10e1c; }
+  </style>
+</head>
+<body>
+  <form id="form">
+    <h1>PlanBridge</h1>
+    <label>Tên đăng nhập / Login <input id="login" name="login" autocomplete="username" required autofocus></label>
+    <label>Mật khẩu / Password <input id="password" name="password" type="password" autocomplete="current-password" required></label>
+    <button type="submit">Đăng nhập / Sign in</button>
+    <div id="message" role="status" aria-live="polite"></div>
+  </form>
+  <script>
+    const form = document.getElementById('form');
+    const message = document.getElementById('message');
+    const inOffice = () => typeof Office !== 'undefined' && Office.context && Office.context.ui && Office.context.ui.messageParent;
+    if (typeof Office !== 'undefined') Office.onReady(() => {});
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      message.className = ''; message.textContent = 'Đang đăng nhập… / Signing in…';
+      const response = await fetch('/graphql', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation ($login: String!, $password: String!) { signIn(login: $login, password: $password) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { login displayName } } }',
+          variables: { login: form.login.value, password: form.password.value },
+        }),
+      }).then((r) => r.json()).catch(() => ({ errors: [{ message: 'Không kết nối được máy chủ / Cannot reach the server' }] }));
+      form.password.value = '';
+      if (response.errors) { message.className = 'error'; message.textContent = response.errors[0].message; return; }
+      const session = response.data.signIn;
+      if (inOffice()) {
+        Office.context.ui.messageParent(JSON.stringify({ type: 'planbridge-session', session }));
+        message.textContent = 'Đã đăng nhập / Signed in';
+      } else {
+        message.textContent = 'Đã đăng nhập với tên ' + session.user.displayName + '. Trong Excel, trang này trả mã truy cập cho add-in. / Signed in; inside Excel this page hands the session to the add-in.';
+      }
+    });
+  </script>
+</body>
+</html>`;
+
+export function signInRouter(): Router {
+  const router = express.Router();
+  router.get('/signin', (_req, res) => {
+    res.type('html').set('Cache-Control', 'no-store').send(page);
+  });
+  return router;
+}

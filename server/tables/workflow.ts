@@ -1,0 +1,57 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Access } from '../auth/access';
+import { forbidden } from '../auth/auth-errors';
+import { PlanTable, TableStatus, User, WorkflowEvent } from '../entities';
+import { notFound, userError } from '../graphql/errors';
+
+export type WorkflowAction = 'SUBMIT' | 'APPROVE' | 'REOPEN';
+
+const TRANSITIONS: Record<WorkflowAction, { from: TableStatus[]; to: TableStatus; capability: 'EDIT' | 'APPROVE' }> = {
+  SUBMIT: { from: [TableStatus.DRAFT], to: TableStatus.SUBMITTED, capability: 'EDIT' },
+  APPROVE: { from: [TableStatus.SUBMITTED], to: TableStatus.APPROVED, capability: 'APPROVE' },
+  REOPEN: { from: [TableStatus.SUBMITTED, TableStatus.APPROVED], to: TableStatus.DRAFT, capability: 'APPROVE' },
+};
+
+const ACTION_NAMES: Record<WorkflowAction, [string, string]> = {
+  SUBMIT: ['gửi duyệt bảng này', 'submit this table'],
+  APPROVE: ['duyệt bảng này', 'approve this table'],
+  REOPEN: ['mở lại bảng này', 'reopen this table'],
+};
+
+/** A table a user may not read answers exactly like a table that does not exist. */
+export async function readableTable(em: EntityManager, access: Access, tableId: number, label: string): Promise<PlanTable> {
+  const table = await em.findOne(PlanTable, tableId, { populate: ['plan'] });
+  if (!table || !access.can('READ', table.plan.issuingUnit.id)) throw notFound('table', 'bảng', label);
+  return table;
+}
+
+/**
+ * draft → submitted → approved (locked), and back to draft by reopening with a reason.
+ * Submitting needs the edit right on the table's own unit; approving and reopening need an
+ * approver of a unit above it, who is not the one who submitted.
+ */
+export async function transitionTable(em: EntityManager, access: Access, tableId: number, action: WorkflowAction, comment: string | null): Promise<PlanTable> {
+  return em.transactional(async (tx) => {
+    const table = await readableTable(tx as EntityManager, access, tableId, String(tableId));
+    await tx.lock(table, 'pessimistic_write' as never);
+    const rule = TRANSITIONS[action];
+    const [vi, en] = ACTION_NAMES[action];
+    if (!access.can(rule.capability, table.plan.issuingUnit.id)) throw forbidden(vi, en);
+    if (!rule.from.includes(table.status)) {
+      throw userError('BAD_STATUS', `Không thể ${vi}: bảng đang ở trạng thái ${table.status}`, `Cannot ${en}: the table is ${table.status}`, { status: table.status });
+    }
+    if (action === 'REOPEN' && !comment?.trim()) {
+      throw userError('BAD_USER_INPUT', 'Cần ghi lý do mở lại', 'A reason is required to reopen', { argument: 'comment' });
+    }
+    if (action === 'APPROVE') {
+      const submission = await tx.findOne(WorkflowEvent, { table, toStatus: TableStatus.SUBMITTED }, { orderBy: { id: 'desc' } });
+      if (submission && submission.actor.id === access.user!.id) {
+        throw userError('SELF_APPROVAL', 'Không được tự duyệt báo cáo do chính mình gửi', 'Nobody may approve their own submission');
+      }
+    }
+    tx.create(WorkflowEvent, { table, fromStatus: table.status, toStatus: rule.to, actor: tx.getReference(User, access.user!.id), comment: comment?.trim() || null });
+    table.status = rule.to;
+    await tx.flush();
+    return table;
+  });
+}
