@@ -8,6 +8,7 @@ const GRID = `query ($id: ID!, $version: Int) {
     tableId title documentNumber unitOfMeasure version latestVersion contentHash editable notEditableReasonEn
     columns { key label type scale editable }
     rows { key publishedNumber label level parentKey kind editable computed values }
+    rules
   }
 }`;
 const PUSH = `mutation ($input: PushTableInput!) {
@@ -66,6 +67,12 @@ describe('pull', () => {
     expect(table.rows.find((row: any) => row.key === 'III.2.1')).toMatchObject({ parentKey: 'III.2', level: 2, kind: 'CHILD', editable: true, computed: false });
     expect(table.rows.find((row: any) => row.kind === 'LABEL').editable).toBe(false);
     expect((await grid(seeded)).contentHash).toBe(table.contentHash);
+    // The template's rules come bound to this table's columns, ready for the shared rule engine.
+    expect(table.rules.find((rule: any) => rule.id === 'row-total')).toMatchObject({
+      kind: 'ROW_SUM',
+      totalColumn: 'total',
+      partColumns: ['central-budget', 'local-budget', 'preferential-loans', 'community'],
+    });
   });
 
   it('answers NOT_FOUND for a table that does not exist', async () => {

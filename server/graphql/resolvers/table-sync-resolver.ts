@@ -120,6 +120,7 @@ export class TableSyncResolver {
         kind: row.kind as never,
         values: snapshot.columns.map((_column, c) => snapshot.valueAt(r, c)),
       })),
+      rules: state.rules,
     };
   }
 

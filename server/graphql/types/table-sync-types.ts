@@ -1,3 +1,4 @@
+import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ColumnType, RowKind, TableStatus } from '../../entities';
 
@@ -58,6 +59,10 @@ export class TableGrid {
   @Field(() => String, { nullable: true }) notEditableReasonEn!: string | null;
   @Field(() => [GridColumn]) columns!: GridColumn[];
   @Field(() => [GridRow]) rows!: GridRow[];
+  @Field(() => [GraphQLJSON], {
+    description: 'The template\'s rules bound to this table\'s column keys, for domain/rules validateTable: clients check locally before pushing',
+  })
+  rules!: unknown[];
 }
 
 @ObjectType()
