@@ -85,6 +85,21 @@ export enum TableStatus {
 registerEnumType(Role, { name: 'Role', description: 'VIEWER reads; EDITOR pushes and submits its own unit; APPROVER approves units below its own; ADMINISTRATOR all of these and manages users' });
 registerEnumType(TokenKind, { name: 'TokenKind' });
 registerEnumType(TableStatus, { name: 'TableStatus', description: 'DRAFT (editable) → SUBMITTED → APPROVED (locked); reopening returns to DRAFT' });
+export enum IndicatorAggregation {
+  SUM = 'SUM',
+  RATIO = 'RATIO',
+  NONE = 'NONE',
+}
+export enum ProgressStatus {
+  ACHIEVED = 'ACHIEVED',
+  ON_TRACK = 'ON_TRACK',
+  AT_RISK = 'AT_RISK',
+  OFF_TRACK = 'OFF_TRACK',
+  NOT_ASSESSED = 'NOT_ASSESSED',
+}
+
+registerEnumType(IndicatorAggregation, { name: 'IndicatorAggregation', description: 'SUM: counts and money add up; RATIO: recomputed from numerator and denominator; NONE: does not aggregate' });
+registerEnumType(ProgressStatus, { name: 'ProgressStatus', description: 'Against the straight path from baseline to target; see README "Indicators"' });
 registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tỉnh/thành phố → quận/huyện → xã/phường' });
 registerEnumType(SuccessionKind, { name: 'SuccessionKind' });
 registerEnumType(ComponentLevel, { name: 'ComponentLevel', description: 'Dự án or Tiểu dự án' });

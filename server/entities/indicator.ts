@@ -1,11 +1,13 @@
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { OptionalProps, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { IndicatorDirection, IndicatorUnit } from './enums';
+import { IndicatorAggregation, IndicatorDirection, IndicatorUnit } from './enums';
 
 /** An indicator (chỉ tiêu) with its unit and which direction is better. */
 @ObjectType()
 @Entity()
 export class Indicator {
+  [OptionalProps]?: 'decimals' | 'aggregation';
+
   @Field(() => ID)
   @PrimaryKey()
   id!: number;
@@ -34,4 +36,19 @@ export class Indicator {
   @Field(() => Int)
   @Property()
   decimals: number = 0;
+
+  @Field(() => IndicatorAggregation)
+  @Enum({ items: () => IndicatorAggregation, default: IndicatorAggregation.NONE })
+  aggregation: IndicatorAggregation = IndicatorAggregation.NONE;
+
+  /** For RATIO: rate = numerator ÷ denominator × ratioScale. */
+  @ManyToOne(() => Indicator, { nullable: true })
+  numerator: Indicator | null = null;
+
+  @ManyToOne(() => Indicator, { nullable: true })
+  denominator: Indicator | null = null;
+
+  @Field(() => String, { nullable: true, description: 'For RATIO: "100" for a percentage' })
+  @Property({ type: 'string', nullable: true })
+  ratioScale: string | null = null;
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver, RoleAssignmentResolver } from './resolvers/auth-resolver';
+import { ProgressResolver } from './resolvers/progress-resolver';
 import { UserAdminResolver } from './resolvers/user-admin-resolver';
 import { WorkflowResolver } from './resolvers/workflow-resolver';
 import { IndicatorResolver, IndicatorValueResolver } from './resolvers/indicator-resolver';
@@ -30,6 +31,7 @@ export const resolvers = [
   RoleAssignmentResolver,
   UserAdminResolver,
   WorkflowResolver,
+  ProgressResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

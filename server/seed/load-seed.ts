@@ -8,6 +8,7 @@ import {
   DocumentKind,
   FundingSource,
   Indicator,
+  IndicatorAggregation,
   IndicatorDirection,
   IndicatorUnit,
   IndicatorValue,
@@ -32,6 +33,7 @@ import { seedIndicatorValues } from './data/indicator-values';
 import { seedIndicators } from './data/indicators';
 import { seedPeriods } from './data/periods';
 import { seedSuccessions, seedUnits } from './data/units';
+import { aggregationOf, extraIndicators, ratioIndicators } from './indicator-aggregation';
 import { planSeeds } from './plans';
 import { readProgramStructure } from './program-structure';
 import { fundingSourceSeeds, phaseSeed, programSeed, supportPolicySeeds, templateSeeds } from './reference-data';
@@ -114,9 +116,20 @@ function loadIndicators(em: EntityManager, unit: (key: string) => Administrative
     }),
   );
   const periods = seedPeriods.map((seed) => em.create(Period, seed));
-  const indicators = seedIndicators.map((seed) =>
-    em.create(Indicator, { ...seed, unit: seed.unit as IndicatorUnit, direction: seed.direction as IndicatorDirection }),
+  const indicators = [...seedIndicators, ...extraIndicators].map((seed) =>
+    em.create(Indicator, {
+      ...seed,
+      unit: seed.unit as IndicatorUnit,
+      direction: seed.direction as IndicatorDirection,
+      aggregation: aggregationOf(seed) as IndicatorAggregation,
+    }),
   );
+  for (const [key, ratio] of Object.entries(ratioIndicators)) {
+    const rate = indicators.find((indicator) => indicator.key === key)!;
+    rate.numerator = indicators.find((indicator) => indicator.key === ratio.numerator)!;
+    rate.denominator = indicators.find((indicator) => indicator.key === ratio.denominator)!;
+    rate.ratioScale = ratio.scale;
+  }
   const document = byKey(documents, 'document');
   const period = byKey(periods, 'period');
   const indicator = byKey(indicators, 'indicator');

@@ -1,0 +1,89 @@
+import { ExactDecimal, toCanonical } from '../exact-decimal';
+
+/**
+ * Rolling indicator values up the administrative hierarchy, with the same reading of empty as
+ * the tables: a unit's own recorded value stands; without one, its value is the sum of what flows
+ * into it (its child units and, across a reorganisation, its predecessors); missing is not zero.
+ *
+ * A predecessor split between several successors passes on only its share; a split without a known
+ * share is not comparable and is reported, never guessed. Rates are never added or averaged: they
+ * are recomputed from their numerator and denominator roll-ups.
+ */
+export interface Source {
+  unitId: number;
+  /** Share (0..1, canonical decimal) of the source that flows here; null: all of it. */
+  share: string | null;
+  /** False for a split whose share is unknown. */
+  comparable: boolean;
+}
+
+export interface UnitGraph {
+  sourcesOf(unitId: number): readonly Source[];
+}
+
+export interface RollUp {
+  value: string | null;
+  /** Units with nothing recorded where a value was needed (leaves of the walk). */
+  missing: number[];
+  notComparable: number[];
+}
+
+type Value = InstanceType<typeof ExactDecimal>;
+
+export function rollUpSum(unitId: number, graph: UnitGraph, recorded: ReadonlyMap<number, string>): RollUp {
+  const missing = new Set<number>();
+  const notComparable = new Set<number>();
+  const visiting = new Set<number>();
+  const effective = (id: number): Value | null => {
+    const own = recorded.get(id);
+    if (own !== undefined) return new ExactDecimal(own);
+    if (visiting.has(id)) return null; // a cycle in bad data contributes nothing
+    visiting.add(id);
+    const sources = graph.sourcesOf(id);
+    let total: Value | null = null;
+    for (const source of sources) {
+      if (!source.comparable) {
+        notComparable.add(source.unitId);
+        continue;
+      }
+      const value = effective(source.unitId);
+      if (value === null) continue;
+      const part = source.share === null ? value : value.times(source.share);
+      total = total === null ? part : total.plus(part);
+    }
+    visiting.delete(id);
+    if (sources.length === 0) missing.add(id);
+    return total;
+  };
+  const value = effective(unitId);
+  return { value: value === null ? null : toCanonical(value), missing: [...missing], notComparable: [...notComparable] };
+}
+
+export interface RateRollUp extends RollUp {
+  /** Why no rate could be computed: a missing or zero denominator is reported, never divided by. */
+  problem: 'NO_NUMERATOR' | 'NO_DENOMINATOR' | 'ZERO_DENOMINATOR' | null;
+}
+
+/** A rate for a unit: its own recorded rate, else Σ numerator ÷ Σ denominator × scale. */
+export function rollUpRate(
+  unitId: number,
+  graph: UnitGraph,
+  recordedRate: ReadonlyMap<number, string>,
+  numerators: ReadonlyMap<number, string>,
+  denominators: ReadonlyMap<number, string>,
+  scale: string,
+  decimals: number,
+): RateRollUp {
+  const own = recordedRate.get(unitId);
+  if (own !== undefined) return { value: own, missing: [], notComparable: [], problem: null };
+  const numerator = rollUpSum(unitId, graph, numerators);
+  const denominator = rollUpSum(unitId, graph, denominators);
+  const missing = [...new Set([...numerator.missing, ...denominator.missing])];
+  const notComparable = [...new Set([...numerator.notComparable, ...denominator.notComparable])];
+  const fail = (problem: RateRollUp['problem']): RateRollUp => ({ value: null, missing, notComparable, problem });
+  if (numerator.value === null) return fail('NO_NUMERATOR');
+  if (denominator.value === null) return fail('NO_DENOMINATOR');
+  if (new ExactDecimal(denominator.value).isZero()) return fail('ZERO_DENOMINATOR');
+  const rate = new ExactDecimal(numerator.value).div(denominator.value).times(scale).toDecimalPlaces(decimals);
+  return { value: toCanonical(rate), missing, notComparable, problem: null };
+}

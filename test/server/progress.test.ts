@@ -1,0 +1,89 @@
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startTestApp, type TestApp } from '../support/graphql';
+
+/** "Are we on track?" on the seeded figures, across the hierarchy and the 2025 reorganisation. */
+const PROGRESS = `query ($unit: ID!, $keys: [String!]!, $asOf: String) {
+  indicatorProgress(unitId: $unit, indicatorKeys: $keys, asOf: $asOf) {
+    indicator { key aggregation } status gap percentAchieved percentElapsed
+    baseline { periodKey value comparator rolledUp problem }
+    target { periodKey value comparator rolledUp }
+    actual { periodKey value rolledUp }
+    series { periodKey value }
+    unitsWithoutData { code }
+    notComparableUnits { code }
+  }
+}`;
+
+let db: TestDatabase;
+let app: TestApp;
+const unitIds: Record<string, string> = {};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  app = await startTestApp(db.orm);
+  const { units } = (await app.query(`{ units { id key } }`)).data!;
+  for (const unit of units) unitIds[unit.key] = unit.id;
+});
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+async function progress(unitKey: string, keys: string[], asOf?: string): Promise<any[]> {
+  const response = await app.query(PROGRESS, { unit: unitIds[unitKey], keys, asOf });
+  expect(response.errors).toBeUndefined();
+  return response.data!.indicatorProgress;
+}
+
+it('answers Cần Thơ\'s poor-household rate: 0,80 % at the start, 0,21 % at the end of 2023, below 0,15 % targeted for 2025: on track', async () => {
+  const [rate] = await progress('92@2004', ['POOR_HOUSEHOLD_RATE'], '2024-06-30');
+  expect(rate).toMatchObject({
+    indicator: { key: 'POOR_HOUSEHOLD_RATE', aggregation: 'RATIO' },
+    status: 'ON_TRACK',
+    gap: '0.06',
+    percentAchieved: '90.77',
+    baseline: { periodKey: '2021', value: '0.8', rolledUp: false },
+    target: { periodKey: '2021-2025', value: '0.15', comparator: 'LT' },
+    actual: { periodKey: '2023', value: '0.21', rolledUp: false },
+  });
+});
+
+it('rolls old Cần Thơ\'s counts into today\'s Cần Thơ and lists the merged provinces that reported nothing', async () => {
+  const [poor] = await progress('92@2025', ['POOR_HOUSEHOLDS'], '2026-01-01');
+  expect(poor.indicator.aggregation).toBe('SUM');
+  expect(poor.baseline).toMatchObject({ periodKey: '2021', value: '2901', rolledUp: true });
+  expect(poor.unitsWithoutData.map((unit: any) => unit.code).sort()).toEqual(['93', '94']); // Hậu Giang, Sóc Trăng
+});
+
+it('recomputes a rate from numerator and denominator for a merged unit, and says when the denominator is missing', async () => {
+  const [rate] = await progress('92@2025', ['POOR_HOUSEHOLD_RATE'], '2026-01-01');
+  expect(rate.baseline).toMatchObject({ value: null, problem: 'NO_DENOMINATOR' });
+  expect(rate.status).toBe('NOT_ASSESSED');
+});
+
+it('adds a district\'s figures into its province, and a province of the past into today\'s', async () => {
+  const [houses] = await progress('95@1997', ['HOUSES_SUPPORTED'], '2023-12-31');
+  expect(houses.actual).toMatchObject({ periodKey: '2023', value: '128', rolledUp: true });
+  const [merged] = await progress('96@2025', ['HOUSES_SUPPORTED'], '2026-01-01');
+  expect(merged.actual).toMatchObject({ value: '128', rolledUp: true });
+  expect(merged.unitsWithoutData.map((unit: any) => unit.code)).toContain('96'); // old Cà Mau: nothing recorded
+});
+
+it('does not aggregate indicators that do not add up', async () => {
+  const [points] = await progress('92@2025', ['POOR_RATE_REDUCTION_POINTS'], '2026-01-01');
+  expect(points.indicator.aggregation).toBe('NONE');
+  expect(points.series).toEqual([]);
+});
+
+it('refuses unknown indicators and units, backward ranges and other units\' data by name', async () => {
+  const unknown = await app.query(PROGRESS, { unit: unitIds['92@2004'], keys: ['NO_SUCH'] });
+  expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+  expect(unknown.errors![0].message).toContain('NO_SUCH');
+  const noUnit = await app.query(PROGRESS, { unit: '987654', keys: ['POOR_HOUSEHOLDS'] });
+  expect(noUnit.errors![0].extensions!.code).toBe('NOT_FOUND');
+  const backwards = await app.query(`query ($u: ID!) { indicatorProgress(unitId: $u, indicatorKeys: ["POOR_HOUSEHOLDS"], from: "2025-01-01", to: "2021-01-01") { status } }`, { u: unitIds['92@2004'] });
+  expect(backwards.errors![0].message).toContain('backwards');
+  const caoBang = await app.as('caobang.editor');
+  const hidden = await caoBang(PROGRESS, { unit: unitIds['92@2004'], keys: ['POOR_HOUSEHOLDS'] });
+  expect(hidden.errors![0].extensions!.code).toBe('NOT_FOUND');
+});
