@@ -16,17 +16,22 @@ export class CellChange {
   @Index()
   changeSet!: ChangeSet;
 
-  /** Denormalised with the version so merges and history read one index range. */
-  @ManyToOne(() => PlanTable)
+  /**
+   * Denormalised with the version so merges and history read one index range. The table, row and
+   * column links carry no foreign-key constraint: a push writes thousands of these rows with ids it
+   * just read under the table lock, and rows and columns are never deleted; checking each one cost
+   * more than the rest of the write (bench/table-sync.ts).
+   */
+  @ManyToOne(() => PlanTable, { createForeignKeyConstraint: false })
   table!: PlanTable;
 
   @Property()
   versionAfter!: number;
 
-  @ManyToOne(() => TableRow)
+  @ManyToOne(() => TableRow, { createForeignKeyConstraint: false })
   row!: TableRow;
 
-  @ManyToOne(() => TableColumn)
+  @ManyToOne(() => TableColumn, { createForeignKeyConstraint: false })
   column!: TableColumn;
 
   @Property({ type: 'decimal', precision: 20, scale: 4, nullable: true })

@@ -38,6 +38,12 @@ interface TableRecord {
   rules: unknown[];
 }
 
+/** Whose table it is and what it is called: enough for an access check, without loading the cells. */
+export async function tableOwner(em: EntityManager, tableId: number): Promise<{ unitId: number; title: string } | null> {
+  const [row] = await em.execute(`select p.issuing_unit_id, t.title from plan_table t join plan p on p.id = t.plan_id where t.id = ?`, [tableId]);
+  return row ? { unitId: row.issuing_unit_id, title: row.title } : null;
+}
+
 /** `for update` locks the table row: pushes to one table then run one after another. */
 export async function loadTableState(em: EntityManager, tableId: number, options: { lock?: boolean } = {}): Promise<TableState | null> {
   const [table] = (await em.execute(

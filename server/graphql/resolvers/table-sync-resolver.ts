@@ -8,7 +8,7 @@ import { ChangeSet, TableStatus } from '../../entities';
 import { contentHash } from '../../tables/content-hash';
 import { PushRefused, pushTable } from '../../tables/push-table';
 import { snapshotAtVersion } from '../../tables/table-history';
-import { loadTableState, type TableState } from '../../tables/table-state';
+import { loadTableState, tableOwner, type TableState } from '../../tables/table-state';
 import { actorName, type GraphQLContext } from '../context';
 import { badInput, notFound, parseId, userError } from '../errors';
 import { CellHistoryEntry, Finding, PushResult, PushTableInput, TableGrid } from '../types/table-sync-types';
@@ -137,8 +137,9 @@ export class TableSyncResolver {
   @Mutation(() => PushResult, { description: 'Push: apply cell changes atomically after validation, merging with pushes made since baseVersion' })
   async pushTable(@Ctx() context: GraphQLContext, @Arg('input', () => PushTableInput) input: PushTableInput): Promise<PushResult> {
     if (!context.access.user) throw signInRequired();
-    const state = await tableState(context, input.tableId);
-    if (!context.access.can('EDIT', state.unitId)) throw forbidden(`sửa bảng "${state.title}"`, `change table "${state.title}"`);
+    const owner = await tableOwner(context.em, parseId(input.tableId, 'table', 'bảng'));
+    if (!owner || !context.access.can('READ', owner.unitId)) throw notFound('table', 'bảng', input.tableId);
+    if (!context.access.can('EDIT', owner.unitId)) throw forbidden(`sửa bảng "${owner.title}"`, `change table "${owner.title}"`);
     try {
       const result = await pushTable(
         context.em,

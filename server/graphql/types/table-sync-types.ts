@@ -14,7 +14,7 @@ export enum Severity {
 registerEnumType(PushStatus, { name: 'PushStatus', description: 'APPLIED: committed; REJECTED: errors, nothing written; CONFLICT: others changed the same cells, nothing written' });
 registerEnumType(Severity, { name: 'Severity', description: 'ERROR blocks a push, WARNING does not' });
 
-@ObjectType({ description: 'A column of the grid' })
+@ObjectType({ description: 'A column of the grid', simpleResolvers: true })
 export class GridColumn {
   @Field() key!: string;
   @Field() label!: string;
@@ -24,7 +24,7 @@ export class GridColumn {
   @Field() editable!: boolean;
 }
 
-@ObjectType({ description: 'A row of the grid with its values in column order' })
+@ObjectType({ description: 'A row of the grid with its values in column order', simpleResolvers: true })
 export class GridRow {
   @Field() key!: string;
   @Field(() => String, { nullable: true }) publishedNumber!: string | null;

@@ -1,0 +1,1036 @@
+/**
+ * Table sync benchmark: pull (tableGrid) and push (pushTable, validate + commit) of a synthetic
+ * 10,000-row × 6-column budget table, executed server-side in this process through the real
+ * GraphQL schema, against an embedded PostgreSQL of its own.
+ *
+ *   npm run build && node dist/bench/table-sync.js
+ *
+ * It prints figures (median and p95 in ms, with the targets) and how the time splits; it is a
+ * report, not a test: it exits 0 even when a target is missed, non-zero only on errors.
+ * PostgreSQL listens on 127.0.0.1 only and lives in a temporary directory; both are removed at
+ * the end (also on Ctrl-C). Run counts can be changed with BENCH_PULL_RUNS, BENCH_PUSH_RUNS,
+ * BENCH_STALE_RUNS and BENCH_PROFILE_RUNS.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { getVariableValues, graphql, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import pino from 'pino';
+import { validateTable } from '../domain/rules';
+import * as validateTableModule from '../domain/rules/validate-table';
+import type { TableSnapshot } from '../domain/table-model';
+import { formatVietnamese } from '../domain/vietnamese-number';
+import { migrate, openDatabase } from '../server/db/database';
+import { pgArray } from '../server/db/numeric';
+import { startEmbeddedPostgres, type RunningPostgres } from '../server/db/embedded-postgres';
+import { issueToken } from '../server/auth/tokens';
+import { FundingSource, Plan, ProgramComponent, SupportPolicy, TableTemplate, TokenKind, User } from '../server/entities';
+import * as contextModule from '../server/graphql/context';
+import { createContext, type GraphQLContext } from '../server/graphql/context';
+import { RateLimits } from '../server/graphql/rate-limits';
+import { TableSyncResolver } from '../server/graphql/resolvers/table-sync-resolver';
+import { createSchema } from '../server/graphql/schema';
+import { readAppendixCsv } from '../server/import/appendix-csv';
+import { importPlanTable } from '../server/import/plan-table-import';
+import { createLogger, type Logger } from '../server/logger';
+import { seedIfEmpty } from '../server/seed/load-seed';
+import { seedUsersIfNone } from '../server/seed/users';
+import * as changeParsingModule from '../server/tables/change-parsing';
+import { parseChanges } from '../server/tables/change-parsing';
+import * as contentHashModule from '../server/tables/content-hash';
+import { contentHash } from '../server/tables/content-hash';
+import type { CellChangeRequest } from '../server/tables/sync-types';
+import * as tableHistoryModule from '../server/tables/table-history';
+import * as tableStateModule from '../server/tables/table-state';
+import { loadTableState, type TableState } from '../server/tables/table-state';
+
+const COMMAND = 'npm run build && node dist/bench/table-sync.js';
+/** The seeded province editor of Cần Thơ: may edit the tables of plan 132/KH-UBND (issued by old Cần Thơ). */
+const BENCH_USER = 'cantho.editor';
+
+function envInt(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+const PULL_WARMUP = 5;
+const PULL_RUNS = envInt('BENCH_PULL_RUNS', 30, 15);
+const PUSH_WARMUP = 3;
+const PUSH_RUNS = envInt('BENCH_PUSH_RUNS', 15, 10);
+const STALE_RUNS = envInt('BENCH_STALE_RUNS', 8, 3);
+const PROFILE_RUNS = envInt('BENCH_PROFILE_RUNS', 3, 1);
+const COMPONENT_RUNS = 15;
+
+const TARGET_PULL_MS = 300;
+const TARGET_PUSH_MS = 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and printing
+
+interface Summary {
+  n: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+function summarize(samples: readonly number[]): Summary {
+  if (samples.length === 0) throw new Error('no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const n = sorted.length;
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  // Nearest rank: the smallest sample with at least 95 % of the samples at or below it.
+  const p95 = sorted[Math.ceil(0.95 * n) - 1];
+  return { n, median, p95, min: sorted[0], max: sorted[n - 1] };
+}
+
+function ms(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+function printTable(headers: string[], rows: string[][], rightAligned: boolean[] = headers.map((_, index) => index > 0)): void {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (rightAligned[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
+  console.log(line(headers));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+function progress(message: string): void {
+  console.log(`· ${message}`);
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+function timedSync<T>(work: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = work();
+  return { ms: performance.now() - start, value };
+}
+
+async function repeat(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) samples.push((await timed(work)).ms);
+  return samples;
+}
+
+function repeatSync(runs: number, work: () => unknown): number[] {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) samples.push(timedSync(work).ms);
+  return samples;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The synthetic table: 9 sections × 111 items × 9 children + the grand total = 10,000 rows
+
+const SECTIONS = 9;
+const ITEMS_PER_SECTION = 111;
+const CHILDREN_PER_ITEM = 9;
+const SOURCES = ['Ngân sách Trung ương', 'Ngân sách địa phương', 'Vốn vay ưu đãi', 'Huy động cộng đồng', 'Vốn lồng ghép'];
+const EXPECTED_COLUMN_KEYS = ['total', 'central-budget', 'local-budget', 'preferential-loans', 'community', 'integrated'];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
+/** Items whose children the push edits: 625 items × 4 pairs × 4 cells = 10,000 cells. */
+const EDITED_ITEMS = 625;
+/** Amounts are generated in tenths of the unit (triệu đồng) so that sums stay exact integers. */
+const DELTA_TENTHS = 70;
+
+type Kind = 'SECTION' | 'ITEM' | 'CHILD' | 'GRAND_TOTAL';
+
+interface SyntheticRow {
+  publishedNumber: string;
+  label: string;
+  kind: Kind;
+  /** Column order: total, then the five sources; tenths; null = empty cell. */
+  values: (number | null)[];
+}
+
+interface PlannedChange {
+  row: number;
+  column: number;
+  base: number;
+  sign: 1 | -1;
+}
+
+interface SyntheticTable {
+  csv: string;
+  rows: SyntheticRow[];
+  cellCount: number;
+  /** The 10,000 cells the push edits; each row total and each parent stays the same. */
+  plan: PlannedChange[];
+  /** An empty source cell of a child the big push never touches: "someone else" toggles it between empty and 0. */
+  otherCell: { row: number; column: number };
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function canonical(tenths: number): string {
+  const whole = Math.trunc(tenths / 10);
+  const fraction = Math.abs(tenths % 10);
+  return fraction === 0 ? String(whole) : `${whole}.${fraction}`;
+}
+
+function csvField(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function buildSyntheticTable(): SyntheticTable {
+  const random = mulberry32(20250701);
+  const leaf = () => {
+    const millions = 50 + Math.floor(random() * 250_000);
+    return millions * 10 + (random() < 0.1 ? 5 : 0); // about one amount in ten has a decimal part (",5")
+  };
+  const rows: SyntheticRow[] = [];
+  const plan: PlannedChange[] = [];
+  const grand: SyntheticRow = { publishedNumber: '', label: `TỔNG CỘNG (${ROMAN.join('+')})`, kind: 'GRAND_TOTAL', values: [0, 0, 0, 0, 0, 0] };
+  const addInto = (parent: SyntheticRow, child: SyntheticRow) => {
+    child.values.forEach((value, column) => {
+      parent.values[column] = (parent.values[column] as number) + (value ?? 0);
+    });
+  };
+  let otherCell: { row: number; column: number } | null = null;
+  for (let s = 0; s < SECTIONS; s++) {
+    const section: SyntheticRow = { publishedNumber: ROMAN[s], label: `HUYỆN SỐ ${s + 1}: CÁC CHÍNH SÁCH VÀ DỰ ÁN THÀNH PHẦN`, kind: 'SECTION', values: [0, 0, 0, 0, 0, 0] };
+    rows.push(section);
+    for (let i = 0; i < ITEMS_PER_SECTION; i++) {
+      const itemIndex = s * ITEMS_PER_SECTION + i;
+      const item: SyntheticRow = { publishedNumber: String(i + 1), label: `Xã số ${i + 1} (huyện ${s + 1}): hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế`, kind: 'ITEM', values: [0, 0, 0, 0, 0, 0] };
+      rows.push(item);
+      const childPositions: number[] = [];
+      for (let c = 0; c < CHILDREN_PER_ITEM; c++) {
+        // One source is empty in every child row, rotating, as published tables leave cells blank.
+        const empty = (itemIndex + c) % SOURCES.length;
+        const sources = SOURCES.map((_, source) => (source === empty ? null : leaf()));
+        const total = sources.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+        const child: SyntheticRow = { publishedNumber: `${i + 1}.${c + 1}`, label: `Ấp ${c + 1}: mô hình giảm nghèo, hỗ trợ hộ nghèo và cận nghèo`, kind: 'CHILD', values: [total, ...sources] };
+        childPositions.push(rows.length);
+        rows.push(child);
+        addInto(item, child);
+      }
+      if (itemIndex < EDITED_ITEMS) {
+        // Pairs of children (0,1), (2,3), (4,5), (6,7): A += d, B -= d in the first and the reverse in the
+        // second. Row totals stay, the item's columns stay, so every sum in the table still holds.
+        for (let pair = 0; pair < 4; pair++) {
+          const first = childPositions[2 * pair];
+          const second = childPositions[2 * pair + 1];
+          const empty = (itemIndex + 2 * pair) % SOURCES.length; // the second child's empty source is empty + 1
+          const a = 1 + ((empty + 2) % SOURCES.length);
+          const b = 1 + ((empty + 3) % SOURCES.length);
+          for (const [row, column, sign] of [[first, a, 1], [first, b, -1], [second, a, -1], [second, b, 1]] as const) {
+            const base = rows[row].values[column];
+            if (base === null) throw new Error('internal: an edited cell is empty');
+            plan.push({ row, column, base, sign });
+          }
+        }
+      }
+      if (itemIndex === SECTIONS * ITEMS_PER_SECTION - 1) {
+        const last = childPositions[CHILDREN_PER_ITEM - 1];
+        otherCell = { row: last, column: 1 + rows[last].values.slice(1).indexOf(null) };
+      }
+      addInto(section, item);
+    }
+    addInto(grand, section);
+  }
+  rows.push(grand);
+  if (rows.length !== 10_000) throw new Error(`internal: ${rows.length} rows instead of 10,000`);
+  if (plan.length !== 10_000) throw new Error(`internal: ${plan.length} planned changes instead of 10,000`);
+  if (otherCell === null) throw new Error('internal: no cell for the concurrent push');
+
+  const lines = [
+    '# Synthetic budget table for the table-sync benchmark. Unit: triệu đồng.',
+    ['STT', 'Nội dung', 'Tổng số', ...SOURCES].map(csvField).join(','),
+    ['1', '2', '3', '4', '5', '6', '7', '8'].join(','),
+  ];
+  let cellCount = 0;
+  for (const row of rows) {
+    const values = row.values.map((value) => {
+      if (value === null) return '';
+      cellCount += 1;
+      return csvField(formatVietnamese(canonical(value)));
+    });
+    lines.push([csvField(row.publishedNumber), csvField(row.label), ...values].join(','));
+  }
+  return { csv: lines.join('\n') + '\n', rows, cellCount, plan, otherCell };
+}
+
+// ---------------------------------------------------------------------------------------------
+// GraphQL, in process, as the server executes it
+
+const PULL = `query Pull($tableId: ID!) {
+  tableGrid(tableId: $tableId) {
+    tableId title caption planId documentNumber unitOfMeasure version latestVersion contentHash
+    editable status statusChangedBy statusChangedAt reportDeadline daysRemaining notEditableReasonVi notEditableReasonEn
+    columns { key label publishedNumber type scale editable }
+    rows { key publishedNumber label level parentKey kind editable computed values }
+    rules
+  }
+}`;
+
+const PUSH = `mutation Push($input: PushTableInput!) {
+  pushTable(input: $input) {
+    status tableId tableTitle version contentHash changeSetId appliedCells messageVi messageEn replayed
+    findings { ruleId ruleKind severity messageVi messageEn expected found difference preExisting
+               cells { rowKey columnKey rowNumber rowLabel columnLabel value derived } suggestion { rowKey columnKey value } }
+    conflicts { rowKey columnKey rowNumber rowLabel columnLabel base theirs mine }
+  }
+}`;
+
+interface GridData {
+  tableId: string;
+  editable: boolean;
+  notEditableReasonEn: string | null;
+  version: number;
+  latestVersion: number;
+  contentHash: string;
+  columns: { key: string }[];
+  rows: { key: string; values: (string | null)[] }[];
+}
+
+interface PushData {
+  status: string;
+  version: number;
+  appliedCells: number;
+  messageEn: string;
+  findings: { severity: string; messageEn: string; preExisting: boolean }[];
+  conflicts: unknown[];
+}
+
+/** What the HTTP app does per request once the body is parsed: build the context (token, rights), execute. */
+class Server {
+  private requests = 0;
+  private readonly limits = new RateLimits({ signInsPerMinute: 10, mutationsPerMinute: 100_000 });
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    readonly orm: MikroORM,
+    private readonly log: Logger,
+    private readonly authorization: string,
+  ) {}
+
+  /** As the app builds it: authenticate the bearer token, load the user's rights. */
+  context(): Promise<GraphQLContext> {
+    this.requests += 1;
+    return createContext(
+      this.orm,
+      this.log,
+      { requestId: `bench-${this.requests}`, authorization: this.authorization, ip: '127.0.0.1' },
+      { limits: this.limits, publicIndicators: false },
+    );
+  }
+
+  /**
+   * One request, context included. ms: wall clock; cpuMs: CPU time of this Node process meanwhile
+   * (all its threads; PostgreSQL's not included).
+   */
+  async run<T>(source: string, variableValues: Record<string, unknown>): Promise<{ ms: number; cpuMs: number; data: T; response: unknown }> {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const response = await graphql({
+      schema: this.schema,
+      source,
+      contextValue: await this.context(),
+      variableValues,
+    });
+    const elapsed = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    if (response.errors?.length) throw new Error(`GraphQL errors: ${response.errors.map((error) => error.message).join('; ')}`);
+    return { ms: elapsed, cpuMs: (used.user + used.system) / 1000, data: response.data as T, response };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-situ profile of one push, without editing server code: the compiled CommonJS modules call
+// each other through their exports objects, so wrapping an export wraps every call the server
+// makes; SQL is timed by wrapping the ORM connection's execute/begin/commit.
+
+interface Probe {
+  parts: Map<string, { ms: number; calls: number }>;
+  restore: () => void;
+}
+
+function installProbe(orm: MikroORM): Probe {
+  const parts = new Map<string, { ms: number; calls: number }>();
+  const add = (label: string, elapsed: number) => {
+    const part = parts.get(label) ?? { ms: 0, calls: 0 };
+    part.ms += elapsed;
+    part.calls += 1;
+    parts.set(label, part);
+  };
+  const restorers: (() => void)[] = [];
+  /** While > 0, SQL runs inside a wrapped function and is accounted to it (as union of busy time). */
+  let nested = 0;
+  let nestedLabel = '';
+  let active = 0;
+  let busySince = 0;
+
+  const wrap = (target: object, name: string, label: string, options: { nests?: boolean } = {}) => {
+    const holder = target as Record<string, unknown>;
+    const hadOwn = Object.prototype.hasOwnProperty.call(holder, name);
+    const original = holder[name] as (...args: unknown[]) => unknown;
+    if (typeof original !== 'function') throw new Error(`cannot probe ${name}: not a function`);
+    holder[name] = function (this: unknown, ...args: unknown[]) {
+      const start = performance.now();
+      if (options.nests) {
+        nested += 1;
+        nestedLabel = label;
+      }
+      const done = () => {
+        if (options.nests) nested -= 1;
+        add(label, performance.now() - start);
+      };
+      let result: unknown;
+      try {
+        result = original.apply(this, args);
+      } catch (error) {
+        done();
+        throw error;
+      }
+      if (result instanceof Promise) return result.finally(done);
+      done();
+      return result;
+    };
+    restorers.push(() => {
+      if (hadOwn) holder[name] = original;
+      else delete holder[name];
+    });
+  };
+
+  wrap(contextModule, 'createContext', 'createContext (token, rights): total', { nests: true });
+  wrap(tableStateModule, 'loadTableState', 'loadTableState: total', { nests: true });
+  wrap(tableHistoryModule, 'changesSince', 'changesSince (merge): total', { nests: true });
+  wrap(changeParsingModule, 'parseChanges', 'parseChanges');
+  wrap(validateTableModule, 'validateTable', 'validateTable');
+  wrap(contentHashModule, 'contentHash', 'contentHash');
+
+  const connection = orm.em.getConnection() as unknown as Record<string, unknown>;
+  for (const method of ['begin', 'commit'] as const) wrap(connection, method, `SQL ${method.toUpperCase()}`);
+  const execute = connection.execute as (...args: unknown[]) => Promise<unknown>;
+  connection.execute = function (this: unknown, ...args: unknown[]) {
+    const sql = typeof args[0] === 'string' ? args[0] : '(query builder)';
+    const start = performance.now();
+    const inside = nested > 0;
+    const label = inside ? `${nestedLabel.replace(/: total$/, '')}: its SQL (busy time)` : `SQL ${describeSql(sql)}`;
+    if (inside && active++ === 0) busySince = start;
+    return execute.apply(this, args).finally(() => {
+      if (inside) {
+        if (--active === 0) add(label, performance.now() - busySince);
+      } else {
+        add(label, performance.now() - start);
+      }
+    });
+  };
+  restorers.push(() => {
+    delete connection.execute;
+  });
+  return { parts, restore: () => restorers.reverse().forEach((restore) => restore()) };
+}
+
+function describeSql(sql: string): string {
+  const text = sql.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (text.startsWith('select request_hash')) return 'select change_set by idempotency key';
+  if (text.startsWith('insert into table_cell')) return 'upsert table_cell (unnest)';
+  if (text.startsWith('delete from table_cell')) return 'delete emptied table_cell';
+  if (text.startsWith('update plan_table')) return 'update plan_table version';
+  if (text.startsWith('insert into change_set')) return 'insert change_set';
+  if (text.startsWith('insert into cell_change')) return 'insert cell_change (unnest)';
+  if (text.startsWith('update change_set set result')) return 'update change_set result (jsonb)';
+  return text.slice(0, 48);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Setup {
+  tmpDir: string;
+  postgres: RunningPostgres | null;
+  orm: MikroORM | null;
+}
+
+const setup: Setup = { tmpDir: '', postgres: null, orm: null };
+let cleaning: Promise<void> | null = null;
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    if (setup.orm) await setup.orm.close(true).catch((error: unknown) => console.error(`closing the pool failed: ${String(error)}`));
+    if (setup.postgres) await setup.postgres.stop().catch((error: unknown) => console.error(`stopping PostgreSQL failed: ${String(error)}`));
+    if (setup.tmpDir) fs.rmSync(setup.tmpDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping PostgreSQL and removing ${setup.tmpDir || 'nothing'}`);
+    cleanup().finally(() => process.exit(code));
+  });
+}
+
+async function importSynthetic(orm: MikroORM, csv: string): Promise<{ tableId: number; parseMs: number; importMs: number }> {
+  const em = orm.em.fork() as EntityManager;
+  const parsed = timedSync(() => readAppendixCsv(csv));
+  const plan = await em.findOneOrFail(Plan, { documentNumber: '132/KH-UBND' });
+  const template = await em.findOneOrFail(TableTemplate, { key: 'budget-by-funding-source' });
+  const reference = {
+    fundingSources: await em.find(FundingSource, {}),
+    components: await em.find(ProgramComponent, {}),
+    policies: await em.find(SupportPolicy, {}),
+  };
+  const imported = await timed(async () => {
+    const table = importPlanTable(
+      em,
+      {
+        plan,
+        title: 'Bench: 10.000 dòng × 6 cột',
+        caption: 'Bảng tổng hợp giả lập cho đo hiệu năng đồng bộ',
+        unitOfMeasure: 'triệu đồng',
+        template,
+        position: 100,
+        appendix: parsed.value,
+      },
+      reference,
+    );
+    await em.flush();
+    return table.id;
+  });
+  return { tableId: imported.value, parseMs: parsed.ms, importMs: imported.ms };
+}
+
+async function bareSql(em: EntityManager, tableId: number): Promise<number> {
+  const [columns, rows, cells] = await Promise.all([
+    em.execute(`select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable from table_column c where c.table_id = ? order by c.position`, [tableId]),
+    em.execute(
+      `select r.id, r.key, r.published_number, r.label, r.level, r.kind, r.editable, r.computed, p.key as parent_key
+         from table_row r left join table_row p on p.id = r.parent_id where r.table_id = ? order by r.position`,
+      [tableId],
+    ),
+    em.execute(`select row_id, column_id, value from table_cell where table_id = ?`, [tableId]),
+  ]);
+  return columns.length + rows.length + cells.length;
+}
+
+interface ExplainResult {
+  executionMs: number;
+  planningMs: number;
+  triggers: { name: string; ms: number; calls: number }[];
+}
+
+/**
+ * The two big writes of a push, replayed in PostgreSQL with EXPLAIN ANALYZE inside transactions that are
+ * rolled back, in the server's order (lock, upsert cells, bump version, insert change_set, insert
+ * cell_change), to see what PostgreSQL spends on the statements and on their foreign-key triggers (also
+ * with the triggers switched off for the transaction). SQL text is built by MikroORM's formatQuery, as the
+ * server's em.execute sends it.
+ */
+async function explainWrites(url: string, orm: MikroORM, state: TableState, changes: CellChangeRequest[]) {
+  const platform = orm.em.getPlatform();
+  const rowIds = changes.map((change) => state.rowIds.get(change.rowKey)!);
+  const columnIds = changes.map((change) => state.columnIds.get(change.columnKey)!);
+  const values = changes.map((change) => change.value ?? null);
+  const olds = changes.map((change) => state.snapshot.value(change.rowKey, change.columnKey));
+  const upsertSql = `insert into table_cell (row_id, column_id, table_id, value)
+       select r, c, ?, v from unnest(?::int[], ?::int[], ?::numeric[]) as t(r, c, v)
+       on conflict (row_id, column_id) do update set value = excluded.value`;
+  const upsertParams = [state.id, pgArray(rowIds), pgArray(columnIds), pgArray(values)];
+  const changeSql = (changeSetId: number) => [
+    `insert into cell_change (change_set_id, table_id, version_after, row_id, column_id, old_value, new_value)
+     select ?, ?, ?, r, c, o, n from unnest(?::int[], ?::int[], ?::numeric[], ?::numeric[]) as t(r, c, o, n)`,
+    [changeSetId, state.id, state.version + 1, pgArray(rowIds), pgArray(columnIds), pgArray(olds), pgArray(values)],
+  ] as const;
+  const formatUpsert = summarize(repeatSync(COMPONENT_RUNS, () => platform.formatQuery(upsertSql, upsertParams)));
+  const [sampleSql, sampleParams] = changeSql(1);
+  const formatChange = summarize(repeatSync(COMPONENT_RUNS, () => platform.formatQuery(sampleSql, [...sampleParams])));
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const explain = async (sql: string): Promise<ExplainResult> => {
+    const { rows } = await client.query(`explain (analyze, format json) ${sql}`);
+    const plan = rows[0]['QUERY PLAN'][0] as { 'Execution Time': number; 'Planning Time': number; Triggers?: Record<string, unknown>[] };
+    return {
+      executionMs: plan['Execution Time'],
+      planningMs: plan['Planning Time'],
+      triggers: (plan.Triggers ?? []).map((trigger) => ({
+        name: String(trigger['Constraint Name'] ?? trigger['Trigger Name']),
+        ms: Number(trigger.Time),
+        calls: Number(trigger.Calls),
+      })),
+    };
+  };
+  const insertChangeSet = async (key: string) => {
+    const { rows } = await client.query(
+      `insert into change_set (table_id, version_before, version_after, author, comment, created_at, idempotency_key, request_hash, result, content_hash)
+       values ($1, $2, $3, 'bench', null, now(), $4, 'x', '{}'::jsonb, 'x') returning id`,
+      [state.id, state.version, state.version + 1, key],
+    );
+    return rows[0].id as number;
+  };
+  const timedQuery = async (sql: string) => (await timed(() => client.query(sql))).ms;
+  const lockTable = () => client.query('select id from plan_table where id = $1 for update', [state.id]);
+  const bumpVersion = () => client.query('update plan_table set version = version + 1 where id = $1', [state.id]);
+  const upsertText = platform.formatQuery(upsertSql, upsertParams);
+  const changeText = (changeSetId: number) => {
+    const [sql, params] = changeSql(changeSetId);
+    return platform.formatQuery(sql, [...params]);
+  };
+  const runs = {
+    upsert: [] as ExplainResult[],
+    cellChange: [] as ExplainResult[],
+    noTriggers: [] as ExplainResult[],
+    upsertPlain: [] as number[],
+    cellChangePlain: [] as number[],
+  };
+  try {
+    for (let round = 0; round < 3; round++) {
+      // As the server does it: lock, upsert, bump the version, change_set, cell_change.
+      await client.query('begin');
+      await lockTable();
+      runs.upsert.push(await explain(upsertText));
+      await bumpVersion();
+      runs.cellChange.push(await explain(changeText(await insertChangeSet(`bench-explain-a${round}`))));
+      await client.query('rollback');
+      // Server order with foreign-key triggers off for this transaction only (what the constraints cost).
+      await client.query('begin');
+      await client.query(`set local session_replication_role = replica`);
+      await lockTable();
+      await bumpVersion();
+      runs.noTriggers.push(await explain(changeText(await insertChangeSet(`bench-explain-d${round}`))));
+      await client.query('rollback');
+      // Server order without EXPLAIN: the statements end to end through the driver.
+      await client.query('begin');
+      await lockTable();
+      runs.upsertPlain.push(await timedQuery(upsertText));
+      await bumpVersion();
+      runs.cellChangePlain.push(await timedQuery(changeText(await insertChangeSet(`bench-explain-b${round}`))));
+      await client.query('rollback');
+    }
+  } finally {
+    await client.query('rollback').catch(() => undefined);
+    await client.end();
+  }
+  const medianOf = (results: ExplainResult[]): ExplainResult => ({
+    executionMs: summarize(results.map((result) => result.executionMs)).median,
+    planningMs: summarize(results.map((result) => result.planningMs)).median,
+    triggers: results[0].triggers.map((trigger) => ({
+      name: trigger.name,
+      calls: trigger.calls,
+      ms: summarize(results.map((result) => result.triggers.find((other) => other.name === trigger.name)?.ms ?? 0)).median,
+    })),
+  });
+  return {
+    formatUpsert,
+    formatChange,
+    upsert: medianOf(runs.upsert),
+    cellChange: medianOf(runs.cellChange),
+    cellChangeNoTriggers: medianOf(runs.noTriggers),
+    upsertPlainMs: summarize(runs.upsertPlain).median,
+    cellChangePlainMs: summarize(runs.cellChangePlain).median,
+  };
+}
+
+async function bareSqlRawPg(client: pg.Pool, tableId: number): Promise<number> {
+  const [columns, rows, cells] = await Promise.all([
+    client.query(`select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable from table_column c where c.table_id = $1 order by c.position`, [tableId]),
+    client.query(
+      `select r.id, r.key, r.published_number, r.label, r.level, r.kind, r.editable, r.computed, p.key as parent_key
+         from table_row r left join table_row p on p.id = r.parent_id where r.table_id = $1 order by r.position`,
+      [tableId],
+    ),
+    client.query(`select row_id, column_id, value from table_cell where table_id = $1`, [tableId]),
+  ]);
+  return columns.rowCount! + rows.rowCount! + cells.rowCount!;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log('PlanBridge table-sync benchmark');
+  console.log(`command : ${COMMAND}   (ran: ${process.argv.map((arg) => path.basename(arg)).join(' ')})`);
+  const cpus = os.cpus();
+  console.log(`machine : ${cpus.length} CPU(s) × ${cpus[0]?.model.trim() ?? 'unknown'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} ${process.arch}`);
+  console.log(`node    : ${process.version}`);
+  console.log(`load    : ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} (1/5/15 min load average at start; other processes share these CPUs)`);
+  console.log(`runs    : pull ${PULL_WARMUP} warm-up + ${PULL_RUNS}; push ${PUSH_WARMUP} warm-up + ${PUSH_RUNS}; stale push ${STALE_RUNS}; profiled ${PROFILE_RUNS}+${PROFILE_RUNS}`);
+  console.log('');
+
+  // --- database -------------------------------------------------------------------------------
+  setup.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planbridge-bench-'));
+  fs.chmodSync(setup.tmpDir, 0o755); // the postgres user must traverse it when we run as root
+  const pgLog = pino({ level: 'warn', base: { service: 'bench-postgres' } }, pino.destination(2));
+  const pgStart = await timed(() => startEmbeddedPostgres(setup.tmpDir, pgLog));
+  setup.postgres = pgStart.value;
+  const url = new URL(setup.postgres.url);
+  if (url.hostname !== '127.0.0.1') throw new Error(`embedded PostgreSQL is not on 127.0.0.1: ${url.hostname}`);
+  progress(`embedded PostgreSQL on 127.0.0.1:${url.port} in ${setup.tmpDir} (${ms(pgStart.ms)} ms)`);
+  const orm = await openDatabase(setup.postgres.url, { logger: () => undefined });
+  setup.orm = orm;
+  const seeded = await timed(async () => {
+    await migrate(orm);
+    const documents = await seedIfEmpty(orm.em.fork());
+    const users = await seedUsersIfNone(orm.em.fork());
+    return documents && users;
+  });
+  if (!seeded.value) throw new Error('expected an empty database to seed');
+  const tokenEm = orm.em.fork() as EntityManager;
+  const { token } = issueToken(tokenEm, await tokenEm.findOneOrFail(User, { login: BENCH_USER }), TokenKind.PERSONAL, 6 * 3600_000, 'benchmark');
+  await tokenEm.flush();
+  progress(`migrated, seeded documents and users (${ms(seeded.ms)} ms); requests are made as ${BENCH_USER} with a personal access token`);
+  const em = orm.em.fork() as EntityManager;
+  const [pgInfo] = await em.execute(
+    `select current_setting('server_version') as version, current_setting('shared_buffers') as shared_buffers,
+            current_setting('synchronous_commit') as synchronous_commit, current_setting('fsync') as fsync`,
+  );
+
+  // --- synthetic table ------------------------------------------------------------------------
+  const synthetic = buildSyntheticTable();
+  const imported = await importSynthetic(orm, synthetic.csv);
+  const tableId = imported.tableId;
+  progress(`synthetic CSV ${(synthetic.csv.length / 1024).toFixed(0)} KiB read in ${ms(imported.parseMs)} ms, imported (importPlanTable + flush) in ${ms(imported.importMs)} ms as table ${tableId}`);
+
+  const initial = await loadTableState(em, tableId);
+  if (!initial) throw new Error('the imported table cannot be loaded');
+  const columnKeys = initial.snapshot.columns.map((column) => column.key);
+  if (JSON.stringify(columnKeys) !== JSON.stringify(EXPECTED_COLUMN_KEYS)) {
+    throw new Error(`unexpected columns ${columnKeys.join(', ')}: the headings did not match the funding sources`);
+  }
+  const rowKeys = initial.snapshot.rows.map((row) => row.key);
+  const kindsMatch = initial.snapshot.rows.every((row, index) => row.kind === synthetic.rows[index].kind);
+  if (rowKeys.length !== 10_000 || !kindsMatch) throw new Error(`the imported hierarchy differs from the generated one (${rowKeys.length} rows)`);
+  const [{ count: storedCells }] = await em.execute(`select count(*)::int as count from table_cell where table_id = ?`, [tableId]);
+  if (storedCells !== synthetic.cellCount) throw new Error(`${storedCells} cells stored, ${synthetic.cellCount} generated`);
+  const ruleKinds = initial.rules.map((rule) => rule.kind);
+  const initialFindings = validateTable(initial.snapshot, initial.rules);
+  if (initialFindings.length > 0) {
+    throw new Error(`the synthetic table is not valid (${initialFindings.length} findings): ${initialFindings.slice(0, 3).map((finding) => finding.messageEn).join(' | ')}`);
+  }
+  progress(`table: ${rowKeys.length} rows × ${columnKeys.length} columns, ${storedCells} non-empty cells, rules ${ruleKinds.join(', ')}: 0 findings`);
+
+  const schema = await createSchema();
+  const server = new Server(schema, orm, createLogger('silent'), `Bearer ${token}`);
+
+  // --- pull -----------------------------------------------------------------------------------
+  progress('pull: tableGrid');
+  const pullVariables = { tableId: String(tableId) };
+  let lastPull: { data: { tableGrid: GridData }; response: unknown } | null = null;
+  for (let run = 0; run < PULL_WARMUP; run++) lastPull = await server.run<{ tableGrid: GridData }>(PULL, pullVariables);
+  const grid = lastPull!.data.tableGrid;
+  const filledInGrid = grid.rows.reduce((sum, row) => sum + row.values.filter((value) => value !== null).length, 0);
+  if (!grid.editable) throw new Error(`${BENCH_USER} cannot edit the table: ${grid.notEditableReasonEn}`);
+  if (grid.rows.length !== 10_000 || grid.columns.length !== 6 || filledInGrid !== storedCells) {
+    throw new Error(`tableGrid returned ${grid.rows.length} rows, ${grid.columns.length} columns, ${filledInGrid} values`);
+  }
+  // Pull, bare SQL, the context alone, the resolver alone and loadTableState alone, interleaved run by
+  // run so that all of them see the same machine load; the pull/bare ratio is also taken run by run.
+  const resolver = new TableSyncResolver();
+  const freshEm = () => orm.em.fork() as EntityManager;
+  for (let run = 0; run < 3; run++) await bareSql(freshEm(), tableId);
+  const pullSamples: number[] = [];
+  const pullCpuSamples: number[] = [];
+  const bareSamples: number[] = [];
+  const ratioSamples: number[] = [];
+  const contextSamples: number[] = [];
+  const resolverSamples: number[] = [];
+  const loadSamples: number[] = [];
+  for (let run = 0; run < PULL_RUNS; run++) {
+    const pulledRun = await server.run(PULL, pullVariables);
+    const pulled = pulledRun.ms;
+    pullCpuSamples.push(pulledRun.cpuMs);
+    const bareMs = (await timed(() => bareSql(freshEm(), tableId))).ms;
+    pullSamples.push(pulled);
+    bareSamples.push(bareMs);
+    ratioSamples.push(pulled / bareMs);
+    const context = await timed(() => server.context());
+    contextSamples.push(context.ms);
+    resolverSamples.push((await timed(() => resolver.tableGrid(context.value, String(tableId)))).ms);
+    loadSamples.push((await timed(() => loadTableState(freshEm(), tableId))).ms);
+  }
+  const pull = summarize(pullSamples);
+  const pullCpu = summarize(pullCpuSamples);
+  const bare = summarize(bareSamples);
+  const pairedRatio = summarize(ratioSamples);
+  const contextOnly = summarize(contextSamples);
+  const resolverOnly = summarize(resolverSamples);
+  const loadState = summarize(loadSamples);
+
+  const bareCells = summarize(
+    await repeat(COMPONENT_RUNS, () => freshEm().execute(`select row_id, column_id, value from table_cell where table_id = ?`, [tableId])),
+  );
+  const serverCells = summarize(
+    await repeat(COMPONENT_RUNS, () => freshEm().execute(`select row_id, column_id, trim_scale(value)::text as value from table_cell where table_id = ?`, [tableId])),
+  );
+  const rawPool = new pg.Pool({ connectionString: setup.postgres.url, max: 3 });
+  let rawBare: Summary;
+  let rawCells: Summary;
+  try {
+    for (let run = 0; run < 3; run++) await bareSqlRawPg(rawPool, tableId);
+    rawBare = summarize(await repeat(COMPONENT_RUNS, () => bareSqlRawPg(rawPool, tableId)));
+    rawCells = summarize(await repeat(COMPONENT_RUNS, () => rawPool.query(`select row_id, column_id, value from table_cell where table_id = $1`, [tableId])));
+  } finally {
+    await rawPool.end();
+  }
+  const hashOnly = summarize(repeatSync(COMPONENT_RUNS, () => contentHash(initial.snapshot)));
+  const stringify = summarize(repeatSync(COMPONENT_RUNS, () => JSON.stringify(lastPull!.response)));
+  const responseBytes = Buffer.byteLength(JSON.stringify(lastPull!.response));
+
+  // --- push -----------------------------------------------------------------------------------
+  let version = initial.version;
+  let parity = 0;
+  let pushes = 0;
+  const changesFor = (target: number): CellChangeRequest[] =>
+    synthetic.plan.map((change) => ({
+      rowKey: rowKeys[change.row],
+      columnKey: columnKeys[change.column],
+      value: canonical(change.base + (target === 1 ? change.sign * DELTA_TENTHS : 0)),
+    }));
+  const pushInput = (baseVersion: number, changes: CellChangeRequest[]) => ({
+    input: { tableId: String(tableId), baseVersion, idempotencyKey: `bench-${process.pid}-${++pushes}-${Date.now()}`, comment: 'benchmark', changes },
+  });
+  const expectApplied = (data: PushData, cells: number, expectedVersion: number, what: string) => {
+    if (data.status !== 'APPLIED' || data.appliedCells !== cells || data.version !== expectedVersion) {
+      const findings = data.findings.slice(0, 3).map((finding) => `${finding.severity} ${finding.messageEn}`).join(' | ');
+      throw new Error(`${what}: ${data.status}, ${data.appliedCells} cells, version ${data.version} (expected APPLIED, ${cells}, ${expectedVersion}): ${data.messageEn} ${findings}`);
+    }
+    if (data.findings.length > 0) throw new Error(`${what}: APPLIED but with ${data.findings.length} findings, the synthetic edits should keep the table clean`);
+  };
+  let cpuOfLastPush = 0;
+  /** The big push: 10,000 cells against baseVersion; applied on top of the current version. */
+  const bigPush = async (baseVersion: number, what: string) => {
+    const target = 1 - parity;
+    const result = await server.run<{ pushTable: PushData }>(PUSH, pushInput(baseVersion, changesFor(target)));
+    expectApplied(result.data.pushTable, synthetic.plan.length, version + 1, what);
+    version += 1;
+    parity = target;
+    cpuOfLastPush = result.cpuMs;
+    return result.ms;
+  };
+  let otherValue: string | null = null;
+  /** "Someone else" changes one cell (empty ↔ 0, which keeps every sum valid). */
+  const otherPush = async () => {
+    otherValue = otherValue === null ? '0' : null;
+    const change = { rowKey: rowKeys[synthetic.otherCell.row], columnKey: columnKeys[synthetic.otherCell.column], value: otherValue };
+    const result = await server.run<{ pushTable: PushData }>(PUSH, pushInput(version, [change]));
+    expectApplied(result.data.pushTable, 1, version + 1, 'the concurrent 1-cell push');
+    version += 1;
+  };
+
+  progress(`push: pushTable with ${synthetic.plan.length} changed cells`);
+  for (let run = 0; run < PUSH_WARMUP; run++) await bigPush(version, `warm-up push ${run + 1}`);
+  const pushSamples: number[] = [];
+  const pushCpuSamples: number[] = [];
+  for (let run = 0; run < PUSH_RUNS; run++) {
+    pushSamples.push(await bigPush(version, `push ${run + 1}`));
+    pushCpuSamples.push(cpuOfLastPush);
+  }
+  const push = summarize(pushSamples);
+  const pushCpu = summarize(pushCpuSamples);
+
+  progress('push with a stale baseVersion (merge path)');
+  const staleSamples: number[] = [];
+  const staleCpuSamples: number[] = [];
+  for (let run = 0; run < STALE_RUNS; run++) {
+    const base = version;
+    await otherPush();
+    staleSamples.push(await bigPush(base, `stale push ${run + 1}`));
+    staleCpuSamples.push(cpuOfLastPush);
+  }
+  const stale = summarize(staleSamples);
+  const staleCpu = summarize(staleCpuSamples);
+
+  // Components of a push, each timed alone on the same data (medians).
+  progress('push components, timed alone');
+  const state = (await loadTableState(orm.em.fork() as EntityManager, tableId)) as TableState;
+  const nextChanges = changesFor(1 - parity);
+  const operation = parse(PUSH).definitions[0] as OperationDefinitionNode;
+  const coercion = summarize(
+    repeatSync(COMPONENT_RUNS, () => {
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], pushInput(version, nextChanges));
+      if (coerced.errors) throw new Error(coerced.errors[0].message);
+    }),
+  );
+  const parsedChanges = parseChanges(state.snapshot, nextChanges);
+  if (parsedChanges.findings.length) throw new Error('parseChanges found problems in the benchmark changes');
+  const parseOnly = summarize(repeatSync(COMPONENT_RUNS, () => parseChanges(state.snapshot, nextChanges)));
+  const withChanges = summarize(repeatSync(COMPONENT_RUNS, () => state.snapshot.withChanges(parsedChanges.values)));
+  const applied = state.snapshot.withChanges(parsedChanges.values);
+  if (!applied.ok) throw new Error('withChanges refused the benchmark changes');
+  const nextSnapshot: TableSnapshot = applied.snapshot;
+  const validateOnly = summarize(repeatSync(COMPONENT_RUNS, () => validateTable(nextSnapshot, state.rules)));
+  const stringifyInput = summarize(repeatSync(COMPONENT_RUNS, () => JSON.stringify(pushInput(version, nextChanges))));
+
+  // In-situ profile of real pushes: where the time of one pushTable request goes.
+  progress('push, profiled in situ');
+  const profileOf = async (runs: number, stalePath: boolean) => {
+    const perRun: Map<string, { ms: number; calls: number }>[] = [];
+    const totals: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const base = version;
+      if (stalePath) await otherPush();
+      const probe = installProbe(orm);
+      let elapsed: number;
+      try {
+        elapsed = await bigPush(base, `profiled push ${run + 1}`);
+      } finally {
+        probe.restore();
+      }
+      totals.push(elapsed);
+      perRun.push(probe.parts);
+    }
+    return { totals, perRun };
+  };
+  const profile = await profileOf(PROFILE_RUNS, false);
+  const profileStale = await profileOf(PROFILE_RUNS, true);
+
+  progress('the two big writes, replayed with EXPLAIN ANALYZE (rolled back)');
+  const writeState = (await loadTableState(orm.em.fork() as EntityManager, tableId)) as TableState;
+  const writes = await explainWrites(setup.postgres.url, orm, writeState, changesFor(1 - parity));
+
+  progress('pull again, after all the pushes');
+  const pullAfter = summarize(await repeat(COMPONENT_RUNS, () => server.run(PULL, pullVariables)));
+  const bareAfter = summarize(await repeat(COMPONENT_RUNS, () => bareSql(orm.em.fork() as EntityManager, tableId)));
+
+  // Sanity: the table is still clean after all these pushes, and the grid answers the new version.
+  const finalState = (await loadTableState(orm.em.fork() as EntityManager, tableId)) as TableState;
+  const finalFindings = validateTable(finalState.snapshot, finalState.rules);
+  if (finalFindings.length > 0 || finalState.version !== version) {
+    throw new Error(`after the pushes: ${finalFindings.length} findings, version ${finalState.version} (expected ${version})`);
+  }
+  const [{ count: historyRows }] = await em.execute(`select count(*)::int as count from cell_change where table_id = ?`, [tableId]);
+
+  // --- report ---------------------------------------------------------------------------------
+  console.log('');
+  console.log('RESULTS (server-side: in-process graphql() execution through the real schema, wall-clock ms)');
+  console.log('');
+  const verdict = (value: number, target: number) => (value <= target ? 'PASS' : 'MISS');
+  printTable(
+    ['measure', 'n', 'median', 'p95', 'min', 'max', 'target', 'median', 'p95', 'node CPU'],
+    [
+      ['pull: tableGrid, 10,000 rows × 6 columns', String(pull.n), ms(pull.median), ms(pull.p95), ms(pull.min), ms(pull.max), `≤ ${TARGET_PULL_MS}`, verdict(pull.median, TARGET_PULL_MS), verdict(pull.p95, TARGET_PULL_MS), ms(pullCpu.median)],
+      ['push: pushTable, 10,000 cells (validate+commit)', String(push.n), ms(push.median), ms(push.p95), ms(push.min), ms(push.max), `≤ ${TARGET_PUSH_MS}`, verdict(push.median, TARGET_PUSH_MS), verdict(push.p95, TARGET_PUSH_MS), ms(pushCpu.median)],
+      ['push, stale baseVersion (merge path)', String(stale.n), ms(stale.median), ms(stale.p95), ms(stale.min), ms(stale.max), `(≤ ${TARGET_PUSH_MS})`, verdict(stale.median, TARGET_PUSH_MS), verdict(stale.p95, TARGET_PUSH_MS), ms(staleCpu.median)],
+      ['bare SQL: columns + rows + cells (parallel)', String(bare.n), ms(bare.median), ms(bare.p95), ms(bare.min), ms(bare.max), '', '', '', ''],
+    ],
+    [false, true, true, true, true, true, true, false, false, true],
+  );
+  console.log('node CPU = median CPU time of this Node process during the request (user + system, all its threads); PostgreSQL not included');
+  console.log('');
+  console.log(`pull / bare SQL: ${(pull.median / bare.median).toFixed(1)}× (ratio of medians, ${ms(pull.median)} / ${ms(bare.median)} ms); paired run by run: median ${pairedRatio.median.toFixed(1)}×, p95 ${pairedRatio.p95.toFixed(1)}×`);
+  console.log(`bare SQL = the column and row queries + select row_id, column_id, value from table_cell where table_id = $1, in parallel through the same MikroORM pool (cells query alone: ${ms(bareCells.median)} ms)`);
+  console.log(`the stale push is timed alone; before each, a 1-cell push by "someone else" moved the table one version ahead`);
+
+  console.log('');
+  console.log('PULL: where the time goes (medians; context, loadTableState, bare SQL and resolver are timed interleaved with the pulls above, the rest after them)');
+  printTable(
+    ['part', 'median ms', 'share of pull'],
+    [
+      ['createContext: authenticate the token, load the rights', ms(contextOnly.median), `${((100 * contextOnly.median) / pull.median).toFixed(0)} %`],
+      ['loadTableState: 4 SQL statements + snapshot build', ms(loadState.median), `${((100 * loadState.median) / pull.median).toFixed(0)} %`],
+      ['  of which JS (snapshot build etc.), ≈ loadTableState − bare SQL', ms(loadState.median - bare.median), `${((100 * (loadState.median - bare.median)) / pull.median).toFixed(0)} %`],
+      ['  bare SQL (3 statements, no trim_scale), for comparison', ms(bare.median), `${((100 * bare.median) / pull.median).toFixed(0)} %`],
+      ['  cells query as loadTableState writes it (trim_scale::text)', ms(serverCells.median), `${((100 * serverCells.median) / pull.median).toFixed(0)} %`],
+      ['  bare cells query alone (MikroORM em.execute)', ms(bareCells.median), `${((100 * bareCells.median) / pull.median).toFixed(0)} %`],
+      ['  bare cells query alone (plain pg driver, no ORM)', ms(rawCells.median), `${((100 * rawCells.median) / pull.median).toFixed(0)} %`],
+      ['  bare SQL, 3 statements (plain pg pool, no ORM)', ms(rawBare.median), `${((100 * rawBare.median) / pull.median).toFixed(0)} %`],
+      ['contentHash of the snapshot', ms(hashOnly.median), `${((100 * hashOnly.median) / pull.median).toFixed(0)} %`],
+      ['resolver tableGrid() alone (load, workflow, deadline, hash, mapping)', ms(resolverOnly.median), `${((100 * resolverOnly.median) / pull.median).toFixed(0)} %`],
+      ['graphql() around it (parse, validate, complete 10,000 rows) ≈ pull − context − resolver', ms(pull.median - contextOnly.median - resolverOnly.median), `${((100 * (pull.median - contextOnly.median - resolverOnly.median)) / pull.median).toFixed(0)} %`],
+      ['(not in the figure) JSON.stringify of the response', ms(stringify.median), `${(responseBytes / 2 ** 20).toFixed(2)} MiB`],
+    ],
+  );
+
+  console.log('');
+  console.log('PUSH: components timed alone on the same data (medians)');
+  printTable(
+    ['part', 'median ms', 'times per push'],
+    [
+      ['GraphQL variable coercion of 10,000 CellChangeInput', ms(coercion.median), '1'],
+      ['createContext: authenticate the token, load the rights', ms(contextOnly.median), '1'],
+      ['loadTableState (timed without lock, outside a transaction)', ms(loadState.median), '2 (access check + locked)'],
+      ['parseChanges', ms(parseOnly.median), '1'],
+      ['snapshot.withChanges', ms(withChanges.median), '2'],
+      ['validateTable (4 rules, 10,000 rows)', ms(validateOnly.median), '2 (before + after)'],
+      ['contentHash', ms(hashOnly.median), '2 (hash + outcome)'],
+      ['(client side, not in the figure) JSON.stringify of the variables', ms(stringifyInput.median), '1'],
+    ],
+  );
+
+  const printProfile = (title: string, result: { totals: number[]; perRun: Map<string, { ms: number; calls: number }>[] }) => {
+    const labels = [...new Set(result.perRun.flatMap((parts) => [...parts.keys()]))];
+    const total = summarize(result.totals).median;
+    const median = (label: string) => summarize(result.perRun.map((parts) => parts.get(label)?.ms ?? 0)).median;
+    const calls = (label: string) => result.perRun[0].get(label)?.calls ?? 0;
+    const isNested = (label: string) => label.includes(': its SQL');
+    const rows = labels
+      .map((label) => ({ label, ms: median(label), calls: calls(label) }))
+      .sort((a, b) => b.ms - a.ms);
+    const accounted = rows.filter((row) => !isNested(row.label)).reduce((sum, row) => sum + row.ms, 0);
+    console.log('');
+    console.log(`${title}: median of ${result.totals.length} profiled pushes, total ${ms(total)} ms`);
+    printTable(
+      ['part (in situ)', 'calls', 'median ms', 'share'],
+      [
+        ...rows.map((row) => [isNested(row.label) ? `  ${row.label}` : row.label, String(row.calls), ms(row.ms), `${((100 * row.ms) / total).toFixed(0)} %`]),
+        ['rest: GraphQL coercion + result, withChanges ×2, classify, diff, requestHash, pgArray', '', ms(total - accounted), `${((100 * (total - accounted)) / total).toFixed(0)} %`],
+      ],
+    );
+  };
+  printProfile('PUSH profiled in situ (current baseVersion)', profile);
+  printProfile('PUSH profiled in situ (stale baseVersion, merge path)', profileStale);
+
+  const triggerRows = (result: ExplainResult) =>
+    result.triggers.map((trigger) => [`  FK trigger ${trigger.name}`, '', ms(trigger.ms), `${trigger.calls} calls`]);
+  console.log('');
+  console.log('PUSH writes replayed in PostgreSQL with EXPLAIN ANALYZE (medians of 3 rounds, each rolled back; 10,000 rows)');
+  printTable(
+    ['statement', 'end to end', 'execution', 'note'],
+    [
+      ['MikroORM formatQuery (JS, inlines the arrays): upsert', ms(writes.formatUpsert.median), '', 'median'],
+      ['MikroORM formatQuery (JS, inlines the arrays): cell_change', ms(writes.formatChange.median), '', 'median'],
+      ['upsert table_cell, server order', ms(writes.upsertPlainMs), ms(writes.upsert.executionMs), `planning ${ms(writes.upsert.planningMs)}`],
+      ...triggerRows(writes.upsert),
+      ['insert cell_change, server order (after the version bump)', ms(writes.cellChangePlainMs), ms(writes.cellChange.executionMs), `planning ${ms(writes.cellChange.planningMs)}`],
+      ...triggerRows(writes.cellChange),
+      ['insert cell_change, FK triggers off (session_replication_role)', '', ms(writes.cellChangeNoTriggers.executionMs), `planning ${ms(writes.cellChangeNoTriggers.planningMs)}`],
+    ],
+    [false, true, true, false],
+  );
+
+  console.log('');
+  console.log(`pull after the ${version - initial.version} pushes: median ${ms(pullAfter.median)} ms, p95 ${ms(pullAfter.p95)} ms (n=${pullAfter.n}); bare SQL ${ms(bareAfter.median)} ms; ratio ${(pullAfter.median / bareAfter.median).toFixed(1)}×`);
+
+  console.log('');
+  console.log(`PostgreSQL ${pgInfo.version} (embedded, 127.0.0.1): shared_buffers ${pgInfo.shared_buffers}, synchronous_commit ${pgInfo.synchronous_commit}, fsync ${pgInfo.fsync}`);
+  console.log(`table ${tableId}: ${rowKeys.length} rows × ${columnKeys.length} columns, ${storedCells} non-empty cells; ended at version ${version} with ${historyRows} cell_change rows; 0 findings`);
+  console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  console.log(`setup: PostgreSQL start ${ms(pgStart.ms)} ms, migrate + seed ${ms(seeded.ms)} ms, import ${ms(imported.importMs)} ms; whole run ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main()
+  .then(
+    () => cleanup().then(() => 0),
+    async (error: unknown) => {
+      console.error(`\nbenchmark failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      await cleanup();
+      return 1;
+    },
+  )
+  .then((code) => {
+    console.log(code === 0 ? `cleaned up: PostgreSQL stopped, ${setup.tmpDir} removed` : '');
+    process.exit(code);
+  });
