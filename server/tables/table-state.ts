@@ -94,7 +94,7 @@ export async function loadTableState(em: EntityManager, tableId: number, options
       columnKey: columnKeysById.get(cell.column_id)!,
       value: cell.value,
     })),
-  });
+  }, { canonical: true });
   return {
     id: table.id,
     title: table.title,

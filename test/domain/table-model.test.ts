@@ -143,3 +143,15 @@ describe('TableSnapshot', () => {
     });
   });
 });
+
+describe('TableSnapshot.create with values straight from the database', () => {
+  it('takes canonical values as they are and still refuses a cell given twice', () => {
+    const columns = [{ key: 'total', label: 'Tổng số', publishedNumber: null, type: 'MONEY' as const, scale: 3, editable: true }];
+    const rows = [{ key: '1', publishedNumber: '1', label: 'Một', level: 0, parentKey: null, kind: 'ITEM' as const, editable: true, computed: false }];
+    const snapshot = TableSnapshot.create({ columns, rows, cells: [{ rowKey: '1', columnKey: 'total', value: '5600826.125' }] }, { canonical: true });
+    expect(snapshot.value('1', 'total')).toBe('5600826.125');
+    expect(snapshot.maxDecimalPlaces).toBe(3);
+    const twice = [{ rowKey: '1', columnKey: 'total', value: '1' }, { rowKey: '1', columnKey: 'total', value: '2' }];
+    expect(() => TableSnapshot.create({ columns, rows, cells: twice }, { canonical: true })).toThrow('given twice');
+  });
+});
