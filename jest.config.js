@@ -7,4 +7,7 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 60000,
   maxWorkers: 2,
+  // office-addin-mock requires office-addin-manifest, whose dependencies are ES modules Jest cannot load;
+  // the mock never uses it. The manifest test runs the real office-addin-manifest in a Node child process.
+  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/test/addin/support/office-addin-manifest-stub.js' },
 };

@@ -14,6 +14,7 @@ import { createContext, type GraphQLContext } from '../graphql/context';
 import { RateLimits } from '../graphql/rate-limits';
 import { createSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
+import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
 import { signInRouter } from './sign-in-page';
 
@@ -103,6 +104,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(addinRouter()); // Excel add-in pane and CORS
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

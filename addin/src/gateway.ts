@@ -1,0 +1,106 @@
+/**
+ * The workbook gateway: the ONLY place the add-in touches Excel. Every method is one Excel.run with a
+ * fixed, small number of context.sync() calls; callers (sync.ts) plan chunks so that each call stays under
+ * the payload budget (chunks.ts). Implemented by office-gateway.ts (Office.js) and, for tests, by an
+ * in-memory workbook.
+ */
+
+export type CellInput = string | number | boolean | null;
+
+export interface SheetInfo {
+  /** Stable across renames and reopening the file. */
+  id: string;
+  name: string;
+  position: number;
+  protected: boolean;
+}
+
+/** Optional Excel features, each behind a requirement set newer than the manifest's minimum. */
+export interface WorkbookCapabilities {
+  /** Cell notes (ExcelApi 1.18); otherwise the finding text goes into the cell's input prompt. */
+  notes: boolean;
+  /** Data-validation input prompts (ExcelApi 1.8). */
+  prompts: boolean;
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13). */
+  mergedAreas: boolean;
+  /** format.indentLevel (ExcelApi 1.9); otherwise labels are indented with spaces. */
+  indent: boolean;
+  /** application.cultureInfo (ExcelApi 1.11). */
+  culture: boolean;
+}
+
+export interface FontStyle {
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  size?: number;
+}
+
+/** One write to a rectangular range; `address` is A1 without a sheet name. */
+export type SheetOp =
+  | { kind: 'values'; address: string; values: CellInput[][] }
+  | { kind: 'formulas'; address: string; formulas: CellInput[][] }
+  | { kind: 'numberFormat'; address: string; numberFormat: string[][] }
+  | { kind: 'fill'; address: string; color: string | null }
+  | { kind: 'font'; address: string; font: FontStyle }
+  | { kind: 'locked'; address: string; locked: boolean }
+  | { kind: 'indent'; address: string; level: number }
+  | { kind: 'wrap'; address: string; wrap: boolean }
+  | { kind: 'columnWidth'; address: string; width: number }
+  | { kind: 'clear'; address: string }
+  /** A note (or input prompt) on one cell; text null removes it. */
+  | { kind: 'note'; address: string; text: string | null; title?: string };
+
+export interface RangeRead {
+  address: string;
+  values?: boolean;
+  formulas?: boolean;
+  numberFormat?: boolean;
+}
+
+export interface RangeData {
+  address: string;
+  values?: CellInput[][];
+  formulas?: CellInput[][];
+  numberFormat?: string[][];
+}
+
+export interface ProtectionOptions {
+  /** Staff may resize and format columns/rows but not insert, delete or sort. */
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+}
+
+export interface StoredPart {
+  id: string;
+  xml: string;
+}
+
+export interface WorkbookGateway {
+  capabilities(): WorkbookCapabilities;
+  listSheets(): Promise<SheetInfo[]>;
+  activeSheet(): Promise<SheetInfo>;
+  /** Adds a sheet with a name not used yet (the name is made unique) and activates it. */
+  addSheet(name: string): Promise<SheetInfo>;
+  /** The used range of a sheet (values only), or null when the sheet is empty. */
+  usedRange(sheetId: string): Promise<string | null>;
+  /** Reads several ranges of one sheet in one sync. */
+  read(sheetId: string, reads: RangeRead[]): Promise<RangeData[]>;
+  /**
+   * Applies the operations in order in one sync. With `unprotect`, the sheet's protection is lifted
+   * for the batch and put back (with `protection`) after it, in the same request.
+   */
+  apply(sheetId: string, ops: SheetOp[], options?: { unprotect?: boolean; protectAfter?: ProtectionOptions }): Promise<void>;
+  protect(sheetId: string, options: ProtectionOptions): Promise<void>;
+  unprotect(sheetId: string): Promise<void>;
+  /** Merged areas that intersect the address (empty when the feature is missing). */
+  mergedAreas(sheetId: string, address: string): Promise<string[]>;
+  select(sheetId: string, address: string): Promise<void>;
+  /** Custom XML parts of a namespace (the stored snapshots), read in one sync. */
+  readParts(namespace: string, ids?: string[]): Promise<StoredPart[]>;
+  listPartIds(namespace: string): Promise<string[]>;
+  /** Adds parts and deletes others in one sync; returns the new ids in order. */
+  writeParts(add: string[], remove: string[]): Promise<string[]>;
+  /** The thousands separator Excel displays, when known. */
+  groupSeparator(): Promise<string | null>;
+}

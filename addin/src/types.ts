@@ -1,0 +1,167 @@
+/** The sync contract as the add-in sees it (mirrors schema/schema.graphql), and what it keeps in the workbook. */
+import type { Rule } from '../../domain/rules';
+import type { ColumnType, RowKind } from '../../domain/table-model';
+
+export type Lang = 'vi' | 'en';
+
+export interface GridColumn {
+  key: string;
+  label: string;
+  publishedNumber: string | null;
+  type: ColumnType;
+  scale: number;
+  editable: boolean;
+}
+
+export interface GridRowInfo {
+  key: string;
+  publishedNumber: string | null;
+  label: string;
+  level: number;
+  parentKey: string | null;
+  kind: RowKind;
+  editable: boolean;
+  computed: boolean;
+}
+
+export interface GridRow extends GridRowInfo {
+  values: (string | null)[];
+}
+
+export interface TableGrid {
+  tableId: string;
+  title: string;
+  caption: string;
+  planId: string;
+  documentNumber: string;
+  unitOfMeasure: string;
+  version: number;
+  latestVersion: number;
+  contentHash: string;
+  editable: boolean;
+  notEditableReasonVi: string | null;
+  notEditableReasonEn: string | null;
+  columns: GridColumn[];
+  rows: GridRow[];
+  /** The template's rules bound to this table's column keys (servers before it: absent). */
+  rules?: Rule[] | null;
+  /** Approval status: DRAFT, SUBMITTED, APPROVED (absent on servers without access control). */
+  status?: string | null;
+}
+
+export interface PlanInfo {
+  title: string;
+  issuingUnitName: string | null;
+}
+
+export type Severity = 'ERROR' | 'WARNING';
+
+export interface FindingCell {
+  rowKey: string;
+  columnKey: string;
+  rowNumber: string | null;
+  rowLabel: string;
+  columnLabel: string;
+  value: string | null;
+  derived: boolean;
+}
+
+/** A finding as pushTable returns it (and as the local check produces it). */
+export interface SyncFinding {
+  ruleId: string;
+  ruleKind: string;
+  severity: Severity;
+  messageVi: string;
+  messageEn: string;
+  cells: FindingCell[];
+  expected: string | null;
+  found: string | null;
+  difference: string | null;
+  suggestion: { rowKey: string; columnKey: string; value: string } | null;
+  preExisting: boolean;
+}
+
+export interface CellConflict {
+  rowKey: string;
+  columnKey: string;
+  rowNumber: string | null;
+  rowLabel: string;
+  columnLabel: string;
+  base: string | null;
+  theirs: string | null;
+  mine: string | null;
+}
+
+export type PushStatus = 'APPLIED' | 'REJECTED' | 'CONFLICT';
+
+export interface PushResult {
+  status: PushStatus;
+  version: number;
+  contentHash: string;
+  changeSetId: string | null;
+  appliedCells: number;
+  replayed: boolean;
+  messageVi: string;
+  messageEn: string;
+  findings: SyncFinding[];
+  conflicts: CellConflict[];
+}
+
+export interface CellChangeInput {
+  rowKey: string;
+  columnKey: string;
+  value?: string | null;
+  text?: string;
+}
+
+/** Where the table sits in the sheet at pull time (0-based). */
+export interface SheetLayoutInfo {
+  headerRow: number;
+  numberRow: number;
+  keyRow: number;
+  firstDataRow: number;
+  keyColumn: number;
+  numberColumn: number;
+  labelColumn: number;
+  firstValueColumn: number;
+}
+
+/** What was pulled into one sheet: kept in the workbook (custom XML parts) so the add-in knows the sheet after reopening. */
+export interface PulledTable {
+  format: 1;
+  sheetId: string;
+  sheetName: string;
+  serverUrl: string;
+  tableId: string;
+  planId: string;
+  planTitle: string;
+  issuingUnitName: string | null;
+  documentNumber: string;
+  title: string;
+  caption: string;
+  unitOfMeasure: string;
+  version: number;
+  contentHash: string;
+  editable: boolean;
+  notEditableReasonVi: string | null;
+  notEditableReasonEn: string | null;
+  pulledAt: string;
+  lang: Lang;
+  layout: SheetLayoutInfo;
+  columns: GridColumn[];
+  rows: GridRowInfo[];
+  /** values[r][c]: canonical decimal or null (empty is not zero), as pulled. */
+  values: (string | null)[][];
+  rules: Rule[] | null;
+  status?: string | null;
+  /** Whether labels were indented with format.indentLevel (else with leading spaces). */
+  indentWithFormat: boolean;
+}
+
+/** Small, often-rewritten state of a bound sheet. */
+export interface SheetBindingState {
+  /** Cells currently marked with a finding (A1). */
+  marks: string[];
+  /** The last push that failed on the network: retried with the same idempotency key. */
+  pendingPush: { key: string; hash: string } | null;
+}

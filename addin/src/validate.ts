@@ -1,0 +1,56 @@
+/**
+ * The local check before a push: exactly what pushTable does before it writes anything, with the same
+ * domain code — parse every change (server/tables/change-parsing.ts is pure and shared), apply them with
+ * TableSnapshot.withChanges, and, when the server gave the template's rules, run validateTable on the
+ * table before and after (errors the pulled table already had do not block, as on the server).
+ */
+import { validateTable } from '../../domain/rules';
+import { TableSnapshot } from '../../domain/table-model';
+import { inputFinding, parseChanges } from '../../server/tables/change-parsing';
+import { type LocalChange, toChangeInput } from './diff';
+import type { PulledTable, SyncFinding } from './types';
+
+const snapshots = new WeakMap<PulledTable, TableSnapshot>();
+
+export function snapshotOf(table: PulledTable): TableSnapshot {
+  let snapshot = snapshots.get(table);
+  if (!snapshot) {
+    snapshot = TableSnapshot.create({
+      columns: table.columns,
+      rows: table.rows,
+      cells: table.rows.flatMap((row, r) => table.columns.map((column, c) => ({ rowKey: row.key, columnKey: column.key, value: table.values[r][c] }))),
+    });
+    snapshots.set(table, snapshot);
+  }
+  return snapshot;
+}
+
+export interface LocalCheck {
+  findings: SyncFinding[];
+  /** Errors that the server would refuse the push for. */
+  blocking: boolean;
+  /** Whether the template's rules were run (only when the server gives them). */
+  rulesChecked: boolean;
+  /** Canonical values of the changes, when they all parse. */
+  values: { rowKey: string; columnKey: string; value: string | null }[];
+}
+
+function findingKey(finding: SyncFinding): string {
+  const first = finding.cells[0];
+  return `${finding.ruleId}|${first?.rowKey}|${first?.columnKey}|${finding.expected}|${finding.found}`;
+}
+
+export function localCheck(table: PulledTable, changes: LocalChange[]): LocalCheck {
+  const base = snapshotOf(table);
+  const parsed = parseChanges(base, changes.map(toChangeInput));
+  const applied = base.withChanges(parsed.values);
+  const structural: SyncFinding[] = applied.ok ? [] : applied.errors.map((error) => inputFinding(base, error, error.code, error.messageVi, error.messageEn, null));
+  const rulesChecked = table.rules !== null && table.rules.length > 0;
+  if (parsed.findings.length > 0 || structural.length > 0 || !applied.ok) {
+    return { findings: [...parsed.findings, ...structural], blocking: true, rulesChecked: false, values: parsed.values };
+  }
+  if (!rulesChecked) return { findings: [], blocking: false, rulesChecked, values: parsed.values };
+  const existing = new Set(validateTable(base, table.rules!).map((finding) => findingKey({ ...finding, preExisting: false })));
+  const findings = validateTable(applied.snapshot, table.rules!).map((finding) => ({ ...finding, preExisting: existing.has(findingKey({ ...finding, preExisting: false })) }));
+  return { findings, blocking: findings.some((finding) => finding.severity === 'ERROR' && !finding.preExisting), rulesChecked, values: parsed.values };
+}

@@ -1,0 +1,170 @@
+/**
+ * The BUILT task pane in headless Chromium (Debian's /usr/bin/chromium via playwright-core), served by the
+ * real server on a cloned test database. Office and Excel come from a fake loaded in the page in place of
+ * Microsoft's office.js (never the real one outside Office). Scenario: sign in through the dialog, pull
+ * the seeded Cần Thơ appendix, type a bad value and good values into the sheet, push, see the finding
+ * listed and its cell marked, fix it, push, and read the new values back from the server.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startTestApp, tokenFor, type TestApp } from '../support/graphql';
+import { serverOf } from './support/harness';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const root = path.resolve(__dirname, '../..');
+const hasChromium = existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true';
+
+if (!hasChromium && !inCi) console.warn(`\n*** ${CHROMIUM} is missing: the browser test of the task pane is SKIPPED. Install it with \`apt-get install -y chromium\` (CI installs it and fails without it). ***\n`);
+
+const maybe = hasChromium || inCi ? describe : describe.skip;
+
+maybe('the built task pane in Chromium against the real server', () => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let server: string;
+  let browser: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const authorizations: string[] = [];
+  const offSite: string[] = [];
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM)).toBe(true);
+    expect(existsSync(path.join(root, 'dist/addin-pane/taskpane.js'))).toBe(true); // built by `npm test` (npm run build)
+    const fake = await build({ entryPoints: [path.join(__dirname, 'support/fake-office-browser.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', logLevel: 'silent' });
+    const fakeOfficeJs = fake.outputFiles[0].text;
+    db = await createTestDatabase();
+    app = await startTestApp(db.orm);
+    server = serverOf(app.url);
+    profile = mkdtempSync(path.join(os.tmpdir(), 'planbridge-chromium-'));
+    // A fresh --user-data-dir: playwright passes it for a persistent context.
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 380, height: 1100 },
+      locale: 'vi-VN',
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) authorizations.push(request.headers().authorization ?? '');
+    });
+    await page.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: fakeOfficeJs });
+      if (url.startsWith(server)) return route.continue();
+      offSite.push(url);
+      return route.abort();
+    });
+  }, 120000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await app?.close();
+    await db?.drop();
+  });
+
+  const message = () => page.locator('#message');
+  const fake = <T>(fn: string, ...args: unknown[]) => page.evaluate(({ fn, args }) => (window as any).__fake[fn](...args), { fn, args }) as Promise<T>;
+
+  it('signs in, pulls, marks a bad value, pushes the fix and the server has it', async () => {
+    await page.goto(`${server}/addin/taskpane.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('#pull').textContent()).toBe('Lấy về');
+    expect(await page.locator('#server').inputValue()).toBe(server);
+
+    // Sign in: the pane opens <server>/signin in an Office dialog; the page answers through messageParent.
+    await page.click('#signin');
+    const dialog = await page.evaluate(() => (window as any).__fake.dialogs[0].url);
+    expect(dialog).toBe(`${server}/signin`);
+    const token = await tokenFor(db.orm, 'cantho.editor');
+    await page.evaluate((session) => (window as any).__fake.dialogs[0].send(JSON.stringify({ type: 'planbridge-session', session })), { accessToken: token, user: { login: 'cantho.editor', displayName: 'Sở LĐ-TB&XH Cần Thơ – nhập liệu' } });
+    await page.waitForFunction(() => document.getElementById('who')!.textContent!.includes('Cần Thơ – nhập liệu'));
+    expect(await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('planbridge:session:')))).toBe(true);
+
+    // Browse unit → plan → table (plan 132 was issued by Cần Thơ before the 2025 merger).
+    const unit = await page.locator('#unit option').evaluateAll((options) => (options as HTMLOptionElement[]).find((option) => option.text.includes('Cần Thơ') && option.text.includes('2004'))!.value);
+    await page.selectOption('#unit', unit);
+    await page.waitForFunction(() => (document.getElementById('table') as HTMLSelectElement).value !== '');
+    expect(await page.locator('#plan option:checked').textContent()).toContain('132/KH-UBND');
+    expect(await page.locator('#table option:checked').textContent()).toContain('Phụ lục 2');
+
+    await page.click('#pull');
+    await page.waitForFunction(() => document.getElementById('message')!.className.includes('pb-success'));
+    expect(await message().textContent()).toContain('Đã lấy "Phụ lục 2" phiên bản 1');
+    expect(await page.locator('#sheet-info').textContent()).toContain('132/KH-UBND — Phụ lục 2 · phiên bản 1');
+    const sheets = await fake<{ name: string; protected: boolean }[]>('sheets');
+    expect(sheets[1]).toMatchObject({ name: 'Phụ lục 2 132-KH-UBND', protected: true });
+    const grand = (await fake<string>('addressOf', 'TOTAL', 'total'))!;
+    expect(await fake('value', grand)).toBe(5600826);
+
+    // A badly written number, and good values (a consistent raise of III.2.2 by 60, typed the Vietnamese way).
+    const bad = (await fake<string>('addressOf', 'III.5', 'local-budget'))!;
+    await fake('type', bad, '1,234.5');
+    const good: [string, string, string][] = [
+      ['III.2.2', 'total', '400'], ['III.2.2', 'local-budget', '400'], ['III.2', 'total', '10.400'], ['III.2', 'local-budget', '8.400'],
+      ['III', 'total', '117.890'], ['III', 'local-budget', '52.030'], ['TOTAL', 'total', '5.600.886'], ['TOTAL', 'local-budget', '102.873'],
+    ];
+    for (const [rowKey, columnKey, text] of good) await fake('type', (await fake<string>('addressOf', rowKey, columnKey))!, text);
+
+    await page.click('#push');
+    await page.waitForFunction(() => document.getElementById('message')!.className.includes('pb-error'));
+    expect(await message().textContent()).toContain('Chưa gửi');
+    const item = page.locator('#problems .pb-problem-button').first();
+    expect(await item.getAttribute('data-address')).toBe(bad);
+    expect(await item.textContent()).toContain('1,234.5');
+    const marked = await fake<{ fill: string; note: string }>('cell', bad);
+    expect(marked.fill).toBe('#FDE7E9');
+    expect(marked.note).toContain('PlanBridge — Lỗi');
+    // Nothing was sent: the server is still at version 1.
+    const tableId = (await app.query(`{ findTable(documentNumber: "132/KH-UBND", title: "Phụ lục 2") { id } }`)).data!.findTable.id;
+    expect((await app.query(`query ($id: ID!) { tableGrid(tableId: $id) { version } }`, { id: tableId })).data!.tableGrid.version).toBe(1);
+
+    // A click on the finding selects its cell (keyboard: it is a button).
+    await item.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((address) => (window as any).__fake.selection()?.address === address, bad);
+
+    mkdirSync(path.join(root, 'docs'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'docs/addin-taskpane.png'), fullPage: true });
+
+    // Fix the bad cell (back to its published 800) and push again.
+    await fake('type', bad, '800');
+    await page.click('#push');
+    await page.waitForFunction(() => document.getElementById('message')!.className.includes('pb-success'), undefined, { timeout: 30000 });
+    expect(await message().textContent()).toContain('Đã gửi 8 ô. Phiên bản mới: 2.');
+    expect(await page.locator('#problems-section').isHidden()).toBe(true);
+    const cleared = await fake<{ fill: string; note: string | null; value: unknown }>('cell', bad);
+    expect(cleared).toMatchObject({ fill: '#FFFFFF', note: null });
+    expect(await fake('value', grand)).toBe(5600886);
+    await page.screenshot({ path: path.join(root, 'docs/addin-taskpane-pushed.png'), fullPage: true });
+
+    // The server has the new values.
+    const id = tableId;
+    const grid = (await app.query(`query ($id: ID!) { tableGrid(tableId: $id) { version columns { key } rows { key values } } }`, { id })).data!.tableGrid;
+    const value = (rowKey: string, columnKey: string) => grid.rows.find((r: any) => r.key === rowKey).values[grid.columns.findIndex((c: any) => c.key === columnKey)];
+    expect(grid.version).toBe(2);
+    expect([value('III.2.2', 'local-budget'), value('TOTAL', 'total'), value('III.5', 'local-budget')]).toEqual(['400', '5600886', '800']);
+    const history = await app.query(`query ($id: ID!) { tableHistory(tableId: $id) { author } }`, { id });
+    expect(history.data!.tableHistory[0].author).toBe('cantho.editor');
+
+    // Every GraphQL call after sign-in carried the bearer token; nothing left the machine.
+    expect(authorizations.slice(-3).every((header) => header === `Bearer ${token}`)).toBe(true);
+    expect(offSite).toEqual([]);
+  }, 120000);
+
+  it('switches to English and back', async () => {
+    await page.click('#lang');
+    expect(await page.locator('#push').textContent()).toBe('Push');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.click('#lang');
+    expect(await page.locator('#push').textContent()).toBe('Gửi lên');
+  });
+});

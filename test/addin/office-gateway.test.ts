@@ -1,0 +1,126 @@
+/**
+ * The Office.js gateway against office-addin-mock (Microsoft's mock of the Office object model): the
+ * right objects are touched, properties are loaded before they are read, and each call syncs a bounded
+ * number of times.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { OfficeWorkbookGateway, detectCapabilities } from '../../addin/src/office-gateway';
+
+/** Counts context.sync() calls of the mock. */
+function excelMock(data: Record<string, any>) {
+  let syncs = 0;
+  const mockData = {
+    ...data,
+    run: async function (this: any, callback: (context: any) => Promise<unknown>) {
+      const context = this.context;
+      const sync = context.sync.bind(context);
+      context.sync = async () => {
+        syncs += 1;
+        return sync();
+      };
+      return callback(context);
+    },
+  };
+  const mock = new OfficeMockObject(mockData) as any;
+  return { mock, syncs: () => syncs, run: (callback: any) => mock.run(callback) };
+}
+
+const allSets = () => true;
+
+describe('OfficeWorkbookGateway with office-addin-mock', () => {
+  it('detects optional features from the requirement sets', () => {
+    expect(detectCapabilities((_set, version) => Number(version.split('.')[1]) <= 9)).toEqual({ notes: false, prompts: true, mergedAreas: false, indent: true, culture: false });
+    expect(detectCapabilities(() => { throw new Error('no Office'); })).toEqual({ notes: false, prompts: false, mergedAreas: false, indent: false, culture: false });
+  });
+
+  it('reads the used range as an address without the sheet name, in one sync', async () => {
+    const { mock, syncs, run } = excelMock({
+      context: { workbook: { worksheets: { sheet: { used: { address: "'Phụ lục 2'!A1:H37" }, getUsedRangeOrNullObject(this: any) { return this.used; } }, getItem(this: any) { return this.sheet; } } } },
+    });
+    const gateway = new OfficeWorkbookGateway(run, allSets);
+    expect(await gateway.usedRange('{S}')).toBe('A1:H37');
+    expect(syncs()).toBe(1);
+    void mock;
+  });
+
+  it('reads values and formulas of several ranges in one sync', async () => {
+    const range = { values: [[1, 'a']], formulas: [[1, 'a']], numberFormat: [['General', '@']] };
+    const { syncs, run } = excelMock({
+      context: { workbook: { worksheets: { sheet: { range, getRange(this: any) { return this.range; } }, getItem(this: any) { return this.sheet; } } } },
+    });
+    const gateway = new OfficeWorkbookGateway(run, allSets);
+    const [data] = await gateway.read('{S}', [{ address: 'A1:B1', values: true, formulas: true }]);
+    expect(data).toEqual({ address: 'A1:B1', values: [[1, 'a']], formulas: [[1, 'a']], numberFormat: undefined });
+    expect(syncs()).toBe(1);
+  });
+
+  it('queues writes, fills and protection in one request (two syncs with the protection check)', async () => {
+    const range = { values: [[0]], formulas: [[0]], numberFormat: [['General']], format: { fill: { color: '' }, font: { bold: false }, protection: { locked: true }, wrapText: false, columnWidth: 0, indentLevel: 0 } };
+    const calls: string[] = [];
+    const protection = {
+      protected: true,
+      unprotect() { calls.push('unprotect'); },
+      protect(options: any) { calls.push(`protect:${options.allowInsertRows}:${options.allowFormatColumns}`); },
+    };
+    const { mock, syncs, run } = excelMock({
+      context: { workbook: { worksheets: { sheet: { range, protection, getRange(this: any) { return this.range; } }, getItem(this: any) { return this.sheet; } } } },
+    });
+    const gateway = new OfficeWorkbookGateway(run, allSets);
+    await gateway.apply('{S}', [
+      { kind: 'values', address: 'D10', values: [[900]] },
+      { kind: 'fill', address: 'D10', color: '#FDE7E9' },
+      { kind: 'font', address: 'D10', font: { bold: true } },
+      { kind: 'locked', address: 'D10', locked: false },
+    ], { unprotect: true, protectAfter: { allowFormatColumns: true, allowFormatRows: true } });
+    const sheet = mock.context.workbook.worksheets.sheet;
+    expect(sheet.range.values).toEqual([[900]]);
+    expect(sheet.range.format.fill.color).toBe('#FDE7E9');
+    expect(sheet.range.format.font.bold).toBe(true);
+    expect(sheet.range.format.protection.locked).toBe(false);
+    expect(calls).toEqual(['unprotect', 'protect:false:true']);
+    expect(syncs()).toBe(2);
+  });
+
+  it('adds and removes custom XML parts, checking which exist first', async () => {
+    const created = { id: '{NEW}' };
+    const deleted: string[] = [];
+    const old = { id: '{OLD}', delete() { deleted.push('{OLD}'); } };
+    const { mock, syncs, run } = excelMock({
+      context: {
+        workbook: {
+          customXmlParts: {
+            created,
+            old,
+            add(this: any, xml: string) { this.xml = xml; return this.created; },
+            getItemOrNullObject(this: any) { return this.old; },
+          },
+        },
+      },
+    });
+    const gateway = new OfficeWorkbookGateway(run, allSets);
+    expect(await gateway.writeParts(['<binding xmlns="urn:planbridge:binding:1"/>'], ['{OLD}'])).toEqual(['{NEW}']);
+    expect(mock.context.workbook.customXmlParts.xml).toContain('urn:planbridge:binding:1');
+    expect(deleted).toEqual(['{OLD}']);
+    expect(syncs()).toBe(2);
+  });
+
+  it('selects a cell after activating its sheet', async () => {
+    const calls: string[] = [];
+    const { run } = excelMock({
+      context: {
+        workbook: {
+          worksheets: {
+            sheet: {
+              range: { select: () => calls.push('select') },
+              activate: () => calls.push('activate'),
+              getRange(this: any, address: string) { calls.push(`range:${address}`); return this.range; },
+            },
+            getItem(this: any) { return this.sheet; },
+          },
+        },
+      },
+    });
+    await new OfficeWorkbookGateway(run, allSets).select('{S}', 'D21');
+    expect(calls).toEqual(['activate', 'range:D21', 'select']);
+  });
+});

@@ -1,0 +1,627 @@
+/**
+ * A fake of the Office.js surface the add-in uses (Excel.run, proxy objects with load/sync, Office.onReady,
+ * requirements, dialogs), backed by a MemoryBook. Commands are queued and run at context.sync(), as in
+ * Office; reading a property that was not loaded and synced throws, as in Office; each sync's request and
+ * response sizes are measured, and a sync over Excel on the web's 5 MB limit fails like Excel on the web.
+ * Used by the benchmark (Node) and, bundled, as the page's office.js in the browser test.
+ */
+import { jsonBytes, EXCEL_WEB_PAYLOAD_LIMIT } from '../../../addin/src/chunks';
+import type { CellInput } from '../../../addin/src/gateway';
+import { MemoryBook, type MemorySheet } from './memory-book';
+import { parseCell } from '../../../addin/src/a1';
+
+type Action = { bytes: number; run: () => unknown };
+
+class NotLoaded extends Error {
+  constructor(property: string) {
+    super(`PropertyNotLoaded: the property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  }
+}
+
+export class FakeContext {
+  private queue: Action[] = [];
+  readonly workbook: FakeWorkbook;
+  readonly application: { cultureInfo: { numberFormat: FakeLoadable } };
+
+  constructor(readonly book: MemoryBook) {
+    this.workbook = new FakeWorkbook(this);
+    const numberFormat = new FakeLoadable(this, () => ({ numberGroupSeparator: book.groupSeparator, numberDecimalSeparator: book.groupSeparator === '.' ? ',' : '.' }));
+    this.application = { cultureInfo: { numberFormat } };
+  }
+
+  enqueue(bytes: number, run: () => unknown): void {
+    this.queue.push({ bytes, run });
+  }
+
+  async sync(): Promise<void> {
+    const actions = this.queue;
+    this.queue = [];
+    const stats = this.book.stats;
+    stats.syncs += 1;
+    const request = actions.reduce((sum, action) => sum + action.bytes, 0) + 200;
+    if (request > EXCEL_WEB_PAYLOAD_LIMIT) throw new Error(`RequestPayloadSizeLimitExceeded: ${request} bytes`);
+    let response = 100;
+    const started = performance.now();
+    for (const action of actions) {
+      const result = action.run();
+      if (typeof result === 'number') response += result;
+    }
+    stats.officeMs = (stats.officeMs ?? 0) + performance.now() - started;
+    if (response > EXCEL_WEB_PAYLOAD_LIMIT) throw new Error(`ResponsePayloadSizeLimitExceeded: ${response} bytes`);
+    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, request);
+    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, response);
+    stats.totalRequestBytes += request;
+    await Promise.resolve();
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+}
+
+/** An object whose properties are read from the book at sync time, after load(). */
+class FakeLoadable {
+  protected loaded: Record<string, unknown> | null = null;
+  isNullObject = false;
+
+  constructor(
+    protected readonly context: FakeContext,
+    private readonly snapshot: () => Record<string, unknown> | null,
+  ) {
+    return new Proxy(this, {
+      get: (target, property, receiver) => {
+        if (typeof property === 'string' && !(property in target) && property !== 'then') {
+          if (!target.loaded) throw new NotLoaded(property);
+          if (!(property in target.loaded)) throw new NotLoaded(property);
+          return target.loaded[property];
+        }
+        return Reflect.get(target, property, receiver);
+      },
+    });
+  }
+
+  load(_props?: unknown): this {
+    this.context.enqueue(64, () => {
+      const data = this.snapshot();
+      if (data === null) {
+        this.isNullObject = true;
+        this.loaded = {};
+        return 16;
+      }
+      this.loaded = data;
+      return jsonBytes(data);
+    });
+    return this;
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly customXmlParts: FakeCustomXmlParts;
+
+  constructor(readonly context: FakeContext) {
+    this.worksheets = new FakeWorksheets(context);
+    this.customXmlParts = new FakeCustomXmlParts(context);
+  }
+}
+
+class FakeWorksheets {
+  items: FakeWorksheet[] = [];
+
+  constructor(private readonly context: FakeContext) {}
+
+  load(_props?: unknown): void {
+    this.context.enqueue(64, () => {
+      this.items = this.context.book.sheets.map((sheet) => {
+        const proxy = new FakeWorksheet(this.context, () => sheet);
+        proxy.fill();
+        return proxy;
+      });
+      return jsonBytes(this.items.map((item) => ({ id: item.id, name: item.name })));
+    });
+  }
+
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.book.sheet(key));
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.book.sheet(this.context.book.activeSheetId!));
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: MemorySheet | null = null;
+    this.context.enqueue(64 + name.length, () => {
+      created = this.context.book.addSheet(name);
+    });
+    return new FakeWorksheet(this.context, () => {
+      if (!created) throw new Error('sheet not created yet');
+      return created;
+    });
+  }
+}
+
+class FakeProtection {
+  private state: { protected: boolean } | null = null;
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => MemorySheet,
+  ) {}
+
+  get protected(): boolean {
+    if (!this.state) throw new NotLoaded('protected');
+    return this.state.protected;
+  }
+
+  fill(): void {
+    this.state = { protected: this.sheet().protected };
+  }
+
+  load(_props?: unknown): void {
+    this.context.enqueue(48, () => {
+      this.fill();
+      return 16;
+    });
+  }
+
+  protect(options: Record<string, unknown>): void {
+    this.context.enqueue(jsonBytes(options) + 48, () => {
+      const sheet = this.sheet();
+      if (sheet.protected) throw new Error('InvalidOperation: the sheet is already protected');
+      sheet.protected = true;
+      sheet.protectionOptions = { allowFormatColumns: Boolean(options.allowFormatColumns), allowFormatRows: Boolean(options.allowFormatRows) };
+    });
+  }
+
+  unprotect(): void {
+    this.context.enqueue(48, () => {
+      this.sheet().protected = false;
+    });
+  }
+}
+
+class FakeWorksheet {
+  private info: { id: string; name: string; position: number } | null = null;
+  readonly protection: FakeProtection;
+  readonly notes: FakeNotes;
+
+  constructor(
+    private readonly context: FakeContext,
+    readonly resolve: () => MemorySheet,
+  ) {
+    this.protection = new FakeProtection(context, resolve);
+    this.notes = new FakeNotes(context, resolve);
+  }
+
+  fill(): void {
+    const sheet = this.resolve();
+    this.info = { id: sheet.id, name: sheet.name, position: this.context.book.sheets.indexOf(sheet) };
+    this.protection.fill();
+  }
+
+  private get loaded() {
+    if (!this.info) throw new NotLoaded('id');
+    return this.info;
+  }
+
+  get id(): string {
+    return this.loaded.id;
+  }
+
+  get name(): string {
+    return this.loaded.name;
+  }
+
+  get position(): number {
+    return this.loaded.position;
+  }
+
+  load(_props?: unknown): void {
+    this.context.enqueue(64, () => {
+      this.fill();
+      return 96;
+    });
+  }
+
+  activate(): void {
+    this.context.enqueue(32, () => {
+      this.context.book.activeSheetId = this.resolve().id;
+    });
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.context, this.resolve, address);
+  }
+
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    const range = new FakeRange(this.context, this.resolve, () => this.context.book.usedRange(this.resolve()));
+    return range;
+  }
+}
+
+class FakeRangeFormat {
+  readonly fill: { color: string; clear: () => void };
+  readonly font: Record<string, unknown>;
+  readonly protection: { locked: boolean };
+
+  constructor(range: FakeRange) {
+    this.fill = {
+      set color(value: string) {
+        range.op({ kind: 'fill', address: range.a1(), color: value });
+      },
+      get color(): string {
+        throw new NotLoaded('color');
+      },
+      clear: () => range.op({ kind: 'fill', address: range.a1(), color: null }),
+    };
+    const font: Record<string, unknown> = {};
+    for (const name of ['bold', 'italic', 'color', 'size'] as const) {
+      Object.defineProperty(font, name, {
+        set: (value: unknown) => range.op({ kind: 'font', address: range.a1(), font: { [name]: value } }),
+        get: () => {
+          throw new NotLoaded(name);
+        },
+      });
+    }
+    this.font = font;
+    this.protection = {
+      set locked(value: boolean) {
+        range.op({ kind: 'locked', address: range.a1(), locked: value });
+      },
+      get locked(): boolean {
+        throw new NotLoaded('locked');
+      },
+    };
+  }
+}
+
+class FakeRange {
+  private data: Record<string, unknown> | null = null;
+  isNullObject = false;
+  readonly format: FakeRangeFormat & { indentLevel: number; wrapText: boolean; columnWidth: number };
+  readonly dataValidation: { prompt: unknown; clear: () => void };
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => MemorySheet,
+    private readonly target: string | (() => string | null),
+  ) {
+    const format = new FakeRangeFormat(this) as FakeRangeFormat & { indentLevel: number; wrapText: boolean; columnWidth: number };
+    Object.defineProperty(format, 'indentLevel', { set: (level: number) => this.op({ kind: 'indent', address: this.a1(), level }) });
+    Object.defineProperty(format, 'wrapText', { set: (wrap: boolean) => this.op({ kind: 'wrap', address: this.a1(), wrap }) });
+    Object.defineProperty(format, 'columnWidth', {
+      set: (width: number) => {
+        const letters = this.a1().split(':').map((part) => part.replace(/\d+/g, ''));
+        this.op({ kind: 'columnWidth', address: `${letters[0]}:${letters[letters.length - 1]}`, width });
+      },
+    });
+    this.format = format;
+    const range = this;
+    this.dataValidation = {
+      set prompt(value: unknown) {
+        const prompt = value as { message: string };
+        range.op({ kind: 'note', address: range.a1(), text: prompt.message });
+      },
+      get prompt(): unknown {
+        throw new NotLoaded('prompt');
+      },
+      clear: () => range.op({ kind: 'note', address: range.a1(), text: null }),
+    };
+  }
+
+  a1(): string {
+    const address = typeof this.target === 'function' ? this.target() : this.target;
+    if (address === null) throw new Error('InvalidReference: null range');
+    return address.replace(/^.*!/, '');
+  }
+
+  enqueueOp(bytes: number, op: import('../../../addin/src/gateway').SheetOp, _apply?: unknown): void {
+    this.context.enqueue(bytes, () => this.context.book.applyOp(this.sheet(), op));
+  }
+
+  op(op: import('../../../addin/src/gateway').SheetOp): void {
+    this.enqueueOp(64 + op.address.length + jsonBytes(op), op);
+  }
+
+  private grid(kind: 'values' | 'formulas', grid: CellInput[][]): void {
+    this.context.enqueue(64 + jsonBytes(grid), () => this.context.book.write(this.sheet(), this.a1(), grid));
+  }
+
+  set values(grid: CellInput[][]) {
+    this.grid('values', grid);
+  }
+
+  get values(): CellInput[][] {
+    return this.loadedProp('values') as CellInput[][];
+  }
+
+  set formulas(grid: CellInput[][]) {
+    this.grid('formulas', grid);
+  }
+
+  get formulas(): CellInput[][] {
+    return this.loadedProp('formulas') as CellInput[][];
+  }
+
+  set numberFormat(grid: string[][]) {
+    this.context.enqueue(64 + jsonBytes(grid), () => this.context.book.applyOp(this.sheet(), { kind: 'numberFormat', address: this.a1(), numberFormat: grid }));
+  }
+
+  get numberFormat(): string[][] {
+    return this.loadedProp('numberFormat') as string[][];
+  }
+
+  get address(): string {
+    return this.loadedProp('address') as string;
+  }
+
+  private loadedProp(name: string): unknown {
+    if (!this.data || !(name in this.data)) throw new NotLoaded(name);
+    return this.data[name];
+  }
+
+  load(props: string | string[]): void {
+    const names = (Array.isArray(props) ? props : props.split(',')).map((name) => name.trim());
+    this.context.enqueue(64, () => {
+      const address = typeof this.target === 'function' ? this.target() : this.target;
+      if (address === null) {
+        this.isNullObject = true;
+        this.data = {};
+        return 16;
+      }
+      const sheet = this.sheet();
+      const data: Record<string, unknown> = {};
+      for (const name of names) {
+        if (name === 'address') data.address = `${sheet.name}!${address.replace(/^.*!/, '')}`;
+        else if (name === 'values' || name === 'formulas' || name === 'numberFormat') data[name] = this.context.book.read(sheet, address.replace(/^.*!/, ''), name);
+      }
+      this.data = data;
+      return jsonBytes(data);
+    });
+  }
+
+  clear(_applyTo?: string): void {
+    this.op({ kind: 'clear', address: this.a1() });
+  }
+
+  select(): void {
+    this.context.enqueue(48, () => {
+      this.context.book.selection = { sheetId: this.sheet().id, address: this.a1() };
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeLoadable {
+    return new FakeLoadable(this.context, () => {
+      const areas = this.context.book.mergedIn(this.sheet(), this.a1());
+      return areas.length === 0 ? null : { address: areas.map((area) => `${this.sheet().name}!${area}`).join(',') };
+    });
+  }
+}
+
+class FakeNote {
+  private data: { content: string } | null = null;
+  isNullObject = false;
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => MemorySheet,
+    private readonly address: string,
+  ) {}
+
+  private cell() {
+    const { row, column } = parseCell(this.address);
+    return this.sheet().cell(row, column);
+  }
+
+  load(_props?: unknown): void {
+    this.context.enqueue(48, () => {
+      const note = this.cell()?.note;
+      if (note === undefined || note === null) this.isNullObject = true;
+      else this.data = { content: note };
+      return 32;
+    });
+  }
+
+  get content(): string {
+    if (!this.data) throw new NotLoaded('content');
+    return this.data.content;
+  }
+
+  set content(text: string) {
+    this.context.enqueue(48 + jsonBytes(text), () => {
+      const cell = this.cell();
+      if (!cell || cell.note === undefined || cell.note === null) throw new Error('ItemNotFound: no note at ' + this.address);
+      cell.note = text;
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue(48, () => {
+      const cell = this.cell();
+      if (!cell || cell.note === undefined || cell.note === null) throw new Error('ItemNotFound: no note at ' + this.address);
+      cell.note = null;
+    });
+  }
+}
+
+class FakeNotes {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => MemorySheet,
+  ) {}
+
+  getItemOrNullObject(address: string): FakeNote {
+    return new FakeNote(this.context, this.sheet, address);
+  }
+
+  getItem(address: string): FakeNote {
+    return new FakeNote(this.context, this.sheet, address);
+  }
+
+  add(range: FakeRange | string, text: string): void {
+    const address = typeof range === 'string' ? range : range.a1();
+    this.context.enqueue(64 + jsonBytes(text), () => {
+      const { row, column } = parseCell(address);
+      const cell = this.sheet().ensure(row, column);
+      if (cell.note !== undefined && cell.note !== null) throw new Error('InvalidArgument: the cell already has a note');
+      cell.note = text;
+    });
+  }
+}
+
+class FakeXmlPart {
+  private state: { id: string } | null = null;
+  isNullObject = false;
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly resolveId: () => string | null,
+  ) {}
+
+  get id(): string {
+    if (!this.state) throw new NotLoaded('id');
+    return this.state.id;
+  }
+
+  fill(): void {
+    const id = this.resolveId();
+    if (id === null || !this.context.book.parts.has(id)) this.isNullObject = true;
+    else this.state = { id };
+  }
+
+  load(_props?: unknown): void {
+    this.context.enqueue(48, () => {
+      this.fill();
+      return 48;
+    });
+  }
+
+  getXml(): { value: string } {
+    const result: { value: string } = {
+      get value(): string {
+        throw new NotLoaded('value');
+      },
+    } as { value: string };
+    this.context.enqueue(48, () => {
+      const xml = this.context.book.parts.get(this.resolveId()!) ?? '';
+      Object.defineProperty(result, 'value', { value: xml });
+      return jsonBytes(xml);
+    });
+    return result;
+  }
+
+  delete(): void {
+    this.context.enqueue(48, () => {
+      const id = this.resolveId();
+      if (id === null || !this.context.book.parts.delete(id)) throw new Error('ItemNotFound: no custom XML part ' + id);
+    });
+  }
+}
+
+class FakeCustomXmlParts {
+  constructor(private readonly context: FakeContext) {}
+
+  add(xml: string): FakeXmlPart {
+    let id: string | null = null;
+    this.context.enqueue(64 + jsonBytes(xml), () => {
+      id = this.context.book.newId('PART');
+      this.context.book.parts.set(id, xml);
+    });
+    return new FakeXmlPart(this.context, () => id);
+  }
+
+  getItemOrNullObject(id: string): FakeXmlPart {
+    return new FakeXmlPart(this.context, () => id);
+  }
+
+  getByNamespace(namespace: string): { items: FakeXmlPart[]; load: (props?: unknown) => void } {
+    const context = this.context;
+    const scoped = {
+      items: [] as FakeXmlPart[],
+      load(_props?: unknown) {
+        context.enqueue(64, () => {
+          scoped.items = context.book.partsOf(namespace).map((part) => {
+            const proxy = new FakeXmlPart(context, () => part.id);
+            proxy.fill();
+            return proxy;
+          });
+          return 48 * scoped.items.length;
+        });
+      },
+    };
+    return scoped;
+  }
+}
+
+export interface FakeOffice {
+  Excel: { run: <T>(batch: (context: any) => Promise<T>) => Promise<T>; ClearApplyTo: Record<string, string> };
+  Office: any;
+  book: MemoryBook;
+  /** The dialog the pane opened last: the test sends it a message as the sign-in page would. */
+  dialogs: { url: string; options: unknown; send: (message: string) => void; closed: boolean }[];
+}
+
+export function createFakeOffice(book: MemoryBook, options: { requirementSets?: Record<string, string>; documentUrl?: string } = {}): FakeOffice {
+  const sets = options.requirementSets ?? { ExcelApi: '1.18' };
+  const dialogs: FakeOffice['dialogs'] = [];
+  const versionAtLeast = (have: string, want: string) => {
+    const [a1, a2] = have.split('.').map(Number);
+    const [b1, b2] = want.split('.').map(Number);
+    return a1 > b1 || (a1 === b1 && a2 >= b2);
+  };
+  const Excel = {
+    ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
+    async run<T>(batch: (context: any) => Promise<T>): Promise<T> {
+      book.stats.runs += 1;
+      const context = new FakeContext(book);
+      const result = await batch(context);
+      if (context.pending > 0) await context.sync();
+      return result;
+    },
+  };
+  const readyCallbacks: ((info: { host: string; platform: string }) => void)[] = [];
+  const Office = {
+    HostType: { Excel: 'Excel' },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    onReady(callback?: (info: { host: string; platform: string }) => void) {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      if (callback) {
+        readyCallbacks.push(callback);
+        setTimeout(() => callback(info), 0);
+      }
+      return Promise.resolve(info);
+    },
+    context: {
+      requirements: {
+        isSetSupported(name: string, version = '1.1') {
+          const have = sets[name];
+          return have !== undefined && versionAtLeast(have, version);
+        },
+      },
+      document: { url: options.documentUrl ?? 'https://example.invalid/Phu-luc-2.xlsx' },
+      displayLanguage: 'vi-VN',
+      ui: {
+        displayDialogAsync(url: string, dialogOptions: unknown, callback: (result: any) => void) {
+          const handlers: Record<string, (arg: any) => void> = {};
+          const dialog = {
+            url,
+            options: dialogOptions,
+            closed: false,
+            send: (message: string) => handlers.dialogMessageReceived?.({ message, origin: new URL(url).origin }),
+          };
+          dialogs.push(dialog);
+          callback({
+            status: 'succeeded',
+            value: {
+              addEventHandler: (type: string, handler: (arg: any) => void) => (handlers[type] = handler),
+              close: () => (dialog.closed = true),
+            },
+          });
+        },
+      },
+    },
+  };
+  return { Excel, Office, book, dialogs };
+}

@@ -1,0 +1,451 @@
+/**
+ * An in-memory workbook for tests and the benchmark: sheets of cells (value, formula, number format,
+ * fill, font, lock, note), sheet protection, merged areas and custom XML parts. It behaves like Excel where
+ * the add-in depends on it: text written with a leading apostrophe stays text, numeric strings become
+ * numbers, writes to locked cells of a protected sheet fail, and formulas of the add-in's totals evaluate.
+ * MemoryWorkbookGateway implements the workbook gateway over it directly; fake-office.ts exposes the
+ * same book through an Office.js-shaped API.
+ */
+import { boxA1, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../addin/src/a1';
+import type { CellInput, ProtectionOptions, RangeData, RangeRead, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from '../../../addin/src/gateway';
+
+export interface MemoryCell {
+  value: CellInput;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string | null;
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  fontSize?: number;
+  locked?: boolean;
+  indent?: number;
+  wrap?: boolean;
+  note?: string | null;
+  prompt?: string | null;
+}
+
+export class ProtectedSheetError extends Error {
+  constructor(address: string) {
+    super(`The cell ${address} is on a protected sheet and locked`);
+  }
+}
+
+export class MemorySheet {
+  readonly cells = new Map<string, MemoryCell>();
+  protected = false;
+  protectionOptions: ProtectionOptions | null = null;
+  readonly merged: Box[] = [];
+  readonly columnWidths = new Map<number, number>();
+
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  key(row: number, column: number): string {
+    return `${row},${column}`;
+  }
+
+  cell(row: number, column: number): MemoryCell | undefined {
+    return this.cells.get(this.key(row, column));
+  }
+
+  ensure(row: number, column: number): MemoryCell {
+    const key = this.key(row, column);
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { value: '' };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+}
+
+/** Excel's reading of a string written to a cell (en-US style, as Office.js values/formulas setters do). */
+export function interpretInput(input: CellInput): { value: CellInput; formula?: string } {
+  if (typeof input !== 'string') return { value: input ?? '' };
+  if (input.startsWith("'")) return { value: input.slice(1) };
+  if (input.startsWith('=')) return { value: '', formula: input };
+  if (/^-?\d+(\.\d+)?$/.test(input.trim())) return { value: Number(input) };
+  return { value: input };
+}
+
+export interface PayloadStats {
+  syncs: number;
+  runs: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  totalRequestBytes: number;
+  /** Time spent executing requests inside the fake Excel (the "Office part"). */
+  officeMs?: number;
+}
+
+export class MemoryBook {
+  readonly sheets: MemorySheet[] = [];
+  readonly parts = new Map<string, string>();
+  activeSheetId: string | null = null;
+  selection: { sheetId: string; address: string } | null = null;
+  private nextId = 1;
+  capabilities: WorkbookCapabilities = { notes: true, prompts: true, mergedAreas: true, indent: true, culture: true };
+  groupSeparator = '.';
+  /** How typed text becomes a number: a Vietnamese Excel reads 5.600.826 and 0,21; an English one 5,600,826 and 0.21. */
+  locale: 'vi' | 'en' = 'vi';
+  readonly stats: PayloadStats = { syncs: 0, runs: 0, maxRequestBytes: 0, maxResponseBytes: 0, totalRequestBytes: 0 };
+
+  constructor(sheetNames: string[] = ['Sheet1']) {
+    for (const name of sheetNames) this.addSheet(name);
+  }
+
+  newId(prefix: string): string {
+    return `{${prefix}-${String(this.nextId++).padStart(8, '0')}}`;
+  }
+
+  addSheet(name: string): MemorySheet {
+    const sheet = new MemorySheet(this.newId('SHEET'), name);
+    this.sheets.push(sheet);
+    this.activeSheetId ??= sheet.id;
+    return sheet;
+  }
+
+  sheet(idOrName: string): MemorySheet {
+    const sheet = this.sheets.find((candidate) => candidate.id === idOrName || candidate.name.toLowerCase() === idOrName.toLowerCase());
+    if (!sheet) throw new Error(`ItemNotFound: no sheet "${idOrName}"`);
+    return sheet;
+  }
+
+  info(sheet: MemorySheet): SheetInfo {
+    return { id: sheet.id, name: sheet.name, position: this.sheets.indexOf(sheet), protected: sheet.protected };
+  }
+
+  forEachCell(sheet: MemorySheet, address: string, visit: (row: number, column: number) => void): void {
+    const box = parseBox(address);
+    for (let row = box.top; row <= box.bottom; row++) for (let column = box.left; column <= box.right; column++) visit(row, column);
+  }
+
+  /** Fails like Excel when a locked cell of a protected sheet is changed. */
+  guard(sheet: MemorySheet, row: number, column: number): void {
+    if (sheet.protected && (sheet.cell(row, column)?.locked ?? true)) throw new ProtectedSheetError(cellA1(row, column));
+  }
+
+  write(sheet: MemorySheet, address: string, grid: CellInput[][]): void {
+    const box = parseBox(address);
+    if (grid.length !== box.bottom - box.top + 1 || grid.some((row) => row.length !== box.right - box.left + 1)) {
+      throw new Error(`InvalidArgument: ${grid.length}×${grid[0]?.length} values for ${address}`);
+    }
+    grid.forEach((row, r) =>
+      row.forEach((input, c) => {
+        this.guard(sheet, box.top + r, box.left + c);
+        const cell = sheet.ensure(box.top + r, box.left + c);
+        const { value, formula } = interpretInput(input);
+        cell.value = value;
+        if (formula === undefined) delete cell.formula;
+        else cell.formula = formula;
+      }),
+    );
+  }
+
+  /** What a person does: types into one cell (text stays text unless Excel would read it as a number). */
+  type(sheetIdOrName: string, address: string, input: CellInput, options: { force?: boolean } = {}): void {
+    const sheet = this.sheet(sheetIdOrName);
+    const { row, column } = parseCell(address);
+    if (!options.force) this.guard(sheet, row, column);
+    const cell = sheet.ensure(row, column);
+    const parsed = typeof input === 'string' && !input.startsWith('=') && !input.startsWith("'") ? { value: typedNumber(input, this.locale) ?? input } : interpretInput(input);
+    cell.value = parsed.value;
+    if ('formula' in parsed && parsed.formula !== undefined) cell.formula = parsed.formula;
+    else delete cell.formula;
+  }
+
+  valueAt(sheet: MemorySheet, row: number, column: number, depth = 0): CellInput {
+    const cell = sheet.cell(row, column);
+    if (!cell) return '';
+    if (cell.formula) return depth > 50 ? '#REF!' : evaluate(this, sheet, cell.formula, depth + 1);
+    return cell.value ?? '';
+  }
+
+  read(sheet: MemorySheet, address: string, what: 'values' | 'formulas' | 'numberFormat'): CellInput[][] {
+    const box = parseBox(address);
+    const rows: CellInput[][] = [];
+    for (let row = box.top; row <= box.bottom; row++) {
+      const line: CellInput[] = [];
+      for (let column = box.left; column <= box.right; column++) {
+        const cell = sheet.cell(row, column);
+        if (what === 'values') line.push(this.valueAt(sheet, row, column));
+        else if (what === 'formulas') line.push(cell?.formula ?? cell?.value ?? '');
+        else line.push(cell?.numberFormat ?? 'General');
+      }
+      rows.push(line);
+    }
+    return rows;
+  }
+
+  usedRange(sheet: MemorySheet): string | null {
+    let box: Box | null = null;
+    for (const [key, cell] of sheet.cells) {
+      if ((cell.value === '' || cell.value === null) && !cell.formula) continue;
+      const [row, column] = key.split(',').map(Number);
+      box = box ? { top: Math.min(box.top, row), left: Math.min(box.left, column), bottom: Math.max(box.bottom, row), right: Math.max(box.right, column) } : { top: row, left: column, bottom: row, right: column };
+    }
+    return box ? boxA1(box) : null;
+  }
+
+  applyOp(sheet: MemorySheet, op: SheetOp): void {
+    const each = (visit: (cell: MemoryCell, row: number, column: number) => void, guard = true) =>
+      this.forEachCell(sheet, op.address, (row, column) => {
+        if (guard) this.guard(sheet, row, column);
+        visit(sheet.ensure(row, column), row, column);
+      });
+    switch (op.kind) {
+      case 'values':
+        return this.write(sheet, op.address, op.values);
+      case 'formulas':
+        return this.write(sheet, op.address, op.formulas);
+      case 'numberFormat': {
+        const box = parseBox(op.address);
+        return each((cell, row, column) => (cell.numberFormat = op.numberFormat[row - box.top][column - box.left]));
+      }
+      case 'fill':
+        return each((cell) => (cell.fill = op.color));
+      case 'font':
+        return each((cell) => {
+          if (op.font.bold !== undefined) cell.bold = op.font.bold;
+          if (op.font.italic !== undefined) cell.italic = op.font.italic;
+          if (op.font.color !== undefined) cell.fontColor = op.font.color;
+          if (op.font.size !== undefined) cell.fontSize = op.font.size;
+        });
+      case 'locked':
+        if (sheet.protected) throw new ProtectedSheetError(op.address);
+        return each((cell) => (cell.locked = op.locked), false);
+      case 'indent':
+        return each((cell) => (cell.indent = op.level));
+      case 'wrap':
+        return each((cell) => (cell.wrap = op.wrap));
+      case 'columnWidth': {
+        const [first, last] = op.address.split(':');
+        const from = parseCell(`${first}1`).column;
+        const to = parseCell(`${last ?? first}1`).column;
+        for (let column = from; column <= to; column++) sheet.columnWidths.set(column, op.width);
+        return;
+      }
+      case 'clear': {
+        const box = parseBox(op.address);
+        for (const key of [...sheet.cells.keys()]) {
+          const [row, column] = key.split(',').map(Number);
+          if (row >= box.top && row <= box.bottom && column >= box.left && column <= box.right) {
+            this.guard(sheet, row, column);
+            sheet.cells.delete(key);
+          }
+        }
+        return;
+      }
+      case 'note': {
+        const { row, column } = parseCell(op.address);
+        const cell = sheet.ensure(row, column);
+        if (this.capabilities.notes) cell.note = op.text;
+        else cell.prompt = op.text;
+        return;
+      }
+    }
+  }
+
+  /** What a person does with Insert › Sheet Rows (count > 0) or Delete › Sheet Rows (count < 0) at a 0-based row. */
+  shiftRows(sheetIdOrName: string, at: number, count: number): void {
+    const sheet = this.sheet(sheetIdOrName);
+    const moved = new Map<string, MemoryCell>();
+    for (const [key, cell] of sheet.cells) {
+      const [row, column] = key.split(',').map(Number);
+      if (row < at) moved.set(key, cell);
+      else if (count < 0 && row < at - count) continue;
+      else moved.set(sheet.key(row + count, column), cell);
+    }
+    sheet.cells.clear();
+    for (const [key, cell] of moved) sheet.cells.set(key, cell);
+  }
+
+  merge(sheetIdOrName: string, address: string): void {
+    this.sheet(sheetIdOrName).merged.push(parseBox(address));
+  }
+
+  mergedIn(sheet: MemorySheet, address: string): string[] {
+    const box = parseBox(address);
+    return sheet.merged.filter((area) => boxesOverlap(area, box)).map(boxA1);
+  }
+
+  partsOf(namespace: string): StoredPart[] {
+    return [...this.parts].filter(([, xml]) => new RegExp(`xmlns(:\\w+)?="${namespace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(xml)).map(([id, xml]) => ({ id, xml }));
+  }
+
+  /** A copy of the book as saved to a file and opened again (no in-memory state of the pane survives). */
+  reopen(): MemoryBook {
+    const copy = new MemoryBook([]);
+    for (const sheet of this.sheets) {
+      const clone = new MemorySheet(sheet.id, sheet.name);
+      for (const [key, cell] of sheet.cells) clone.cells.set(key, { ...cell });
+      clone.protected = sheet.protected;
+      clone.protectionOptions = sheet.protectionOptions;
+      clone.merged.push(...sheet.merged);
+      copy.sheets.push(clone);
+    }
+    for (const [id, xml] of this.parts) copy.parts.set(id, xml);
+    copy.activeSheetId = this.activeSheetId;
+    copy.capabilities = { ...this.capabilities };
+    (copy as unknown as { nextId: number }).nextId = this.nextId;
+    return copy;
+  }
+
+  /** Display helper for tests: the value of one cell. */
+  get(sheetIdOrName: string, address: string): CellInput {
+    const { row, column } = parseCell(address);
+    return this.valueAt(this.sheet(sheetIdOrName), row, column);
+  }
+
+  cellAt(sheetIdOrName: string, address: string): MemoryCell | undefined {
+    const { row, column } = parseCell(address);
+    return this.sheet(sheetIdOrName).cell(row, column);
+  }
+}
+
+/** The number Excel makes of typed text in a locale, or null when it keeps the text. */
+export function typedNumber(text: string, locale: 'vi' | 'en'): number | null {
+  const input = text.trim();
+  const [group, decimal] = locale === 'vi' ? ['.', ','] : [',', '.'];
+  const g = group === '.' ? '\\.' : ',';
+  const d = decimal === '.' ? '\\.' : ',';
+  const pattern = new RegExp(`^-?(\\d{1,3}(${g}\\d{3})+|\\d+)(${d}\\d+)?$`);
+  if (!pattern.test(input)) return null;
+  return Number(input.split(group).join('').replace(decimal, '.'));
+}
+
+/** Evaluates the formulas the add-in writes: IF(COUNT(refs)=0,"",SUM(refs)) and SUM(refs). */
+function evaluate(book: MemoryBook, sheet: MemorySheet, formula: string, depth: number): CellInput {
+  const refsOf = (list: string) =>
+    list.split(',').flatMap((ref) => {
+      const box = parseBox(ref.trim());
+      const values: CellInput[] = [];
+      for (let row = box.top; row <= box.bottom; row++) for (let column = box.left; column <= box.right; column++) values.push(book.valueAt(sheet, row, column, depth));
+      return values;
+    });
+  const numbers = (list: string) => refsOf(list).filter((value): value is number => typeof value === 'number');
+  let match = /^=IF\(COUNT\(([^)]*)\)=0,"",SUM\(([^)]*)\)\)$/.exec(formula);
+  if (match) {
+    const found = numbers(match[1]);
+    return found.length === 0 ? '' : numbers(match[2]).reduce((sum, value) => sum + value, 0);
+  }
+  match = /^=SUM\(([^)]*)\)$/.exec(formula);
+  if (match) return numbers(match[1]).reduce((sum, value) => sum + value, 0);
+  return '#NAME?';
+}
+
+/** The workbook gateway implemented directly over a MemoryBook (no Office.js in between). */
+export class MemoryWorkbookGateway implements WorkbookGateway {
+  calls = 0;
+
+  constructor(readonly book: MemoryBook) {}
+
+  private call<T>(work: () => T): Promise<T> {
+    this.calls += 1;
+    this.book.stats.runs += 1;
+    this.book.stats.syncs += 1;
+    return Promise.resolve().then(work);
+  }
+
+  capabilities(): WorkbookCapabilities {
+    return this.book.capabilities;
+  }
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.call(() => this.book.sheets.map((sheet) => this.book.info(sheet)));
+  }
+
+  activeSheet(): Promise<SheetInfo> {
+    return this.call(() => this.book.info(this.book.sheet(this.book.activeSheetId!)));
+  }
+
+  addSheet(name: string): Promise<SheetInfo> {
+    return this.call(() => {
+      let unique = name;
+      for (let n = 2; this.book.sheets.some((sheet) => sheet.name.toLowerCase() === unique.toLowerCase()); n++) unique = `${name.slice(0, 27)} (${n})`;
+      const sheet = this.book.addSheet(unique);
+      this.book.activeSheetId = sheet.id;
+      return this.book.info(sheet);
+    });
+  }
+
+  usedRange(sheetId: string): Promise<string | null> {
+    return this.call(() => this.book.usedRange(this.book.sheet(sheetId)));
+  }
+
+  read(sheetId: string, reads: RangeRead[]): Promise<RangeData[]> {
+    return this.call(() => {
+      const sheet = this.book.sheet(sheetId);
+      return reads.map((read) => ({
+        address: read.address,
+        values: read.values ? this.book.read(sheet, read.address, 'values') : undefined,
+        formulas: read.formulas ? this.book.read(sheet, read.address, 'formulas') : undefined,
+        numberFormat: read.numberFormat ? (this.book.read(sheet, read.address, 'numberFormat') as string[][]) : undefined,
+      }));
+    });
+  }
+
+  apply(sheetId: string, ops: SheetOp[], options: { unprotect?: boolean; protectAfter?: ProtectionOptions } = {}): Promise<void> {
+    return this.call(() => {
+      const sheet = this.book.sheet(sheetId);
+      if (options.unprotect) sheet.protected = false;
+      for (const op of ops) this.book.applyOp(sheet, op);
+      if (options.protectAfter) {
+        sheet.protected = true;
+        sheet.protectionOptions = options.protectAfter;
+      }
+    });
+  }
+
+  protect(sheetId: string, options: ProtectionOptions): Promise<void> {
+    return this.call(() => {
+      const sheet = this.book.sheet(sheetId);
+      sheet.protected = true;
+      sheet.protectionOptions = options;
+    });
+  }
+
+  unprotect(sheetId: string): Promise<void> {
+    return this.call(() => {
+      this.book.sheet(sheetId).protected = false;
+    });
+  }
+
+  mergedAreas(sheetId: string, address: string): Promise<string[]> {
+    return this.call(() => (this.book.capabilities.mergedAreas ? this.book.mergedIn(this.book.sheet(sheetId), address) : []));
+  }
+
+  select(sheetId: string, address: string): Promise<void> {
+    return this.call(() => {
+      this.book.activeSheetId = sheetId;
+      this.book.selection = { sheetId, address };
+    });
+  }
+
+  listPartIds(namespace: string): Promise<string[]> {
+    return this.call(() => this.book.partsOf(namespace).map((part) => part.id));
+  }
+
+  readParts(namespace: string, ids?: string[]): Promise<StoredPart[]> {
+    return this.call(() => this.book.partsOf(namespace).filter((part) => !ids || ids.includes(part.id)));
+  }
+
+  writeParts(add: string[], remove: string[]): Promise<string[]> {
+    return this.call(() => {
+      const ids = add.map((xml) => {
+        const id = this.book.newId('PART');
+        this.book.parts.set(id, xml);
+        return id;
+      });
+      for (const id of remove) this.book.parts.delete(id);
+      return ids;
+    });
+  }
+
+  groupSeparator(): Promise<string | null> {
+    return this.call(() => this.book.groupSeparator);
+  }
+}
