@@ -1,28 +1,12 @@
 /** The sync contract as the add-in sees it (mirrors schema/schema.graphql), and what it keeps in the workbook. */
 import type { Rule } from '../../domain/rules';
-import type { ColumnType, RowKind } from '../../domain/table-model';
+import type { TableColumn, TableRow } from '../../domain/table-model';
 
 export type Lang = 'vi' | 'en';
 
-export interface GridColumn {
-  key: string;
-  label: string;
-  publishedNumber: string | null;
-  type: ColumnType;
-  scale: number;
-  editable: boolean;
-}
-
-export interface GridRowInfo {
-  key: string;
-  publishedNumber: string | null;
-  label: string;
-  level: number;
-  parentKey: string | null;
-  kind: RowKind;
-  editable: boolean;
-  computed: boolean;
-}
+/** The grid's columns and rows are the domain's table model. */
+export type GridColumn = TableColumn;
+export type GridRowInfo = TableRow;
 
 export interface GridRow extends GridRowInfo {
   values: (string | null)[];
@@ -54,45 +38,9 @@ export interface PlanInfo {
   issuingUnitName: string | null;
 }
 
-export type Severity = 'ERROR' | 'WARNING';
-
-export interface FindingCell {
-  rowKey: string;
-  columnKey: string;
-  rowNumber: string | null;
-  rowLabel: string;
-  columnLabel: string;
-  value: string | null;
-  derived: boolean;
-}
-
-/** A finding as pushTable returns it (and as the local check produces it). */
-export interface SyncFinding {
-  ruleId: string;
-  ruleKind: string;
-  severity: Severity;
-  messageVi: string;
-  messageEn: string;
-  cells: FindingCell[];
-  expected: string | null;
-  found: string | null;
-  difference: string | null;
-  suggestion: { rowKey: string; columnKey: string; value: string } | null;
-  preExisting: boolean;
-}
-
-export interface CellConflict {
-  rowKey: string;
-  columnKey: string;
-  rowNumber: string | null;
-  rowLabel: string;
-  columnLabel: string;
-  base: string | null;
-  theirs: string | null;
-  mine: string | null;
-}
-
-export type PushStatus = 'APPLIED' | 'REJECTED' | 'CONFLICT';
+export type { CellConflict, PushStatus, SyncFinding } from '../../domain/sync/sync-types';
+export type { FindingCell, Severity } from '../../domain/rules';
+import type { CellConflict, PushStatus, SyncFinding } from '../../domain/sync/sync-types';
 
 export interface PushResult {
   status: PushStatus;

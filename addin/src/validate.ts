@@ -1,12 +1,13 @@
 /**
  * The local check before a push: exactly what pushTable does before it writes anything, with the same
- * domain code — parse every change (server/tables/change-parsing.ts is pure and shared), apply them with
+ * domain code — parse every change (domain/sync/change-parsing.ts), apply them with
  * TableSnapshot.withChanges, and, when the server gave the template's rules, run validateTable on the
  * table before and after (errors the pulled table already had do not block, as on the server).
  */
 import { validateTable } from '../../domain/rules';
 import { TableSnapshot } from '../../domain/table-model';
-import { inputFinding, parseChanges } from '../../server/tables/change-parsing';
+import { inputFinding, parseChanges } from '../../domain/sync/change-parsing';
+import { markPreExisting } from '../../domain/sync/pre-existing';
 import { type LocalChange, toChangeInput } from './diff';
 import type { PulledTable, SyncFinding } from './types';
 
@@ -35,11 +36,6 @@ export interface LocalCheck {
   values: { rowKey: string; columnKey: string; value: string | null }[];
 }
 
-function findingKey(finding: SyncFinding): string {
-  const first = finding.cells[0];
-  return `${finding.ruleId}|${first?.rowKey}|${first?.columnKey}|${finding.expected}|${finding.found}`;
-}
-
 export function localCheck(table: PulledTable, changes: LocalChange[]): LocalCheck {
   const base = snapshotOf(table);
   const parsed = parseChanges(base, changes.map(toChangeInput));
@@ -50,7 +46,6 @@ export function localCheck(table: PulledTable, changes: LocalChange[]): LocalChe
     return { findings: [...parsed.findings, ...structural], blocking: true, rulesChecked: false, values: parsed.values };
   }
   if (!rulesChecked) return { findings: [], blocking: false, rulesChecked, values: parsed.values };
-  const existing = new Set(validateTable(base, table.rules!).map((finding) => findingKey({ ...finding, preExisting: false })));
-  const findings = validateTable(applied.snapshot, table.rules!).map((finding) => ({ ...finding, preExisting: existing.has(findingKey({ ...finding, preExisting: false })) }));
+  const findings = markPreExisting(validateTable(base, table.rules!), validateTable(applied.snapshot, table.rules!));
   return { findings, blocking: findings.some((finding) => finding.severity === 'ERROR' && !finding.preExisting), rulesChecked, values: parsed.values };
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { validateTable, type Finding } from '../../domain/rules';
+import { validateTable } from '../../domain/rules';
 import type { CellValue, TableSnapshot } from '../../domain/table-model';
 import { pgArray } from '../db/numeric';
-import { inputFinding, parseChanges } from './change-parsing';
+import { inputFinding, parseChanges } from '../../domain/sync/change-parsing';
+import { markPreExisting } from '../../domain/sync/pre-existing';
 import { contentHash } from './content-hash';
-import type { CellConflict, PushOutcome, PushRequest, SyncFinding } from './sync-types';
+import type { CellConflict, PushOutcome, PushRequest, SyncFinding } from '../../domain/sync/sync-types';
 import { changesSince } from './table-history';
 import { loadTableState, type TableState } from './table-state';
 
@@ -30,17 +31,6 @@ function requestHash(request: PushRequest): string {
     changes: request.changes.map((change) => [change.rowKey, change.columnKey, change.value === undefined ? '~' : change.value, change.text ?? '~']),
   });
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-function findingKey(finding: Finding): string {
-  const first = finding.cells[0];
-  return `${finding.ruleId}|${first?.rowKey}|${first?.columnKey}|${finding.expected}|${finding.found}`;
-}
-
-/** Errors the stored table already had do not block a push that did not cause them. */
-function classify(before: Finding[], after: Finding[]): SyncFinding[] {
-  const existing = new Set(before.map(findingKey));
-  return after.map((finding) => ({ ...finding, preExisting: existing.has(findingKey(finding)) }));
 }
 
 function outcome(state: TableState, hash: string, fields: Partial<PushOutcome> & Pick<PushOutcome, 'status' | 'messageVi' | 'messageEn'>): PushOutcome {
@@ -208,7 +198,7 @@ export async function pushTable(em: EntityManager, request: PushRequest, author:
     if (!next.ok) throw new Error('changes valid against the snapshot became invalid after merging');
     const after = validateTable(next.snapshot, state.rules);
     // The stored table is validated only when needed: to tell its own errors from new ones.
-    const findings = classify(after.some((finding) => finding.severity === 'ERROR') ? validateTable(state.snapshot, state.rules) : [], after);
+    const findings = markPreExisting(after.some((finding) => finding.severity === 'ERROR') ? validateTable(state.snapshot, state.rules) : [], after);
     if (findings.some((finding) => finding.severity === 'ERROR' && !finding.preExisting)) return rejected(state, findings);
 
     const changed = merged.changes

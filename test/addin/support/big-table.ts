@@ -3,7 +3,7 @@ import type { Rule } from '../../../domain/rules';
 import { TableSnapshot } from '../../../domain/table-model';
 import { PlanBridgeClient } from '../../../addin/src/graphql';
 import type { CellChangeInput, GridColumn, GridRow, PushResult, TableGrid } from '../../../addin/src/types';
-import { parseChanges } from '../../../server/tables/change-parsing';
+import { parseChanges } from '../../../domain/sync/change-parsing';
 
 export const SECTION_SIZE = 100;
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../../domain/rules';
+import type { Finding } from '../rules';
 
 /** A finding as the sync contract reports it: the engine's, plus whether the stored table already had it. */
 export interface SyncFinding extends Finding {

@@ -1,5 +1,5 @@
-import type { CellValue, TableSnapshot } from '../../domain/table-model';
-import { fitsNumeric, parseCanonicalDecimal, parseVietnameseNumber } from '../../domain/vietnamese-number';
+import type { CellValue, TableSnapshot } from '../table-model';
+import { fitsNumeric, parseCanonicalDecimal, parseVietnameseNumber } from '../vietnamese-number';
 import type { CellChangeRequest, SyncFinding } from './sync-types';
 
 /** Storage is numeric(20,4); a value that does not fit is refused before it reaches PostgreSQL. */
