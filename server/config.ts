@@ -21,6 +21,9 @@ export interface ServerConfig {
   seedUsers: boolean;
   signInsPerMinute: number;
   mutationsPerMinute: number;
+  /** PEM files to serve HTTPS (Office loads add-ins only over HTTPS); both or neither. */
+  tlsCertFile: string | null;
+  tlsKeyFile: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +56,13 @@ function parseCount(raw: string | undefined, fallback: number, name: string): nu
   return Number(raw);
 }
 
+function tlsFiles(env: NodeJS.ProcessEnv): { tlsCertFile: string | null; tlsKeyFile: string | null } {
+  const cert = env.PLANBRIDGE_TLS_CERT || null;
+  const key = env.PLANBRIDGE_TLS_KEY || null;
+  if ((cert === null) !== (key === null)) throw new ConfigError('Set both PLANBRIDGE_TLS_CERT and PLANBRIDGE_TLS_KEY to serve HTTPS, or neither');
+  return { tlsCertFile: cert && path.resolve(cert), tlsKeyFile: key && path.resolve(key) };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production';
   return {
@@ -69,5 +79,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedUsers: parseFlag(env.PLANBRIDGE_SEED_USERS, !production, 'PLANBRIDGE_SEED_USERS'),
     signInsPerMinute: parseCount(env.PLANBRIDGE_SIGNINS_PER_MINUTE, 20, 'PLANBRIDGE_SIGNINS_PER_MINUTE'),
     mutationsPerMinute: parseCount(env.PLANBRIDGE_MUTATIONS_PER_MINUTE, 600, 'PLANBRIDGE_MUTATIONS_PER_MINUTE'),
+    ...tlsFiles(env),
   };
 }

@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ServerConfig } from './config';
 import { openDatabase, migrate } from './db/database';
 import { startEmbeddedPostgres, type RunningPostgres } from './db/embedded-postgres';
-import { createApp, type PlanBridgeApp } from './http/app';
+import { createApp, type PlanBridgeApp, type TlsCredentials } from './http/app';
 import type { Logger } from './logger';
 import { seedIfEmpty } from './seed/load-seed';
 import { seedUsersIfNone } from './seed/users';
@@ -37,7 +38,17 @@ function listen(app: PlanBridgeApp, port: number, host: string): Promise<number>
  * Starts PlanBridge: the database (embedded unless DATABASE_URL is set), migrations, seed,
  * then GraphQL. Whatever was started is stopped again if a later step fails.
  */
+function readTls(config: ServerConfig): TlsCredentials | null {
+  if (!config.tlsCertFile || !config.tlsKeyFile) return null;
+  try {
+    return { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) };
+  } catch (error) {
+    throw new StartupError(`Cannot read the TLS certificate or key: ${(error as Error).message}`);
+  }
+}
+
 export async function startServer(config: ServerConfig, log: Logger): Promise<RunningServer> {
+  const tls = readTls(config);
   if (await portInUse(config.port, config.host)) {
     throw new StartupError(`Port ${config.port} is already in use (or not allowed). Stop what uses it, or set PORT to another port.`);
   }
@@ -56,9 +67,9 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     if (config.seed && (await seedIfEmpty(orm.em.fork()))) log.info('loaded the seed documents into the empty database');
     if (config.seedUsers && config.seed && (await seedUsersIfNone(orm.em.fork()))) log.warn('created the local seed users (README); never use them in production');
-    app = await createApp(orm, config, log);
+    app = await createApp(orm, config, log, tls);
     const port = await listen(app, config.port, config.host);
-    const url = `http://localhost:${port}/graphql`;
+    const url = `${tls ? 'https' : 'http'}://localhost:${port}/graphql`;
     log.info({ url, database: config.databaseUrl ? 'external' : 'embedded' }, `PlanBridge ready at ${url}`);
     return { url, port, stop };
   } catch (error) {

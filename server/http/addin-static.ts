@@ -16,7 +16,7 @@ export interface AddinOptions {
   allowedOrigins?: string[];
 }
 
-const MANIFEST_ORIGIN = 'https://localhost:3000';
+const MANIFEST_ORIGIN = 'https://localhost:4000';
 
 export function allowedOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.PLANBRIDGE_ADDIN_ORIGIN ?? '')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -19,7 +20,7 @@ import { graphiqlRouter } from './graphiql';
 import { signInRouter } from './sign-in-page';
 
 export interface PlanBridgeApp {
-  httpServer: http.Server;
+  httpServer: http.Server | https.Server;
   apollo: ApolloServer<GraphQLContext>;
 }
 
@@ -70,10 +71,16 @@ function jsonErrors(log: Logger): ErrorRequestHandler {
   };
 }
 
-export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, log: Logger): Promise<PlanBridgeApp> {
+/** PEM certificate and key: the server then speaks HTTPS (Office loads add-ins only over HTTPS). */
+export interface TlsCredentials {
+  cert: Buffer;
+  key: Buffer;
+}
+
+export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, log: Logger, tls: TlsCredentials | null = null): Promise<PlanBridgeApp> {
   const settings = { ...DEFAULT_APP_SETTINGS, ...overrides };
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = tls ? https.createServer(tls, app) : http.createServer(app);
   const limits = new RateLimits(settings);
   const armor = new ApolloArmor({
     maxDepth: { n: 15 },

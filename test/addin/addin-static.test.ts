@@ -41,7 +41,7 @@ describe('GET /addin/…', () => {
   it('hands out the manifest with its URLs pointing at this server', async () => {
     const xml = await (await fetch(`${server}/addin/manifest.xml`)).text();
     expect(xml).toContain(`<SourceLocation DefaultValue="${server}/addin/taskpane.html"/>`);
-    expect(xml).not.toContain('localhost:3000');
+    expect(xml).not.toContain('localhost:4000');
   });
 });
 

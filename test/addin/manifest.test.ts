@@ -33,7 +33,7 @@ describe('manifest.xml', () => {
     const info = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }));
     expect(info).toMatchObject({ officeAppType: 'TaskPaneApp', hosts: ['Workbook'], permissions: 'ReadWriteDocument', defaultLocale: 'vi-VN', displayName: 'PlanBridge' });
     expect(info.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(info.defaultSettings.sourceLocation).toBe('https://localhost:3000/addin/taskpane.html');
+    expect(info.defaultSettings.sourceLocation).toBe('https://localhost:4000/addin/taskpane.html');
   });
 
   it('names the ExcelApi requirement set, uses HTTPS everywhere, and every icon exists', () => {

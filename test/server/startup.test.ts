@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
+import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -96,6 +98,28 @@ describe('starting the server', () => {
   });
 });
 
+describe('HTTPS for sideloading the add-in', () => {
+  it('serves HTTPS when given a certificate and key', async () => {
+    const dir = path.dirname(tempDataDir());
+    const [cert, key] = [path.join(dir, 'localhost.crt'), path.join(dir, 'localhost.key')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+    const port = await freePort();
+    const server = spawnServer({ DATABASE_URL: testServerUrl(), PLANBRIDGE_TLS_CERT: cert, PLANBRIDGE_TLS_KEY: key }, port);
+    try {
+      const deadline = Date.now() + 60000;
+      while (!server.output().includes(`PlanBridge ready at https://localhost:${port}/graphql`) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const status = await new Promise<number>((resolve, reject) => {
+        https.get({ host: '127.0.0.1', port, path: '/healthz', rejectUnauthorized: false }, (response) => resolve(response.statusCode!)).on('error', reject);
+      });
+      expect(status).toBe(200);
+    } finally {
+      expect(await stopGracefully(server)).toBe(0);
+    }
+  });
+});
+
 describe('refusing to start, with one clear message', () => {
   async function failure(env: Record<string, string | undefined>, port?: number): Promise<string> {
     const server = spawnServer(env, port ?? (await freePort()));
@@ -131,6 +155,11 @@ describe('refusing to start, with one clear message', () => {
     writeFileSync(path.join(dataDir, 'pg', 'garbage'), 'not a database');
     const output = await failure({ DATABASE_URL: undefined, PLANBRIDGE_DATA_DIR: dataDir });
     expect(output).toContain('is not a PostgreSQL data directory');
+  });
+
+  it('when the TLS key cannot be read', async () => {
+    const output = await failure({ DATABASE_URL: testServerUrl(), PLANBRIDGE_TLS_CERT: '/nonexistent/cert.pem', PLANBRIDGE_TLS_KEY: '/nonexistent/key.pem' });
+    expect(output).toContain('Cannot read the TLS certificate or key');
   });
 
   it('when PORT is not a port', async () => {
