@@ -55,16 +55,22 @@ export async function loadTableState(em: EntityManager, tableId: number, options
   if (!table) return null;
   // One after another: inside a transaction they share one connection.
   const columnRecords = await em.execute(
-      `select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable, c.is_total, (c.funding_source_id is not null) as funded
-         from table_column c where c.table_id = ? order by c.position`,
-      [tableId],
+    `select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable, c.is_total, (c.funding_source_id is not null) as funded
+       from table_column c where c.table_id = ? order by c.position`,
+    [tableId],
   );
   const rowRecords = await em.execute(
-      `select r.id, r.key, r.published_number, r.label, r.level, r.kind, r.editable, r.computed, p.key as parent_key
-         from table_row r left join table_row p on p.id = r.parent_id where r.table_id = ? order by r.position`,
-      [tableId],
+    `select r.id, r.key, r.published_number, r.label, r.level, r.kind, r.editable, r.computed, p.key as parent_key
+       from table_row r left join table_row p on p.id = r.parent_id where r.table_id = ? order by r.position`,
+    [tableId],
   );
-  const cellRecords = await em.execute(`select row_id, column_id, trim_scale(value)::text as value from table_cell where table_id = ?`, [tableId]);
+  // One JSON document rather than one driver row per cell: for a large table, decoding tens of
+  // thousands of rows costs more than the query itself.
+  const [{ cells: cellJson }] = await em.execute(
+    `select coalesce(json_agg(json_build_array(row_id, column_id, trim_scale(value)::text)), '[]')::text as cells from table_cell where table_id = ?`,
+    [tableId],
+  );
+  const cellRecords = JSON.parse(cellJson) as [number, number, string][];
   const columns: GridColumn[] = columnRecords.map((c: any) => ({
     key: c.key,
     label: c.label,
@@ -89,10 +95,10 @@ export async function loadTableState(em: EntityManager, tableId: number, options
   const snapshot = TableSnapshot.create({
     columns,
     rows,
-    cells: cellRecords.map((cell: any) => ({
-      rowKey: rowKeysById.get(cell.row_id)!,
-      columnKey: columnKeysById.get(cell.column_id)!,
-      value: cell.value,
+    cells: cellRecords.map(([rowId, columnId, value]) => ({
+      rowKey: rowKeysById.get(rowId)!,
+      columnKey: columnKeysById.get(columnId)!,
+      value,
     })),
   }, { canonical: true });
   return {
