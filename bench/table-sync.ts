@@ -26,7 +26,8 @@ import type { TableSnapshot } from '../domain/table-model';
 import { formatVietnamese } from '../domain/vietnamese-number';
 import { migrate, openDatabase } from '../server/db/database';
 import { pgArray } from '../server/db/numeric';
-import { startEmbeddedPostgres, type RunningPostgres } from '../server/db/embedded-postgres';
+import { startEmbeddedPostgres } from '../server/db/embedded-postgres';
+import { cleanUpOnSignals, cleanup, setup } from './support/scratch-database';
 import { issueToken } from '../server/auth/tokens';
 import { FundingSource, Plan, ProgramComponent, SupportPolicy, TableTemplate, TokenKind, User } from '../server/entities';
 import * as contextModule from '../server/graphql/context';
@@ -460,30 +461,7 @@ function describeSql(sql: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Setup {
-  tmpDir: string;
-  postgres: RunningPostgres | null;
-  orm: MikroORM | null;
-}
-
-const setup: Setup = { tmpDir: '', postgres: null, orm: null };
-let cleaning: Promise<void> | null = null;
-
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    if (setup.orm) await setup.orm.close(true).catch((error: unknown) => console.error(`closing the pool failed: ${String(error)}`));
-    if (setup.postgres) await setup.postgres.stop().catch((error: unknown) => console.error(`stopping PostgreSQL failed: ${String(error)}`));
-    if (setup.tmpDir) fs.rmSync(setup.tmpDir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping PostgreSQL and removing ${setup.tmpDir || 'nothing'}`);
-    cleanup().finally(() => process.exit(code));
-  });
-}
+cleanUpOnSignals();
 
 async function importSynthetic(orm: MikroORM, csv: string): Promise<{ tableId: number; parseMs: number; importMs: number }> {
   const em = orm.em.fork() as EntityManager;

@@ -1,4 +1,6 @@
 import { ExactDecimal, toCanonical } from '../exact-decimal';
+import { commonScale, toScaled } from '../scaled-integer';
+import { FlowNetwork } from './flow-network';
 
 /**
  * Rolling indicator values up the administrative hierarchy, with the same reading of empty as
@@ -28,35 +30,17 @@ export interface RollUp {
   notComparable: number[];
 }
 
-type Value = InstanceType<typeof ExactDecimal>;
-
+/** One root, one set of values; a roll-up of many sets compiles one FlowNetwork and reuses it. */
 export function rollUpSum(unitId: number, graph: UnitGraph, recorded: ReadonlyMap<number, string>): RollUp {
-  const missing = new Set<number>();
-  const notComparable = new Set<number>();
-  const visiting = new Set<number>();
-  const effective = (id: number): Value | null => {
-    const own = recorded.get(id);
-    if (own !== undefined) return new ExactDecimal(own);
-    if (visiting.has(id)) return null; // a cycle in bad data contributes nothing
-    visiting.add(id);
-    const sources = graph.sourcesOf(id);
-    let total: Value | null = null;
-    for (const source of sources) {
-      if (!source.comparable) {
-        notComparable.add(source.unitId);
-        continue;
-      }
-      const value = effective(source.unitId);
-      if (value === null) continue;
-      const part = source.share === null ? value : value.times(source.share);
-      total = total === null ? part : total.plus(part);
-    }
-    visiting.delete(id);
-    if (sources.length === 0) missing.add(id);
-    return total;
-  };
-  const value = effective(unitId);
-  return { value: value === null ? null : toCanonical(value), missing: [...missing], notComparable: [...notComparable] };
+  const network = FlowNetwork.of(graph, unitId);
+  const scale = commonScale(recorded.values());
+  return network.rollUp(
+    network.units.map((id) => {
+      const value = recorded.get(id);
+      return value === undefined ? undefined : toScaled(value, scale);
+    }),
+    scale,
+  );
 }
 
 export interface RateRollUp extends RollUp {
@@ -76,8 +60,11 @@ export function rollUpRate(
 ): RateRollUp {
   const own = recordedRate.get(unitId);
   if (own !== undefined) return { value: own, missing: [], notComparable: [], problem: null };
-  const numerator = rollUpSum(unitId, graph, numerators);
-  const denominator = rollUpSum(unitId, graph, denominators);
+  return recomputedRate(rollUpSum(unitId, graph, numerators), rollUpSum(unitId, graph, denominators), scale, decimals);
+}
+
+/** Σ numerator ÷ Σ denominator × scale, rounded to the rate's decimals, from the two roll-ups of one unit. */
+export function recomputedRate(numerator: RollUp, denominator: RollUp, scale: string, decimals: number): RateRollUp {
   const missing = [...new Set([...numerator.missing, ...denominator.missing])];
   const notComparable = [...new Set([...numerator.notComparable, ...denominator.notComparable])];
   const fail = (problem: RateRollUp['problem']): RateRollUp => ({ value: null, missing, notComparable, problem });

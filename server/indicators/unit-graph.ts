@@ -1,59 +1,54 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Source, UnitGraph } from '../../domain/indicators/roll-up';
+import { readIntegers } from './aggregated-lists';
 
-interface UnitRecord {
-  id: number;
-  parent_id: number | null;
-  valid_from: string;
-  valid_to: string | null;
+interface Succession {
+  predecessor: number;
+  successor: number;
+  split: boolean;
+  share: string | null;
 }
+
+/**
+ * The whole country, as a unit of the graph that no record has: what flows into it is every top-level
+ * unit of the date. Unit ids are serial and start at 1, so 0 is free.
+ */
+export const NATION = 0;
 
 /**
  * What flows into each unit on `asOf`: its child units (those of that date, for a unit that exists
  * then; all of them for a unit of the past) and the units it was formed from by reorganisations in
- * force by then. Splits pass their share, or are not comparable without one.
+ * force by then. Splits pass their share, or are not comparable without one. NATION, which exists
+ * on every date, is the parent of the top-level units: it gathers those of the date, and those of
+ * the past reach it through their successors.
+ *
+ * The units come as three lists in one row (id, parent, valid on the date): ten thousand units as rows
+ * took the driver longer than the roll-up of a province.
  */
-export async function unitGraphAsOf(em: EntityManager, asOf: string): Promise<UnitGraph & { validOn(unitId: number): boolean }> {
-  const units: UnitRecord[] = await em.execute(
-    `select id, parent_id, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to from administrative_unit`,
+export async function unitGraphAsOf(em: EntityManager, asOf: string): Promise<UnitGraph> {
+  const [units]: { ids: string | null; parents: string | null; valid: string | null; successions: Succession[] | null }[] = await em.execute(
+    `select string_agg(id::text, ',') as ids, string_agg(coalesce(parent_id, ${NATION})::text, ',') as parents,
+            string_agg(case when valid_from <= ?::date and (valid_to is null or valid_to >= ?::date) then '1' else '0' end, '') as valid,
+            (select json_agg(json_build_object('predecessor', predecessor_id, 'successor', successor_id, 'split', kind = 'SPLIT', 'share', trim_scale(share)::text))
+               from unit_succession where effective_on <= ?::date) as successions
+       from administrative_unit`,
+    [asOf, asOf, asOf],
   );
-  const links: { predecessor_id: number; successor_id: number; kind: string; share: string | null }[] = await em.execute(
-    `select predecessor_id, successor_id, kind, trim_scale(share)::text as share from unit_succession where effective_on <= ?::date`,
-    [asOf],
-  );
-  const byId = new Map(units.map((unit) => [unit.id, unit]));
-  const validOn = (id: number) => {
-    const unit = byId.get(id);
-    return !!unit && unit.valid_from <= asOf && (unit.valid_to === null || unit.valid_to >= asOf);
-  };
+  const ids = readIntegers(units.ids);
+  const parents = readIntegers(units.parents);
+  const validOn = new Map<number, boolean>([[NATION, true]]);
+  ids.forEach((id, index) => validOn.set(id, units.valid![index] === '1'));
   const sources = new Map<number, Source[]>();
   const add = (to: number, source: Source) => {
     if (!sources.has(to)) sources.set(to, []);
     sources.get(to)!.push(source);
   };
-  for (const unit of units) {
-    if (unit.parent_id === null) continue;
-    if (validOn(unit.parent_id) && !validOn(unit.id)) continue; // a unit of today keeps today's children only
-    add(unit.parent_id, { unitId: unit.id, share: null, comparable: true });
+  ids.forEach((id, index) => {
+    if (validOn.get(parents[index]) && !validOn.get(id)) return; // a unit of the date keeps the children of the date only
+    add(parents[index], { unitId: id, share: null, comparable: true });
+  });
+  for (const link of units.successions ?? []) {
+    add(link.successor, { unitId: link.predecessor, share: link.split ? link.share : null, comparable: !link.split || link.share !== null });
   }
-  for (const link of links) {
-    const split = link.kind === 'SPLIT';
-    add(link.successor_id, { unitId: link.predecessor_id, share: split ? link.share : null, comparable: !split || link.share !== null });
-  }
-  return { sourcesOf: (id) => sources.get(id) ?? [], validOn };
-}
-
-/** Every unit whose data can flow into `unitId`. */
-export function reachable(graph: UnitGraph, unitId: number): number[] {
-  const seen = new Set<number>([unitId]);
-  const stack = [unitId];
-  while (stack.length) {
-    for (const source of graph.sourcesOf(stack.pop()!)) {
-      if (!seen.has(source.unitId)) {
-        seen.add(source.unitId);
-        stack.push(source.unitId);
-      }
-    }
-  }
-  return [...seen];
+  return { sourcesOf: (id) => sources.get(id) ?? [] };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { validateTable } from '../../domain/rules';
-import type { CellValue, TableSnapshot } from '../../domain/table-model';
+import type { CellValue } from '../../domain/table-model';
 import { pgArray } from '../db/numeric';
 import { inputFinding, parseChanges } from '../../domain/sync/change-parsing';
 import { markPreExisting } from '../../domain/sync/pre-existing';

@@ -1,3 +1,4 @@
+import { readIntegers, readScaledDecimals } from '../../server/indicators/aggregated-lists';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, type TestApp } from '../support/graphql';
 
@@ -86,4 +87,52 @@ it('refuses unknown indicators and units, backward ranges and other units\' data
   const caoBang = await app.as('caobang.editor');
   const hidden = await caoBang(PROGRESS, { unit: unitIds['92@2004'], keys: ['POOR_HOUSEHOLDS'] });
   expect(hidden.errors![0].extensions!.code).toBe('NOT_FOUND');
+});
+
+const NATIONAL = `query ($keys: [String!]!, $asOf: String) {
+  indicatorProgress(indicatorKeys: $keys, asOf: $asOf) {
+    unit { key } baseline { periodKey value rolledUp } actual { periodKey value comparator rolledUp } unitsWithoutData { code }
+  }
+}`;
+
+it('rolls the whole country up from the top-level units of the date, for national readers only', async () => {
+  const response = await app.query(NATIONAL, { keys: ['POOR_HOUSEHOLDS'], asOf: '2026-01-01' });
+  expect(response.errors).toBeUndefined();
+  const [poor] = response.data!.indicatorProgress;
+  expect(poor.unit).toBeNull();
+  expect(poor.baseline).toMatchObject({ periodKey: '2021', value: '2901', rolledUp: true }); // old Cần Thơ's, through today's Cần Thơ
+  expect(poor.unitsWithoutData.map((unit: any) => unit.code)).toEqual(expect.arrayContaining(['04', '93', '94']));
+  const caoBang = await app.as('caobang.editor');
+  const refused = await caoBang(NATIONAL, { keys: ['POOR_HOUSEHOLDS'], asOf: '2026-01-01' });
+  expect(refused.errors![0].extensions!.code).toBe('NOT_FOUND');
+  expect(refused.data).toBeNull();
+});
+
+it('takes the later of two records of one unit and period, in the unit and in the national sum', async () => {
+  // The later record (higher id) is stored first, so that reading in storage order would pick the earlier one.
+  const record = (id: string, value: string, comparator: string) =>
+    db.orm.em.fork().execute(
+      `insert into indicator_value (id, indicator_id, unit_id, period_id, kind, value, comparator)
+       select ${id}, i.id, u.id, p.id, 'ACTUAL', ?, ? from indicator i, administrative_unit u, period p
+        where i.key = 'TOTAL_HOUSEHOLDS' and u.key = '04@1978' and p.key = '2024'`,
+      [value, comparator],
+    );
+  await record(`(select max(id) + 1000 from indicator_value)`, '120.5', 'GE');
+  await record(`nextval('indicator_value_id_seq')`, '100', 'EQ');
+  const [own] = await progress('04@1978', ['TOTAL_HOUSEHOLDS'], '2026-01-01');
+  expect(own.actual).toMatchObject({ periodKey: '2024', value: '120.5', rolledUp: false });
+  const [national] = (await app.query(NATIONAL, { keys: ['TOTAL_HOUSEHOLDS'], asOf: '2026-01-01' })).data!.indicatorProgress;
+  expect(national.actual).toMatchObject({ periodKey: '2024', value: '120.5', comparator: 'GE', rolledUp: true });
+});
+
+describe('lists aggregated by PostgreSQL', () => {
+  it('read back exactly, negative and beyond the 15 digits of a double, as numeric(20,4) prints them', async () => {
+    const [row] = await db.orm.em.fork().execute(
+      `select string_agg(v::text, ',') as list from (values (-12.5::numeric(20,4)), (9999999999999999.9999::numeric(20,4)), (0::numeric(20,4))) t(v)`,
+    );
+    expect(readScaledDecimals(row.list, 4)).toEqual([-125000n, 99999999999999999999n, 0n]);
+    expect(() => readScaledDecimals('1.5', 4)).toThrow('"1.5" does not have 4 decimal places');
+    expect(readIntegers('7,0,123')).toEqual([7, 0, 123]);
+    expect(readIntegers(null)).toEqual([]);
+  });
 });

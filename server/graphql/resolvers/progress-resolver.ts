@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { AdministrativeUnit, Comparator, Indicator, ProgressStatus } from '../../entities';
 import { indicatorProgress } from '../../indicators/indicator-progress';
 import type { GraphQLContext } from '../context';
-import { badInput, notFound, parseDate, parseId, today } from '../errors';
+import { badInput, notFound, parseDate, parseId, today, userError } from '../errors';
 
 @ObjectType({ description: 'A value of one period, recorded for the unit or rolled up from the units that flow into it' })
 class ProgressPoint {
@@ -15,10 +15,10 @@ class ProgressPoint {
   problem!: string | null;
 }
 
-@ObjectType({ description: 'Baseline, target, actual and progress of one indicator for one unit' })
+@ObjectType({ description: 'Baseline, target, actual and progress of one indicator for one unit or the whole country' })
 class IndicatorProgress {
   @Field(() => Indicator) indicator!: Indicator;
-  @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
+  @Field(() => AdministrativeUnit, { nullable: true, description: 'Null for the whole country' }) unit!: AdministrativeUnit | null;
   @Field(() => ProgressStatus) status!: ProgressStatus;
   @Field(() => String, { nullable: true, description: 'actual − target' }) gap!: string | null;
   @Field(() => String, { nullable: true, description: 'Share of the planned change from baseline to target achieved, %' }) percentAchieved!: string | null;
@@ -33,20 +33,37 @@ class IndicatorProgress {
   notComparableUnits!: AdministrativeUnit[];
 }
 
+/**
+ * The unit asked about, or null for the whole country. A unit the caller may not read is as unknown as
+ * one that does not exist; the whole country is for national readers, or everyone when indicators are public.
+ */
+async function subjectOf(unitId: string | null | undefined, { access, publicIndicators, loaders }: GraphQLContext): Promise<AdministrativeUnit | null> {
+  if (unitId == null) {
+    if (publicIndicators || access.unitsFor('READ') === 'ALL') return null;
+    throw userError('NOT_FOUND', 'Số liệu tổng hợp toàn quốc chỉ dành cho tài khoản có quyền xem toàn quốc', 'The national roll-up needs national read access');
+  }
+  const id = parseId(unitId, 'administrative unit', 'đơn vị hành chính');
+  const unit = await loaders.byId(AdministrativeUnit).load(id);
+  if (!unit || (!publicIndicators && !access.can('READ', id))) throw notFound('administrative unit', 'đơn vị hành chính', unitId);
+  return unit;
+}
+
 @Resolver()
 export class ProgressResolver {
-  @Query(() => [IndicatorProgress], { description: '"Are we on track?": indicators of a unit on asOf (default today), rolled up across the hierarchy and the 2025 reorganisation' })
+  @Query(() => [IndicatorProgress], {
+    description: '"Are we on track?": indicators of a unit, or of the whole country without unitId, on asOf (default today), rolled up across the hierarchy and the 2025 reorganisation',
+  })
   async indicatorProgress(
-    @Ctx() { em, access, publicIndicators, loaders }: GraphQLContext,
-    @Arg('unitId', () => ID) unitId: string,
+    @Ctx() context: GraphQLContext,
+    @Arg('unitId', () => ID, { nullable: true, description: 'Omitted or null: the whole country, every top-level unit of asOf; for national read access or public indicators' })
+    unitId: string | null | undefined,
     @Arg('indicatorKeys', () => [String]) indicatorKeys: string[],
     @Arg('asOf', () => String, { nullable: true }) asOf?: string,
     @Arg('from', () => String, { nullable: true }) from?: string,
     @Arg('to', () => String, { nullable: true }) to?: string,
   ): Promise<IndicatorProgress[]> {
-    const id = parseId(unitId, 'administrative unit', 'đơn vị hành chính');
-    const unit = await loaders.byId(AdministrativeUnit).load(id);
-    if (!unit || (!publicIndicators && !access.can('READ', id))) throw notFound('administrative unit', 'đơn vị hành chính', unitId);
+    const { em, loaders } = context;
+    const unit = await subjectOf(unitId, context);
     const range = { from: from ? parseDate(from, 'from') : null, to: to ? parseDate(to, 'to') : null };
     if (range.from && range.to && range.from > range.to) {
       throw badInput('to', `Khoảng thời gian ngược: từ ${range.from} đến ${range.to}`, `The period range is backwards: from ${range.from} to ${range.to}`);
@@ -55,7 +72,7 @@ export class ProgressResolver {
     const unknown = indicatorKeys.filter((key) => !indicators.some((indicator) => indicator.key === key));
     if (unknown.length) throw notFound('indicator', 'chỉ tiêu', unknown.join(', '));
     const ordered = indicatorKeys.map((key) => indicators.find((indicator) => indicator.key === key)!);
-    const results = await indicatorProgress(em, id, ordered, asOf ? parseDate(asOf, 'asOf') : today(), range);
+    const results = await indicatorProgress(em, unit?.id ?? null, ordered, asOf ? parseDate(asOf, 'asOf') : today(), range);
     const unitsOf = async (ids: number[]) => (await loaders.byId(AdministrativeUnit).loadMany(ids)).filter((item): item is AdministrativeUnit => item instanceof AdministrativeUnit);
     return Promise.all(
       results.map(async (result, index) => ({

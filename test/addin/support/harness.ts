@@ -1,7 +1,7 @@
 /** The add-in's code over an in-memory workbook, talking to the real server of a test database. */
 import { PlanBridgeClient, type Session } from '../../../addin/src/graphql';
 import { SheetSync } from '../../../addin/src/sync';
-import type { Lang, TableGrid } from '../../../addin/src/types';
+import type { Lang } from '../../../addin/src/types';
 import { MemoryBook, MemoryWorkbookGateway } from './memory-book';
 
 export interface Harness {
