@@ -407,7 +407,7 @@ async function main(): Promise<void> {
   const phases: string[][] = [];
   const notes: string[] = [];
   for (const item of cases) {
-    const run = () => indicatorProgress(orm.em.fork() as EntityManager, item.unitId, indicators, AS_OF, RANGE);
+    const run = async () => (await indicatorProgress(orm.em.fork() as EntityManager, [item.unitId], indicators, AS_OF, RANGE))[0];
     let last: IndicatorProgressResult[] = [];
     for (let index = 0; index < WARM_UP; index++) last = await run();
     const samples: number[] = [];

@@ -97,8 +97,13 @@ export enum ProgressStatus {
   OFF_TRACK = 'OFF_TRACK',
   NOT_ASSESSED = 'NOT_ASSESSED',
 }
+export enum ProgressBreakdown {
+  NONE = 'NONE',
+  CHILDREN = 'CHILDREN',
+}
 
 registerEnumType(IndicatorAggregation, { name: 'IndicatorAggregation', description: 'SUM: counts and money add up; RATIO: recomputed from numerator and denominator; NONE: does not aggregate' });
+registerEnumType(ProgressBreakdown, { name: 'ProgressBreakdown', description: 'NONE: the unit only; CHILDREN: the unit, then each unit one level below it on asOf' });
 registerEnumType(ProgressStatus, { name: 'ProgressStatus', description: 'Against the straight path from baseline to target; see README "Indicators"' });
 registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tỉnh/thành phố → quận/huyện → xã/phường' });
 registerEnumType(SuccessionKind, { name: 'SuccessionKind' });

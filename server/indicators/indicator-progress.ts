@@ -28,30 +28,59 @@ export interface IndicatorProgressResult extends Progress {
 }
 
 /**
- * Baseline, target and actuals of indicators for a unit (null: the whole country) on `asOf`, each
- * recorded for the unit or rolled up from the units that flow into it; then the progress on the path
- * from baseline to the furthest target. The flow network is compiled and the values are read once
- * for all indicators; each (indicator, kind, period) is rolled up once, also when a rate reads it.
+ * Baseline, target and actuals of indicators for each subject unit (null: the whole country) on `asOf`,
+ * each recorded for the unit or rolled up from the units that flow into it; then the progress on the path
+ * from baseline to the furthest target. The hierarchy of the date is read once for all subjects; per
+ * subject, the flow network is compiled and the values are read once for all indicators, and each
+ * (indicator, kind, period) is rolled up once, also when a rate reads it.
  */
-export async function indicatorProgress(em: EntityManager, unitId: number | null, indicators: Indicator[], asOf: string, range: { from: string | null; to: string | null }): Promise<IndicatorProgressResult[]> {
-  const network = FlowNetwork.of(await unitGraphAsOf(em, asOf), unitId ?? NATION);
+export async function indicatorProgress(
+  em: EntityManager,
+  subjects: readonly (number | null)[],
+  indicators: Indicator[],
+  asOf: string,
+  range: { from: string | null; to: string | null },
+): Promise<IndicatorProgressResult[][]> {
+  const graph = await unitGraphAsOf(em, asOf);
   const needed = new Set<number>();
   for (const indicator of indicators) {
     needed.add(indicator.id);
     if (indicator.numerator) needed.add(indicator.numerator.id);
     if (indicator.denominator) needed.add(indicator.denominator.id);
   }
-  const recorded = await loadRecordedValues(em, network, [...needed], range);
-  const rollUps = new Map<RecordedSlot | undefined, RollUp>();
-  const rollUp = (slot: RecordedSlot | undefined): RollUp => {
-    let result = rollUps.get(slot);
-    if (!result) {
-      result = network.rollUp(slot?.values ?? [], VALUE_SCALE);
-      rollUps.set(slot, result);
-    }
-    return result;
-  };
-  return indicators.map((indicator) => progressOf(indicator, recorded, rollUp));
+  const results: IndicatorProgressResult[][] = [];
+  for (const unitId of subjects) {
+    const network = FlowNetwork.of(graph, unitId ?? NATION);
+    const recorded = await loadRecordedValues(em, network, [...needed], range);
+    const rollUps = new Map<RecordedSlot | undefined, RollUp>();
+    const rollUp = (slot: RecordedSlot | undefined): RollUp => {
+      let result = rollUps.get(slot);
+      if (!result) {
+        result = network.rollUp(slot?.values ?? [], VALUE_SCALE);
+        rollUps.set(slot, result);
+      }
+      return result;
+    };
+    results.push(indicators.map((indicator) => progressOf(indicator, recorded, rollUp)));
+  }
+  return results;
+}
+
+/**
+ * The units one level below a unit (null: the top-level units) on `asOf`, by name: those of the date
+ * for a unit that exists then, all of its children for a unit of the past (as the roll-up reads them).
+ */
+export async function childUnitsAsOf(em: EntityManager, unitId: number | null, asOf: string): Promise<number[]> {
+  const rows: { id: number }[] = await em.execute(
+    `select child.id from administrative_unit child
+       left join administrative_unit parent on parent.id = child.parent_id
+      where child.parent_id is not distinct from ?::int
+        and ((child.valid_from <= ?::date and (child.valid_to is null or child.valid_to >= ?::date))
+             or (parent.id is not null and not (parent.valid_from <= ?::date and (parent.valid_to is null or parent.valid_to >= ?::date))))
+      order by child.name, child.id`,
+    [unitId, asOf, asOf, asOf, asOf],
+  );
+  return rows.map((row) => row.id);
 }
 
 function progressOf(indicator: Indicator, recorded: RecordedValues, rollUp: (slot: RecordedSlot | undefined) => RollUp): IndicatorProgressResult {

@@ -70,6 +70,31 @@ it('adds a district\'s figures into its province, and a province of the past int
   expect(merged.unitsWithoutData.map((unit: any) => unit.code)).toContain('96'); // old Cà Mau: nothing recorded
 });
 
+it('breaks a unit down into the units one level below it on the date, each with its own progress', async () => {
+  const BREAKDOWN = `query ($unit: ID, $asOf: String) {
+    indicatorProgress(unitId: $unit, indicatorKeys: ["HOUSES_SUPPORTED", "POOR_HOUSEHOLDS"], asOf: $asOf, breakdown: CHILDREN) {
+      unit { key } indicator { key } actual { value rolledUp } unitsWithoutData { code }
+    }
+  }`;
+  const before = (await app.query(BREAKDOWN, { unit: unitIds['95@1997'], asOf: '2023-12-31' })).data!.indicatorProgress;
+  expect(before.map((entry: any) => [entry.unit.key, entry.indicator.key, entry.actual?.value ?? null, entry.actual?.rolledUp ?? null])).toEqual([
+    ['95@1997', 'HOUSES_SUPPORTED', '128', true],
+    ['95@1997', 'POOR_HOUSEHOLDS', null, null],
+    ['954@2010', 'HOUSES_SUPPORTED', '128', false],
+    ['954@2010', 'POOR_HOUSEHOLDS', null, null],
+  ]);
+  // After the district level was abolished, the old province has no units of the date below it but keeps its own.
+  const after = (await app.query(BREAKDOWN, { unit: unitIds['96@2025'], asOf: '2026-01-01' })).data!.indicatorProgress;
+  expect(after.map((entry: any) => entry.unit.key)).toEqual(['96@2025', '96@2025']);
+  // The whole country breaks down into the top-level units of the date: today's provinces, not those before 2025.
+  const national = await app.query(`{ indicatorProgress(indicatorKeys: ["POOR_HOUSEHOLDS"], asOf: "2026-01-01", breakdown: CHILDREN) { unit { key validFrom } } }`);
+  expect(national.errors).toBeUndefined();
+  const units = national.data!.indicatorProgress.map((entry: any) => entry.unit);
+  expect(units[0]).toBeNull();
+  expect(units.slice(1).map((unit: any) => unit.key)).toEqual(expect.arrayContaining(['92@2025', '96@2025']));
+  expect(units.slice(1).map((unit: any) => unit.key)).not.toContain('92@2004');
+});
+
 it('does not aggregate indicators that do not add up', async () => {
   const [points] = await progress('92@2025', ['POOR_RATE_REDUCTION_POINTS'], '2026-01-01');
   expect(points.indicator.aggregation).toBe('NONE');

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { AdministrativeUnit, Comparator, Indicator, ProgressStatus } from '../../entities';
-import { indicatorProgress } from '../../indicators/indicator-progress';
+import { AdministrativeUnit, Comparator, Indicator, ProgressBreakdown, ProgressStatus } from '../../entities';
+import { childUnitsAsOf, indicatorProgress } from '../../indicators/indicator-progress';
 import type { GraphQLContext } from '../context';
 import { badInput, notFound, parseDate, parseId, today, userError } from '../errors';
 
@@ -51,7 +51,7 @@ async function subjectOf(unitId: string | null | undefined, { access, publicIndi
 @Resolver()
 export class ProgressResolver {
   @Query(() => [IndicatorProgress], {
-    description: '"Are we on track?": indicators of a unit, or of the whole country without unitId, on asOf (default today), rolled up across the hierarchy and the 2025 reorganisation',
+    description: '"Are we on track?": indicators of a unit, or of the whole country without unitId, on asOf (default today), rolled up across the hierarchy and the 2025 reorganisation; with breakdown CHILDREN also each unit one level below, every unit\'s indicators in the order asked',
   })
   async indicatorProgress(
     @Ctx() context: GraphQLContext,
@@ -61,6 +61,7 @@ export class ProgressResolver {
     @Arg('asOf', () => String, { nullable: true }) asOf?: string,
     @Arg('from', () => String, { nullable: true }) from?: string,
     @Arg('to', () => String, { nullable: true }) to?: string,
+    @Arg('breakdown', () => ProgressBreakdown, { defaultValue: ProgressBreakdown.NONE }) breakdown: ProgressBreakdown = ProgressBreakdown.NONE,
   ): Promise<IndicatorProgress[]> {
     const { em, loaders } = context;
     const unit = await subjectOf(unitId, context);
@@ -72,21 +73,27 @@ export class ProgressResolver {
     const unknown = indicatorKeys.filter((key) => !indicators.some((indicator) => indicator.key === key));
     if (unknown.length) throw notFound('indicator', 'chỉ tiêu', unknown.join(', '));
     const ordered = indicatorKeys.map((key) => indicators.find((indicator) => indicator.key === key)!);
-    const results = await indicatorProgress(em, unit?.id ?? null, ordered, asOf ? parseDate(asOf, 'asOf') : today(), range);
+    const date = asOf ? parseDate(asOf, 'asOf') : today();
+    const subjectId = unit?.id ?? null;
+    const subjects = [subjectId, ...(breakdown === ProgressBreakdown.CHILDREN ? await childUnitsAsOf(em, subjectId, date) : [])];
+    const results = await indicatorProgress(em, subjects, ordered, date, range);
     const unitsOf = async (ids: number[]) => (await loaders.byId(AdministrativeUnit).loadMany(ids)).filter((item): item is AdministrativeUnit => item instanceof AdministrativeUnit);
+    const subjectUnits = await Promise.all(subjects.map((id) => (id === null ? null : loaders.byId(AdministrativeUnit).load(id))));
     return Promise.all(
-      results.map(async (result, index) => ({
-        ...result,
-        indicator: ordered[index],
-        unit,
-        status: result.status as ProgressStatus,
-        baseline: result.baseline as ProgressPoint | null,
-        target: result.target as ProgressPoint | null,
-        actual: result.actual as ProgressPoint | null,
-        series: result.series as ProgressPoint[],
-        unitsWithoutData: await unitsOf(result.unitsWithoutData),
-        notComparableUnits: await unitsOf(result.notComparableUnits),
-      })),
+      results.flatMap((ofSubject, at) =>
+        ofSubject.map(async (result, index) => ({
+          ...result,
+          indicator: ordered[index],
+          unit: subjectUnits[at] ?? null,
+          status: result.status as ProgressStatus,
+          baseline: result.baseline as ProgressPoint | null,
+          target: result.target as ProgressPoint | null,
+          actual: result.actual as ProgressPoint | null,
+          series: result.series as ProgressPoint[],
+          unitsWithoutData: await unitsOf(result.unitsWithoutData),
+          notComparableUnits: await unitsOf(result.notComparableUnits),
+        })),
+      ),
     );
   }
 }
