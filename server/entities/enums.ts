@@ -76,6 +76,10 @@ export enum TokenKind {
   REFRESH = 'REFRESH',
   PERSONAL = 'PERSONAL',
 }
+export enum TableKind {
+  APPENDIX = 'APPENDIX',
+  INDICATOR_VALUES = 'INDICATOR_VALUES',
+}
 export enum TableStatus {
   DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',
@@ -84,6 +88,7 @@ export enum TableStatus {
 
 registerEnumType(Role, { name: 'Role', description: 'VIEWER reads; EDITOR pushes and submits its own unit; APPROVER approves units below its own; ADMINISTRATOR all of these and manages users' });
 registerEnumType(TokenKind, { name: 'TokenKind' });
+registerEnumType(TableKind, { name: 'TableKind', description: 'APPENDIX: a published plan table; INDICATOR_VALUES: units × (indicator, kind, period) values, recorded as indicator values when approved' });
 registerEnumType(TableStatus, { name: 'TableStatus', description: 'DRAFT (editable) → SUBMITTED → APPROVED (locked); reopening returns to DRAFT' });
 export enum IndicatorAggregation {
   SUM = 'SUM',

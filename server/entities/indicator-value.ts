@@ -4,6 +4,7 @@ import { AdministrativeUnit } from './administrative-unit';
 import { Comparator, ValueKind } from './enums';
 import { Indicator } from './indicator';
 import { Period } from './period';
+import { PlanTable } from './plan-table';
 import { SourceDocument } from './source-document';
 
 /** A baseline, target or actual of an indicator for one unit and period, with where it was published. */
@@ -38,6 +39,10 @@ export class IndicatorValue {
 
   @ManyToOne(() => SourceDocument, { nullable: true })
   sourceDocument: SourceDocument | null = null;
+
+  /** The approved indicator table the value was entered in; replaced when the table is approved again. */
+  @ManyToOne(() => PlanTable, { nullable: true, deleteRule: 'cascade' })
+  sourceTable: PlanTable | null = null;
 
   @Field(() => String, { nullable: true, description: 'The sentence of the source the figure was taken from' })
   @Property({ type: 'text', nullable: true })

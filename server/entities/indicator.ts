@@ -51,4 +51,11 @@ export class Indicator {
   @Field(() => String, { nullable: true, description: 'For RATIO: "100" for a percentage' })
   @Property({ type: 'string', nullable: true })
   ratioScale: string | null = null;
+
+  /**
+   * For a stock: the flow indicators that move it over a period, so that end = start + Σ plus − Σ minus
+   * (poor households at the end = at the start − escaped + fell back + newly poor). Checked in indicator tables.
+   */
+  @Property({ type: 'json', nullable: true })
+  balance: { plus: string[]; minus: string[] } | null = null;
 }

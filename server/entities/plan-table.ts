@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { TableStatus } from './enums';
+import { TableKind, TableStatus } from './enums';
 import { Period } from './period';
 import { Plan } from './plan';
 import { TableTemplate } from './table-template';
@@ -10,7 +10,7 @@ import { TableTemplate } from './table-template';
 @Entity()
 @Unique({ properties: ['plan', 'title'] })
 export class PlanTable {
-  [OptionalProps]?: 'status' | 'version' | 'position';
+  [OptionalProps]?: 'status' | 'version' | 'position' | 'kind' | 'rules';
 
   @Field(() => ID)
   @PrimaryKey()
@@ -33,6 +33,14 @@ export class PlanTable {
 
   @ManyToOne(() => TableTemplate)
   template!: TableTemplate;
+
+  @Field(() => TableKind)
+  @Enum({ items: () => TableKind, default: TableKind.APPENDIX })
+  kind: TableKind = TableKind.APPENDIX;
+
+  /** Rules of this table alone, checked with the template's (an indicator table's are derived from its indicators). */
+  @Property({ type: 'json', default: '[]' })
+  rules: unknown[] = [];
 
   @Field(() => Int)
   @Property()

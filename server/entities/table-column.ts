@@ -1,7 +1,9 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ColumnType } from './enums';
+import { ColumnType, ValueKind } from './enums';
 import { FundingSource } from './funding-source';
+import { Indicator } from './indicator';
+import { Period } from './period';
 import { PlanTable } from './plan-table';
 
 /** A value column of a table: a funding source, the total, or another measure. */
@@ -46,6 +48,17 @@ export class TableColumn {
 
   @ManyToOne(() => FundingSource, { nullable: true })
   fundingSource: FundingSource | null = null;
+
+  /** In an indicator table: the indicator, kind and period of the values the column holds. */
+  @ManyToOne(() => Indicator, { nullable: true })
+  indicator: Indicator | null = null;
+
+  @Field(() => ValueKind, { nullable: true, description: 'In an indicator table: baseline, target or actual' })
+  @Enum({ items: () => ValueKind, nullable: true })
+  valueKind: ValueKind | null = null;
+
+  @ManyToOne(() => Period, { nullable: true })
+  period: Period | null = null;
 
   @Field()
   @Property()

@@ -1,5 +1,6 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { AdministrativeUnit } from './administrative-unit';
 import { RowKind } from './enums';
 import { PlanTable } from './plan-table';
 import { ProgramComponent } from './program-component';
@@ -49,6 +50,10 @@ export class TableRow {
 
   @ManyToOne(() => SupportPolicy, { nullable: true })
   supportPolicy: SupportPolicy | null = null;
+
+  /** The unit whose values the row holds, in an indicator table. */
+  @ManyToOne(() => AdministrativeUnit, { nullable: true })
+  unit: AdministrativeUnit | null = null;
 
   @Field()
   @Property()

@@ -6,6 +6,7 @@ import { ProgressResolver } from './resolvers/progress-resolver';
 import { UserAdminResolver } from './resolvers/user-admin-resolver';
 import { WorkflowResolver } from './resolvers/workflow-resolver';
 import { IndicatorResolver, IndicatorValueResolver } from './resolvers/indicator-resolver';
+import { IndicatorTableResolver } from './resolvers/indicator-table-resolver';
 import { PlanResolver, SourceDocumentResolver } from './resolvers/plan-resolver';
 import { ProgramComponentResolver, ProgramPhaseResolver, ProgramResolver } from './resolvers/program-resolver';
 import { ChangeSetResolver, TableSyncResolver } from './resolvers/table-sync-resolver';
@@ -25,6 +26,7 @@ export const resolvers = [
   TableColumnResolver,
   IndicatorResolver,
   IndicatorValueResolver,
+  IndicatorTableResolver,
   TableSyncResolver,
   ChangeSetResolver,
   AuthResolver,

@@ -33,7 +33,7 @@ import { seedIndicatorValues } from './data/indicator-values';
 import { seedIndicators } from './data/indicators';
 import { seedPeriods } from './data/periods';
 import { seedSuccessions, seedUnits } from './data/units';
-import { aggregationOf, extraIndicators, ratioIndicators } from './indicator-aggregation';
+import { aggregationOf, extraIndicators, ratioIndicators, stockBalances } from './indicator-aggregation';
 import { planSeeds } from './plans';
 import { readProgramStructure } from './program-structure';
 import { fundingSourceSeeds, phaseSeed, programSeed, supportPolicySeeds, templateSeeds } from './reference-data';
@@ -122,6 +122,7 @@ function loadIndicators(em: EntityManager, unit: (key: string) => Administrative
       unit: seed.unit as IndicatorUnit,
       direction: seed.direction as IndicatorDirection,
       aggregation: aggregationOf(seed) as IndicatorAggregation,
+      balance: stockBalances[seed.key] ?? null,
     }),
   );
   for (const [key, ratio] of Object.entries(ratioIndicators)) {

@@ -36,6 +36,7 @@ interface TableRecord {
   status: TableState['status'];
   reporting_period_id: number | null;
   rules: unknown[];
+  table_rules: unknown[];
 }
 
 /** Whose table it is and what it is called: enough for an access check, without loading the cells. */
@@ -47,7 +48,7 @@ export async function tableOwner(em: EntityManager, tableId: number): Promise<{ 
 /** `for update` locks the table row: pushes to one table then run one after another. */
 export async function loadTableState(em: EntityManager, tableId: number, options: { lock?: boolean } = {}): Promise<TableState | null> {
   const [table] = (await em.execute(
-    `select t.id, t.title, t.caption, t.unit_of_measure, t.version, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, tt.rules
+    `select t.id, t.title, t.caption, t.unit_of_measure, t.version, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, tt.rules, t.rules as table_rules
        from plan_table t join plan p on p.id = t.plan_id join table_template tt on tt.id = t.template_id
       where t.id = ?${options.lock ? ' for update of t' : ''}`,
     [tableId],
@@ -112,7 +113,7 @@ export async function loadTableState(em: EntityManager, tableId: number, options
     unitId: table.issuing_unit_id,
     status: table.status,
     reportingPeriodId: table.reporting_period_id,
-    rules: bindRules(table.rules, columnRecords.map((c: any) => ({ key: c.key, isTotal: c.is_total, funded: c.funded }))),
+    rules: bindRules([...table.rules, ...table.table_rules], columnRecords.map((c: any) => ({ key: c.key, isTotal: c.is_total, funded: c.funded }))),
     snapshot,
     rowIds: new Map(rowRecords.map((r: any) => [r.key, r.id])),
     columnIds: new Map(columnRecords.map((c: any) => [c.key, c.id])),

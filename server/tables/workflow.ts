@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../auth/access';
 import { forbidden } from '../auth/auth-errors';
-import { PlanTable, TableStatus, User, WorkflowEvent } from '../entities';
+import { PlanTable, TableKind, TableStatus, User, WorkflowEvent } from '../entities';
+import { recordApprovedValues } from '../indicators/indicator-table';
 import { notFound, userError } from '../graphql/errors';
 
 export type WorkflowAction = 'SUBMIT' | 'APPROVE' | 'REOPEN';
@@ -28,7 +29,8 @@ export async function readableTable(em: EntityManager, access: Access, tableId: 
 /**
  * draft → submitted → approved (locked), and back to draft by reopening with a reason.
  * Submitting needs the edit right on the table's own unit; approving and reopening need an
- * approver of a unit above it, who is not the one who submitted.
+ * approver of a unit above it, who is not the one who submitted. Approving an indicator table
+ * records its values as indicator values, in the same transaction.
  */
 export async function transitionTable(em: EntityManager, access: Access, tableId: number, action: WorkflowAction, comment: string | null): Promise<PlanTable> {
   return em.transactional(async (tx) => {
@@ -52,6 +54,8 @@ export async function transitionTable(em: EntityManager, access: Access, tableId
     tx.create(WorkflowEvent, { table, fromStatus: table.status, toStatus: rule.to, actor: tx.getReference(User, access.user!.id), comment: comment?.trim() || null });
     table.status = rule.to;
     await tx.flush();
+    // Approval makes an indicator table's values the figures of record; reopening leaves the approved ones in force.
+    if (action === 'APPROVE' && table.kind === TableKind.INDICATOR_VALUES) await recordApprovedValues(tx as EntityManager, table.id);
     return table;
   });
 }
