@@ -70,6 +70,20 @@ async function push(as: Awaited<ReturnType<TestApp['as']>>, tableId: string, bas
   return response.data!.pushTable;
 }
 
+/** Ninh Kiều's stock over 2024 (120 − 30 + 2 + 5 = 97) and Phong Điền's rate (450 of 30.000 households = 1,50 %). */
+function povertyFigures(ninhKieuEnd: string, phongDienRate: string): [string, string, string][] {
+  return [
+    ['916@2004', 'POOR_HOUSEHOLDS:ACTUAL:2023', '120'],
+    ['916@2004', 'HOUSEHOLDS_ESCAPED_POVERTY:ACTUAL:2024', '30'],
+    ['916@2004', 'POOR_HOUSEHOLDS_FELL_BACK:ACTUAL:2024', '2'],
+    ['916@2004', 'NEW_POOR_HOUSEHOLDS:ACTUAL:2024', '5'],
+    ['916@2004', 'POOR_HOUSEHOLDS:ACTUAL:2024', ninhKieuEnd],
+    ['926@2004', 'POOR_HOUSEHOLDS:ACTUAL:2024', '450'],
+    ['926@2004', 'TOTAL_HOUSEHOLDS:ACTUAL:2024', '30000'],
+    ['926@2004', 'POOR_HOUSEHOLD_RATE:ACTUAL:2024', phongDienRate],
+  ];
+}
+
 describe('an indicator table', () => {
   let tableId: string;
   let editor: Awaited<ReturnType<TestApp['as']>>;
@@ -101,17 +115,7 @@ describe('an indicator table', () => {
   });
 
   it('refuses a stock that does not balance and a rate that disagrees with its parts, naming row and column, and writes nothing', async () => {
-    // Ninh Kiều: 120 − 30 + 2 + 5 = 97, not 99; Phong Điền: 450 / 30.000 = 1,50 %, not 1,60 %.
-    const outcome = await push(editor, tableId, 1, [
-      ['916@2004', 'POOR_HOUSEHOLDS:ACTUAL:2023', '120'],
-      ['916@2004', 'HOUSEHOLDS_ESCAPED_POVERTY:ACTUAL:2024', '30'],
-      ['916@2004', 'POOR_HOUSEHOLDS_FELL_BACK:ACTUAL:2024', '2'],
-      ['916@2004', 'NEW_POOR_HOUSEHOLDS:ACTUAL:2024', '5'],
-      ['916@2004', 'POOR_HOUSEHOLDS:ACTUAL:2024', '99'],
-      ['926@2004', 'POOR_HOUSEHOLDS:ACTUAL:2024', '450'],
-      ['926@2004', 'TOTAL_HOUSEHOLDS:ACTUAL:2024', '30000'],
-      ['926@2004', 'POOR_HOUSEHOLD_RATE:ACTUAL:2024', '1.6'],
-    ]);
+    const outcome = await push(editor, tableId, 1, povertyFigures('99', '1.6'));
     expect(outcome.status).toBe('REJECTED');
     expect(outcome.messageEn).toContain('nothing was written');
     const found = outcome.findings.map((finding: any) => [finding.ruleId, finding.cells[0].rowKey, finding.cells[0].columnKey]);
@@ -137,16 +141,7 @@ describe('an indicator table', () => {
   });
 
   it('records consistent values only when approved, and they then answer indicatorProgress', async () => {
-    const applied = await push(editor, tableId, 1, [
-      ['916@2004', 'POOR_HOUSEHOLDS:ACTUAL:2023', '120'],
-      ['916@2004', 'HOUSEHOLDS_ESCAPED_POVERTY:ACTUAL:2024', '30'],
-      ['916@2004', 'POOR_HOUSEHOLDS_FELL_BACK:ACTUAL:2024', '2'],
-      ['916@2004', 'NEW_POOR_HOUSEHOLDS:ACTUAL:2024', '5'],
-      ['916@2004', 'POOR_HOUSEHOLDS:ACTUAL:2024', '97'],
-      ['926@2004', 'POOR_HOUSEHOLDS:ACTUAL:2024', '450'],
-      ['926@2004', 'TOTAL_HOUSEHOLDS:ACTUAL:2024', '30000'],
-      ['926@2004', 'POOR_HOUSEHOLD_RATE:ACTUAL:2024', '1.5'],
-    ]);
+    const applied = await push(editor, tableId, 1, povertyFigures('97', '1.5'));
     expect(applied.status).toBe('APPLIED');
     const poorIn2024 = async () => {
       const response = await app.query(PROGRESS, { unit: unitIds['92@2004'], keys: ['POOR_HOUSEHOLDS'] });
