@@ -105,10 +105,11 @@ export enum ProgressStatus {
 export enum ProgressBreakdown {
   NONE = 'NONE',
   CHILDREN = 'CHILDREN',
+  DESCENDANTS = 'DESCENDANTS',
 }
 
 registerEnumType(IndicatorAggregation, { name: 'IndicatorAggregation', description: 'SUM: counts and money add up; RATIO: recomputed from numerator and denominator; NONE: does not aggregate' });
-registerEnumType(ProgressBreakdown, { name: 'ProgressBreakdown', description: 'NONE: the unit only; CHILDREN: the unit, then each unit one level below it on asOf' });
+registerEnumType(ProgressBreakdown, { name: 'ProgressBreakdown', description: 'NONE: the unit only; CHILDREN: the unit, then each unit one level below it on asOf; DESCENDANTS: the unit, then every unit below it on asOf, each after its parent' });
 registerEnumType(ProgressStatus, { name: 'ProgressStatus', description: 'Against the straight path from baseline to target; see README "Indicators"' });
 registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tỉnh/thành phố → quận/huyện → xã/phường' });
 registerEnumType(SuccessionKind, { name: 'SuccessionKind' });

@@ -3,7 +3,7 @@ import { FlowNetwork, ROOT_INDEX } from '../../domain/indicators/flow-network';
 import { assessProgress, type Comparator, type Progress } from '../../domain/indicators/progress';
 import { recomputedRate, type RollUp } from '../../domain/indicators/roll-up';
 import { IndicatorAggregation, ValueKind, type Indicator } from '../entities';
-import { loadRecordedValues, VALUE_SCALE, type PeriodRecord, type RecordedSlot, type RecordedValues } from './recorded-values';
+import { loadRecordedValues, projectRecordedValues, VALUE_SCALE, type PeriodRecord, type RecordedSlot, type RecordedValues } from './recorded-values';
 import { NATION, unitGraphAsOf } from './unit-graph';
 
 export interface ProgressPoint {
@@ -30,8 +30,9 @@ export interface IndicatorProgressResult extends Progress {
 /**
  * Baseline, target and actuals of indicators for each subject unit (null: the whole country) on `asOf`,
  * each recorded for the unit or rolled up from the units that flow into it; then the progress on the path
- * from baseline to the furthest target. The hierarchy of the date is read once for all subjects; per
- * subject, the flow network is compiled and the values are read once for all indicators, and each
+ * from baseline to the furthest target. The first subject is the one asked about, the others lie inside
+ * it (its breakdown): the hierarchy of the date is read once, and so are the values, for the first
+ * subject's flow network; the others see them through their own smaller networks. Per subject, each
  * (indicator, kind, period) is rolled up once, also when a rate reads it.
  */
 export async function indicatorProgress(
@@ -48,10 +49,11 @@ export async function indicatorProgress(
     if (indicator.numerator) needed.add(indicator.numerator.id);
     if (indicator.denominator) needed.add(indicator.denominator.id);
   }
-  const results: IndicatorProgressResult[][] = [];
-  for (const unitId of subjects) {
-    const network = FlowNetwork.of(graph, unitId ?? NATION);
-    const recorded = await loadRecordedValues(em, network, [...needed], range);
+  const outer = FlowNetwork.of(graph, subjects[0] ?? NATION);
+  const outerValues = await loadRecordedValues(em, outer, [...needed], range);
+  return subjects.map((unitId, index) => {
+    const network = index === 0 ? outer : FlowNetwork.of(graph, unitId ?? NATION);
+    const recorded = index === 0 ? outerValues : projectRecordedValues(outerValues, outer, network);
     const rollUps = new Map<RecordedSlot | undefined, RollUp>();
     const rollUp = (slot: RecordedSlot | undefined): RollUp => {
       let result = rollUps.get(slot);
@@ -61,24 +63,31 @@ export async function indicatorProgress(
       }
       return result;
     };
-    results.push(indicators.map((indicator) => progressOf(indicator, recorded, rollUp)));
-  }
-  return results;
+    return indicators.map((indicator) => progressOf(indicator, recorded, rollUp));
+  });
 }
 
+const validOn = (alias: string) => `(${alias}.valid_from <= x.as_of and (${alias}.valid_to is null or ${alias}.valid_to >= x.as_of))`;
+
 /**
- * The units one level below a unit (null: the top-level units) on `asOf`, by name: those of the date
- * for a unit that exists then, all of its children for a unit of the past (as the roll-up reads them).
+ * The units below a unit (null: the whole country) on `asOf` — one level, or every level — each
+ * after its parent, by name: below a unit that exists on the date, the units of the date; below a
+ * unit of the past, all of its children (as the roll-up reads them).
  */
-export async function childUnitsAsOf(em: EntityManager, unitId: number | null, asOf: string): Promise<number[]> {
+export async function unitsBelowAsOf(em: EntityManager, unitId: number | null, asOf: string, levels: 'ONE' | 'ALL'): Promise<number[]> {
   const rows: { id: number }[] = await em.execute(
-    `select child.id from administrative_unit child
-       left join administrative_unit parent on parent.id = child.parent_id
-      where child.parent_id is not distinct from ?::int
-        and ((child.valid_from <= ?::date and (child.valid_to is null or child.valid_to >= ?::date))
-             or (parent.id is not null and not (parent.valid_from <= ?::date and (parent.valid_to is null or parent.valid_to >= ?::date))))
-      order by child.name, child.id`,
-    [unitId, asOf, asOf, asOf, asOf],
+    `with recursive x(as_of, unit_id, all_levels) as (select ?::date, ?::int, ?::boolean),
+     below(id, valid, path) as (
+       select u.id, ${validOn('u')}, array[u.name || '|' || u.id]
+         from x cross join administrative_unit u left join administrative_unit p on p.id = u.parent_id
+        where u.parent_id is not distinct from x.unit_id and (${validOn('u')} or (p.id is not null and not ${validOn('p')}))
+       union all
+       select c.id, ${validOn('c')}, b.path || (c.name || '|' || c.id)
+         from x cross join administrative_unit c join below b on c.parent_id = b.id
+        where x.all_levels and (${validOn('c')} or not b.valid)
+     )
+     select id from below order by path`,
+    [asOf, unitId, levels === 'ALL'],
   );
   return rows.map((row) => row.id);
 }

@@ -45,6 +45,21 @@ export class RecordedSlot {
     return value === undefined ? null : { value: toCanonical(fromScaled(value, VALUE_SCALE)), comparator: this.comparators[index]! };
   }
 
+  /**
+   * The same records for a network inside the one they were read for: `positions[i]` is where unit i of
+   * the inner network is in this slot, −1 where it is not. Null when none of them has a record.
+   */
+  project(positions: Int32Array): RecordedSlot | null {
+    const inner = new RecordedSlot(positions.length);
+    let any = false;
+    positions.forEach((at, index) => {
+      if (at < 0 || this.values[at] === undefined) return;
+      inner.record(index, this.recordIds[at], this.values[at]!, this.comparators[at]!);
+      any = true;
+    });
+    return any ? inner : null;
+  }
+
   /** The comparator every recorded value of the slot has, or null when they differ. */
   commonComparator(): Comparator | null {
     let common: Comparator | undefined;
@@ -116,4 +131,19 @@ export async function loadRecordedValues(
     slots.set(`${group.indicator_id}|${group.kind}|${group.period_id}`, slot);
   }
   return { periods, slot: (indicatorId, kind, periodId) => slots.get(`${indicatorId}|${kind}|${periodId}`) };
+}
+
+/** Values read for one flow network, seen from a network inside it (a unit of its breakdown). */
+export function projectRecordedValues(recorded: RecordedValues, outer: FlowNetwork, inner: FlowNetwork): RecordedValues {
+  const positions = Int32Array.from(inner.units, (id) => outer.indexOf(id) ?? -1);
+  const projected = new Map<RecordedSlot, RecordedSlot | null>();
+  return {
+    periods: recorded.periods,
+    slot: (indicatorId, kind, periodId) => {
+      const slot = recorded.slot(indicatorId, kind, periodId);
+      if (!slot) return undefined;
+      if (!projected.has(slot)) projected.set(slot, slot.project(positions));
+      return projected.get(slot) ?? undefined;
+    },
+  };
 }

@@ -95,6 +95,28 @@ it('breaks a unit down into the units one level below it on the date, each with 
   expect(units.slice(1).map((unit: any) => unit.key)).not.toContain('92@2004');
 });
 
+it('breaks a unit down into every unit below it, each after its parent', async () => {
+  // A ward of Bạc Liêu city with its own figure (the seed names none): the city's own 128 still stands.
+  await db.orm.em.fork().execute(
+    `insert into administrative_unit (key, code, name, level, parent_id, valid_from, valid_to)
+     select '31825@2010', '31825', 'Phường 1', 'COMMUNE', id, '2010-08-27', '2025-06-30' from administrative_unit where key = '954@2010'`,
+  );
+  await db.orm.em.fork().execute(
+    `insert into indicator_value (indicator_id, unit_id, period_id, kind, value, comparator)
+     select i.id, u.id, p.id, 'ACTUAL', 20, 'EQ' from indicator i, administrative_unit u, period p
+      where i.key = 'HOUSES_SUPPORTED' and u.key = '31825@2010' and p.key = '2023'`,
+  );
+  const DESCENDANTS = `query ($unit: ID) {
+    indicatorProgress(unitId: $unit, indicatorKeys: ["HOUSES_SUPPORTED"], asOf: "2023-12-31", breakdown: DESCENDANTS) { unit { key } actual { value rolledUp } }
+  }`;
+  const entries = (await app.query(DESCENDANTS, { unit: unitIds['95@1997'] })).data!.indicatorProgress;
+  expect(entries.map((entry: any) => [entry.unit.key, entry.actual.value, entry.actual.rolledUp])).toEqual([
+    ['95@1997', '128', true],
+    ['954@2010', '128', false],
+    ['31825@2010', '20', false],
+  ]);
+});
+
 it('does not aggregate indicators that do not add up', async () => {
   const [points] = await progress('92@2025', ['POOR_RATE_REDUCTION_POINTS'], '2026-01-01');
   expect(points.indicator.aggregation).toBe('NONE');

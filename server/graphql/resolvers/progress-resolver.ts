@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { AdministrativeUnit, Comparator, Indicator, ProgressBreakdown, ProgressStatus } from '../../entities';
-import { childUnitsAsOf, indicatorProgress } from '../../indicators/indicator-progress';
+import { indicatorProgress, unitsBelowAsOf } from '../../indicators/indicator-progress';
 import type { GraphQLContext } from '../context';
 import { badInput, notFound, parseDate, parseId, today, userError } from '../errors';
 
@@ -51,7 +51,7 @@ async function subjectOf(unitId: string | null | undefined, { access, publicIndi
 @Resolver()
 export class ProgressResolver {
   @Query(() => [IndicatorProgress], {
-    description: '"Are we on track?": indicators of a unit, or of the whole country without unitId, on asOf (default today), rolled up across the hierarchy and the 2025 reorganisation; with breakdown CHILDREN also each unit one level below, every unit\'s indicators in the order asked',
+    description: '"Are we on track?": indicators of a unit, or of the whole country without unitId, on asOf (default today), rolled up across the hierarchy and the 2025 reorganisation; with breakdown CHILDREN or DESCENDANTS also the units below it, every unit\'s indicators in the order asked',
   })
   async indicatorProgress(
     @Ctx() context: GraphQLContext,
@@ -75,7 +75,8 @@ export class ProgressResolver {
     const ordered = indicatorKeys.map((key) => indicators.find((indicator) => indicator.key === key)!);
     const date = asOf ? parseDate(asOf, 'asOf') : today();
     const subjectId = unit?.id ?? null;
-    const subjects = [subjectId, ...(breakdown === ProgressBreakdown.CHILDREN ? await childUnitsAsOf(em, subjectId, date) : [])];
+    const below = breakdown === ProgressBreakdown.NONE ? [] : await unitsBelowAsOf(em, subjectId, date, breakdown === ProgressBreakdown.CHILDREN ? 'ONE' : 'ALL');
+    const subjects = [subjectId, ...below];
     const results = await indicatorProgress(em, subjects, ordered, date, range);
     const unitsOf = async (ids: number[]) => (await loaders.byId(AdministrativeUnit).loadMany(ids)).filter((item): item is AdministrativeUnit => item instanceof AdministrativeUnit);
     const subjectUnits = await Promise.all(subjects.map((id) => (id === null ? null : loaders.byId(AdministrativeUnit).load(id))));
