@@ -35,7 +35,7 @@ import { migrate, openDatabase } from '../server/db/database';
 import { startEmbeddedPostgres } from '../server/db/embedded-postgres';
 import { cleanUpOnSignals, cleanup, setup } from './support/scratch-database';
 import { Indicator } from '../server/entities';
-import { indicatorProgress, type IndicatorProgressResult } from '../server/indicators/indicator-progress';
+import { indicatorProgress, unitsBelowAsOf, type IndicatorProgressResult } from '../server/indicators/indicator-progress';
 import { loadRecordedValues } from '../server/indicators/recorded-values';
 import { NATION, unitGraphAsOf } from '../server/indicators/unit-graph';
 import { seedIfEmpty } from '../server/seed/load-seed';
@@ -438,6 +438,29 @@ async function main(): Promise<void> {
   console.log('the remainder of the whole call is the roll-ups (one pass per indicator, kind and period), the rates and the progress');
   console.log('');
   for (const note of notes) console.log(`· ${note}`);
+
+  // Breakdowns (no target in the issue): the units below are listed and rolled up inside the timed call.
+  const breakdowns: { label: string; unitId: number | null; levels: 'ONE' | 'ALL' }[] = [
+    { label: `province ${provinceKey} and every unit below it`, unitId: province.id, levels: 'ALL' },
+    { label: 'national and each top-level unit of asOf', unitId: null, levels: 'ONE' },
+  ];
+  const breakdownRows: string[][] = [];
+  for (const item of breakdowns) {
+    let units = 0;
+    const run = async () => {
+      const fork = orm.em.fork() as EntityManager;
+      const subjects = [item.unitId, ...(await unitsBelowAsOf(fork, item.unitId, AS_OF, item.levels))];
+      units = subjects.length;
+      return indicatorProgress(fork, subjects, indicators, AS_OF, RANGE);
+    };
+    for (let index = 0; index < WARM_UP; index++) await run();
+    const samples: number[] = [];
+    for (let index = 0; index < RUNS; index++) samples.push((await timed(run)).ms);
+    const summary = summarize(samples);
+    breakdownRows.push([item.label, String(units), String(summary.n), ms(summary.median), ms(summary.p95)]);
+  }
+  console.log('');
+  printTable(['indicatorProgress with a breakdown, 10 indicators', 'units', 'n', 'median ms', 'p95 ms'], breakdownRows);
   console.log('');
   console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}; whole run ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
