@@ -36,7 +36,10 @@ export interface FontStyle {
   size?: number;
 }
 
-/** One write to a rectangular range; `address` is A1 without a sheet name. */
+/**
+ * One write to a rectangular range; `address` is A1 without a sheet name. Conditional formats (ExcelApi 1.6)
+ * and charts (ExcelApi 1.1) are within the manifest's minimum (1.9), so they need no capability check.
+ */
 export type SheetOp =
   | { kind: 'values'; address: string; values: CellInput[][] }
   | { kind: 'formulas'; address: string; formulas: CellInput[][] }
@@ -49,7 +52,17 @@ export type SheetOp =
   | { kind: 'columnWidth'; address: string; width: number }
   | { kind: 'clear'; address: string }
   /** A note (or input prompt) on one cell; text null removes it. */
-  | { kind: 'note'; address: string; text: string | null; title?: string };
+  | { kind: 'note'; address: string; text: string | null; title?: string }
+  /** A conditional format: cells whose text contains `text` (case-insensitive, as Excel compares) get the fill. */
+  | { kind: 'conditionalFill'; address: string; text: string; color: string }
+  | { kind: 'clearConditionalFormats'; address: string }
+  /**
+   * A native clustered column chart of `address` (first column: categories, first row: series names),
+   * covering the cells of `position`.
+   */
+  | { kind: 'columnChart'; address: string; title: string; position: string }
+  /** Removes every chart of the sheet (a report's charts are rebuilt on refresh). */
+  | { kind: 'deleteCharts'; address: '' };
 
 export interface RangeRead {
   address: string;

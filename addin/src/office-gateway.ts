@@ -5,7 +5,9 @@
  *
  * Minimum: ExcelApi 1.9 (manifest). Newer features are checked with isSetSupported and degrade:
  * notes 1.18 (else the input prompt of data validation), merged-area detection 1.13 (else skipped),
- * culture info 1.11 (else no separator hint).
+ * culture info 1.11 (else no separator hint). Conditional formats (1.6) and charts (1.1) are within the minimum.
+ * Enum values are passed as their strings ('ContainsText', 'ColumnClustered'): the same in Office.js, and
+ * they need no Excel global at run time.
  */
 /// <reference types="office-js" />
 import type { CellInput, ProtectionOptions, RangeData, RangeRead, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from './gateway';
@@ -121,20 +123,25 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
   async apply(sheetId: string, ops: SheetOp[], options: { unprotect?: boolean; protectAfter?: ProtectionOptions } = {}): Promise<void> {
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetId);
-      // At most two syncs: one to learn the protection state and which notes exist, one for the writes.
+      // At most two syncs: one to learn the protection state, which notes and which charts exist, one for the writes.
       const noteAddresses = this.caps.notes ? ops.filter((op) => op.kind === 'note').map((op) => op.address) : [];
       const existing = new Map<string, Excel.Note>();
+      const charts = ops.some((op) => op.kind === 'deleteCharts') ? sheet.charts : null;
       if (options.unprotect) sheet.protection.load('protected');
+      charts?.load('items');
       for (const address of noteAddresses) {
         if (existing.has(address)) continue;
         const note = sheet.notes.getItemOrNullObject(address);
         note.load('content');
         existing.set(address, note);
       }
-      if (options.unprotect || noteAddresses.length > 0) await context.sync();
+      if (options.unprotect || noteAddresses.length > 0 || charts) await context.sync();
       if (options.unprotect && sheet.protection.protected) sheet.protection.unprotect();
       const present = new Set([...existing].filter(([, note]) => !note.isNullObject).map(([address]) => address));
-      for (const op of ops) this.queue(sheet, op, present);
+      for (const op of ops) {
+        if (op.kind === 'deleteCharts') charts!.items.forEach((chart) => chart.delete());
+        else this.queue(sheet, op, present);
+      }
       if (options.protectAfter) sheet.protection.protect(protectionOptions(options.protectAfter));
       await context.sync();
     });
@@ -194,6 +201,22 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
           if (op.text === null) range.dataValidation.clear();
           else range.dataValidation.prompt = { showPrompt: true, title: (op.title ?? 'PlanBridge').slice(0, 32), message: op.text.slice(0, 255) };
         }
+        return;
+      }
+      case 'conditionalFill': {
+        const format = sheet.getRange(op.address).conditionalFormats.add('ContainsText');
+        format.textComparison.format.fill.color = op.color;
+        format.textComparison.rule = { operator: 'Contains', text: op.text };
+        return;
+      }
+      case 'clearConditionalFormats':
+        sheet.getRange(op.address).conditionalFormats.clearAll();
+        return;
+      case 'columnChart': {
+        const chart = sheet.charts.add('ColumnClustered', sheet.getRange(op.address), 'Columns');
+        chart.title.text = op.title;
+        const [start, end] = op.position.split(':');
+        chart.setPosition(start, end);
         return;
       }
     }

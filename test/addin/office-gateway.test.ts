@@ -104,6 +104,46 @@ describe('OfficeWorkbookGateway with office-addin-mock', () => {
     expect(syncs()).toBe(2);
   });
 
+  it('adds text conditional formats and a clustered column chart, after clearing the old ones, in one request', async () => {
+    const calls: string[] = [];
+    const added: any[] = [];
+    const chart = { title: { text: '' }, setPosition(start: string, end: string) { calls.push(`position:${start}:${end}`); } };
+    const { syncs, run } = excelMock({
+      context: {
+        workbook: {
+          worksheets: {
+            sheet: {
+              protection: { protected: true, unprotect() { calls.push('unprotect'); }, protect() { calls.push('protect'); } },
+              charts: {
+                items: [{ name: 'old', delete() { calls.push('delete:old'); } }],
+                add(type: string, _source: unknown, seriesBy: string) { calls.push(`chart:${type}:${seriesBy}`); return chart; },
+              },
+              range: {
+                conditionalFormats: {
+                  add(type: string) { calls.push(`format:${type}`); const format = { textComparison: { format: { fill: { color: '' } }, rule: null } }; added.push(format); return format; },
+                  clearAll() { calls.push('clearAll'); },
+                },
+              },
+              getRange(this: any, address: string) { calls.push(`range:${address}`); return this.range; },
+            },
+            getItem(this: any) { return this.sheet; },
+          },
+        },
+      },
+    });
+    const gateway = new OfficeWorkbookGateway(run, allSets);
+    await gateway.apply('{S}', [
+      { kind: 'deleteCharts', address: '' },
+      { kind: 'clearConditionalFormats', address: 'M6:M9' },
+      { kind: 'conditionalFill', address: 'M6:M9', text: 'Đúng tiến độ', color: '#C6EFCE' },
+      { kind: 'columnChart', address: 'A12:C14', title: 'Tỷ lệ hộ nghèo (%)', position: 'E12:L27' },
+    ], { unprotect: true, protectAfter: { allowFormatColumns: true, allowFormatRows: true } });
+    expect(calls).toEqual(['unprotect', 'delete:old', 'range:M6:M9', 'clearAll', 'range:M6:M9', 'format:ContainsText', 'range:A12:C14', 'chart:ColumnClustered:Columns', 'position:E12:L27', 'protect']);
+    expect(added[0].textComparison).toEqual({ format: { fill: { color: '#C6EFCE' } }, rule: { operator: 'Contains', text: 'Đúng tiến độ' } });
+    expect(chart.title.text).toBe('Tỷ lệ hộ nghèo (%)');
+    expect(syncs()).toBe(2);
+  });
+
   it('selects a cell after activating its sheet', async () => {
     const calls: string[] = [];
     const { run } = excelMock({

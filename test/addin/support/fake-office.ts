@@ -181,10 +181,37 @@ class FakeProtection {
   }
 }
 
+/** sheet.charts: add a clustered column chart (title and position set before the sync), list and delete. */
+class FakeCharts {
+  items: { delete: () => void }[] = [];
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => MemorySheet,
+  ) {}
+
+  add(type: string, source: FakeRange, seriesBy: string): { title: { text: string }; setPosition: (start: string, end: string) => void } {
+    if (type !== 'ColumnClustered' || seriesBy !== 'Columns') throw new Error(`InvalidArgument: the fake draws clustered columns by columns only, not ${type}/${seriesBy}`);
+    const chart = { title: { text: '' }, position: '', setPosition: (start: string, end: string) => (chart.position = `${start}:${end}`) };
+    this.context.enqueue(128, () => this.context.book.applyOp(this.sheet(), { kind: 'columnChart', address: source.a1(), title: chart.title.text, position: chart.position }));
+    return chart;
+  }
+
+  load(_props?: unknown): void {
+    this.context.enqueue(64, () => {
+      this.items = this.sheet().charts.map((chart) => ({
+        delete: () => this.context.enqueue(48, () => (this.sheet().charts = this.sheet().charts.filter((other) => other !== chart))),
+      }));
+      return 48 * this.items.length;
+    });
+  }
+}
+
 class FakeWorksheet {
   private info: { id: string; name: string; position: number } | null = null;
   readonly protection: FakeProtection;
   readonly notes: FakeNotes;
+  readonly charts: FakeCharts;
 
   constructor(
     private readonly context: FakeContext,
@@ -192,6 +219,7 @@ class FakeWorksheet {
   ) {
     this.protection = new FakeProtection(context, resolve);
     this.notes = new FakeNotes(context, resolve);
+    this.charts = new FakeCharts(context, resolve);
   }
 
   fill(): void {
@@ -281,6 +309,7 @@ class FakeRange {
   isNullObject = false;
   readonly format: FakeRangeFormat & { indentLevel: number; wrapText: boolean; columnWidth: number };
   readonly dataValidation: { prompt: unknown; clear: () => void };
+  readonly conditionalFormats: { add: (type: string) => { textComparison: { format: { fill: { color: string } }; rule: { operator: string; text: string } | null } }; clearAll: () => void };
 
   constructor(
     private readonly context: FakeContext,
@@ -307,6 +336,20 @@ class FakeRange {
         throw new NotLoaded('prompt');
       },
       clear: () => range.op({ kind: 'note', address: range.a1(), text: null }),
+    };
+    this.conditionalFormats = {
+      // The rule and fill are set after add(), before the sync: the queued action reads them when it runs.
+      add: (type: string) => {
+        if (type !== 'ContainsText') throw new Error(`InvalidArgument: the fake knows text conditional formats only, not ${type}`);
+        const format = { textComparison: { format: { fill: { color: '' } }, rule: null as { operator: string; text: string } | null } };
+        this.context.enqueue(128, () => {
+          const { rule, format: look } = format.textComparison;
+          if (rule?.operator !== 'Contains') throw new Error('InvalidArgument: a text rule "Contains" is required');
+          this.context.book.applyOp(this.sheet(), { kind: 'conditionalFill', address: this.a1(), text: rule.text, color: look.fill.color });
+        });
+        return format;
+      },
+      clearAll: () => this.op({ kind: 'clearConditionalFormats', address: this.a1() }),
     };
   }
 

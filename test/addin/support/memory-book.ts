@@ -6,7 +6,7 @@
  * MemoryWorkbookGateway implements the workbook gateway over it directly; fake-office.ts exposes the
  * same book through an Office.js-shaped API.
  */
-import { boxA1, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../addin/src/a1';
+import { boxA1, boxContains, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../addin/src/a1';
 import type { CellInput, ProtectionOptions, RangeData, RangeRead, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from '../../../addin/src/gateway';
 
 export interface MemoryCell {
@@ -31,8 +31,24 @@ export class ProtectedSheetError extends Error {
   }
 }
 
+/** A conditional format: a fill for the cells of `box` whose text contains `text` (case-insensitive). */
+export interface MemoryConditionalFill {
+  box: Box;
+  text: string;
+  color: string;
+}
+
+export interface MemoryChart {
+  type: 'ColumnClustered';
+  source: string;
+  title: string;
+  position: string;
+}
+
 export class MemorySheet {
   readonly cells = new Map<string, MemoryCell>();
+  conditionalFills: MemoryConditionalFill[] = [];
+  charts: MemoryChart[] = [];
   protected = false;
   protectionOptions: ProtectionOptions | null = null;
   readonly merged: Box[] = [];
@@ -106,6 +122,13 @@ export class MemoryBook {
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;
     return sheet;
+  }
+
+  /** What a person does with Delete on a sheet tab. */
+  deleteSheet(idOrName: string): void {
+    const sheet = this.sheet(idOrName);
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? null;
   }
 
   sheet(idOrName: string): MemorySheet {
@@ -246,7 +269,35 @@ export class MemoryBook {
         else cell.prompt = op.text;
         return;
       }
+      // Excel refuses formats and objects on a protected sheet, whatever the cells' lock.
+      case 'conditionalFill':
+        if (sheet.protected) throw new ProtectedSheetError(op.address);
+        sheet.conditionalFills.push({ box: parseBox(op.address), text: op.text, color: op.color });
+        return;
+      case 'clearConditionalFormats': {
+        if (sheet.protected) throw new ProtectedSheetError(op.address);
+        const box = parseBox(op.address);
+        sheet.conditionalFills = sheet.conditionalFills.filter((rule) => !boxesOverlap(rule.box, box));
+        return;
+      }
+      case 'columnChart':
+        if (sheet.protected) throw new ProtectedSheetError(op.address);
+        sheet.charts.push({ type: 'ColumnClustered', source: op.address, title: op.title, position: op.position });
+        return;
+      case 'deleteCharts':
+        if (sheet.protected) throw new ProtectedSheetError('charts');
+        sheet.charts = [];
+        return;
     }
+  }
+
+  /** The fill a person sees: the first conditional format whose text the cell contains, else the cell's own fill. */
+  shownFill(sheetIdOrName: string, address: string): string | null {
+    const sheet = this.sheet(sheetIdOrName);
+    const { row, column } = parseCell(address);
+    const text = String(this.valueAt(sheet, row, column)).toLowerCase();
+    const rule = sheet.conditionalFills.find((candidate) => boxContains(candidate.box, row, column) && text.includes(candidate.text.toLowerCase()));
+    return rule?.color ?? sheet.cell(row, column)?.fill ?? null;
   }
 
   /** What a person does with Insert › Sheet Rows (count > 0) or Delete › Sheet Rows (count < 0) at a 0-based row. */
@@ -285,6 +336,8 @@ export class MemoryBook {
       clone.protected = sheet.protected;
       clone.protectionOptions = sheet.protectionOptions;
       clone.merged.push(...sheet.merged);
+      clone.conditionalFills = [...sheet.conditionalFills];
+      clone.charts = [...sheet.charts];
       copy.sheets.push(clone);
     }
     for (const [id, xml] of this.parts) copy.parts.set(id, xml);
