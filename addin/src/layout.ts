@@ -75,6 +75,16 @@ export function labelText(row: GridRowInfo, indentWithFormat: boolean): string {
   return indentWithFormat ? row.label : `${'    '.repeat(row.level)}${row.label}`;
 }
 
+/**
+ * What is written for a canonical decimal: the number when a double holds it exactly, '' for empty (never 0),
+ * and text for a value with more digits than a double keeps, so nothing is rounded.
+ */
+export function numberInput(canonical: string | null): CellInput {
+  if (canonical === null) return '';
+  const number = canonicalToNumber(canonical);
+  return number === null ? asText(canonical) : number;
+}
+
 /** The cell value or formula written for (row, column): a number, '' for empty, a formula for computed rows. */
 export function valueInput(table: PulledTable, row: number, column: number, rowAt: (rowKey: string) => number | undefined): CellInput {
   const info = table.rows[row];
@@ -83,10 +93,8 @@ export function valueInput(table: PulledTable, row: number, column: number, rowA
     const formula = computedFormula(table, row, column, rowAt);
     if (formula !== null) return formula;
   }
-  if (canonical === null) return '';
-  const number = canonicalToNumber(canonical);
   // More digits than a double keeps: written as text so nothing is rounded (the diff compares text to the pulled value).
-  return number === null ? asText(canonical) : number;
+  return numberInput(canonical);
 }
 
 function titleTexts(table: PulledTable, lang: Lang): string[] {

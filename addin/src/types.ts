@@ -113,3 +113,36 @@ export interface SheetBindingState {
   /** The last push that failed on the network: retried with the same idempotency key. */
   pendingPush: { key: string; hash: string } | null;
 }
+
+export type { Comparator, ProgressStatus } from '../../domain/indicators/progress';
+import type { Comparator, ProgressStatus } from '../../domain/indicators/progress';
+
+/** How far below a unit an indicator report goes (schema ProgressBreakdown). */
+export type ProgressBreakdown = 'NONE' | 'CHILDREN' | 'DESCENDANTS';
+
+/** A value of one period in an indicatorProgress answer (schema ProgressPoint). */
+export interface ProgressPoint {
+  periodKey: string;
+  periodEnd: string;
+  /** Exact decimal; null when it cannot be known (see problem). */
+  value: string | null;
+  comparator: Comparator;
+  rolledUp: boolean;
+  problem: string | null;
+}
+
+/** One entry of indicatorProgress: one indicator for one unit, or for the whole country (unit null). */
+export interface ProgressEntry {
+  indicator: { key: string; name: string; nameEn: string; unit: string };
+  unit: { id: string; name: string; code: string } | null;
+  status: ProgressStatus;
+  gap: string | null;
+  percentAchieved: string | null;
+  percentElapsed: string | null;
+  baseline: ProgressPoint | null;
+  target: ProgressPoint | null;
+  actual: ProgressPoint | null;
+  series: ProgressPoint[];
+  unitsWithoutData: { name: string }[];
+  notComparableUnits: { name: string }[];
+}
