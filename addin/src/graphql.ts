@@ -4,7 +4,8 @@
  * first answer, so a retried push is never applied twice).
  */
 import type { Rule } from '../../domain/rules';
-import type { CellChangeInput, PlanInfo, PushResult, TableGrid } from './types';
+import type { ReportQuery } from './report-query';
+import type { CellChangeInput, PlanInfo, ProgressEntry, PushResult, TableGrid } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -27,6 +28,23 @@ export interface UnitOption {
   validFrom: string;
   validTo: string | null;
 }
+
+export interface IndicatorOption {
+  key: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+}
+
+const POINT = 'periodKey periodEnd value comparator rolledUp problem';
+
+export const PROGRESS_QUERY = `query PlanBridgeReport($unit: ID, $keys: [String!]!, $asOf: String, $from: String, $to: String, $breakdown: ProgressBreakdown!) {
+  indicatorProgress(unitId: $unit, indicatorKeys: $keys, asOf: $asOf, from: $from, to: $to, breakdown: $breakdown) {
+    indicator { key name nameEn unit } unit { id name code } status gap percentAchieved percentElapsed
+    baseline { ${POINT} } target { ${POINT} } actual { ${POINT} } series { ${POINT} }
+    unitsWithoutData { name } notComparableUnits { name }
+  }
+}`;
 
 export interface PlanOption {
   id: string;
@@ -164,6 +182,23 @@ export class PlanBridgeClient {
       { unit: unitId },
     );
     return data.plans;
+  }
+
+  async indicators(): Promise<IndicatorOption[]> {
+    const data = await this.request<{ indicators: IndicatorOption[] }>(`{ indicators { key name nameEn unit } }`);
+    return data.indicators;
+  }
+
+  async indicatorProgress(query: ReportQuery): Promise<ProgressEntry[]> {
+    const data = await this.request<{ indicatorProgress: ProgressEntry[] }>(PROGRESS_QUERY, {
+      unit: query.unitId,
+      keys: query.indicatorKeys,
+      asOf: query.asOf,
+      from: query.from,
+      to: query.to,
+      breakdown: query.breakdown,
+    });
+    return data.indicatorProgress;
   }
 
   async me(): Promise<{ login: string; displayName: string } | null> {

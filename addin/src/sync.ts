@@ -12,6 +12,7 @@ import { STANDARD_LAYOUT, labelText, opBytes, pullOperations } from './layout';
 import { type ListedProblem, type Positions, clearMarkOps, issueProblems, markOps, planMarks, pulledPositions } from './marks';
 import { canonicalToNumber, numberFormatFor } from './numbers';
 import { type CellWrite, gridToPulled, planRebase } from './rebase';
+import { ReportStore } from './report-store';
 import { type Binding, SnapshotStore, randomId } from './store';
 import type { Lang, PlanInfo, PulledTable, PushResult, SheetBindingState, TableGrid } from './types';
 import { localCheck } from './validate';
@@ -72,8 +73,28 @@ export function requestFingerprint(value: unknown): string {
   return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }
 
+/**
+ * Applies operations in batches under the payload budget, protection lifted and restored within each request:
+ * what the add-in writes into a sheet is never left unprotected between requests.
+ */
+export async function applyInBatches(
+  gateway: WorkbookGateway,
+  sheetId: string,
+  ops: SheetOp[],
+  options: { chunkBytes?: number; maxOps?: number; progress?: ProgressFn; from?: number; to?: number } = {},
+): Promise<void> {
+  const { progress = noProgress, from = 0, to = 1 } = options;
+  const batches = packBySize(ops, opBytes, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, options.maxOps ?? DEFAULT_MAX_OPS);
+  for (let i = 0; i < batches.length; i++) {
+    await gateway.apply(sheetId, batches[i], { unprotect: true, protectAfter: PROTECTION });
+    progress(from + ((to - from) * (i + 1)) / batches.length, `Đang ghi vào trang tính (${i + 1}/${batches.length})…`, `Writing to the sheet (${i + 1}/${batches.length})…`);
+  }
+}
+
 export class SheetSync {
   readonly store: SnapshotStore;
+  /** Report sheets are not tables: sync refuses to act on them. */
+  readonly reports: ReportStore;
   private cache = new Map<string, PulledTable>();
 
   constructor(
@@ -82,6 +103,7 @@ export class SheetSync {
     private readonly options: SyncOptions,
   ) {
     this.store = new SnapshotStore(gateway, { batchBytes: options.chunkBytes });
+    this.reports = new ReportStore(gateway);
   }
 
   private get chunkBytes(): number {
@@ -94,11 +116,7 @@ export class SheetSync {
 
   /** Applies operations in chunks under the payload budget, protection lifted and restored within each request. */
   async applyChunked(sheetId: string, ops: SheetOp[], progress: ProgressFn = noProgress, from = 0, to = 1): Promise<void> {
-    const batches = packBySize(ops, opBytes, this.chunkBytes, this.options.maxOps ?? DEFAULT_MAX_OPS);
-    for (let i = 0; i < batches.length; i++) {
-      await this.gateway.apply(sheetId, batches[i], { unprotect: true, protectAfter: PROTECTION });
-      progress(from + ((to - from) * (i + 1)) / batches.length, `Đang ghi vào trang tính (${i + 1}/${batches.length})…`, `Writing to the sheet (${i + 1}/${batches.length})…`);
-    }
+    await applyInBatches(this.gateway, sheetId, ops, { chunkBytes: this.chunkBytes, maxOps: this.options.maxOps, progress, from, to });
   }
 
   /** The table pulled into a sheet, from the workbook itself (works after reopening the file). */
@@ -125,6 +143,7 @@ export class SheetSync {
 
   /** What is in a sheet we might pull into: empty, bound to a table, or holding other data. */
   async inspectTarget(sheetId: string): Promise<{ empty: boolean; binding: Binding | null }> {
+    await this.reports.refuse(sheetId);
     const [used, binding] = await Promise.all([this.gateway.usedRange(sheetId), this.store.bindingFor(sheetId)]);
     return { empty: used === null, binding };
   }
@@ -138,6 +157,7 @@ export class SheetSync {
     if (target.sheetId) {
       const found = (await this.gateway.listSheets()).find((candidate) => candidate.id === target.sheetId);
       if (!found) throw new Error('The chosen sheet no longer exists');
+      await this.reports.refuse(found.id);
       sheet = found;
       previous = await this.store.bindingFor(sheet.id);
       const used = await this.gateway.usedRange(sheet.id);
@@ -213,6 +233,7 @@ export class SheetSync {
   }
 
   async analyze(sheetId: string, progress: ProgressFn = noProgress): Promise<{ bound: Bound; analysis: SheetAnalysis }> {
+    await this.reports.refuse(sheetId);
     const bound = await this.bound(sheetId);
     if (!bound) throw new NotBoundError();
     const matrix = await this.readSheet(sheetId, bound.table, progress);

@@ -1,5 +1,6 @@
 /** The add-in's code over an in-memory workbook, talking to the real server of a test database. */
 import { PlanBridgeClient, type Session } from '../../../addin/src/graphql';
+import { IndicatorReports } from '../../../addin/src/report-sync';
 import { SheetSync } from '../../../addin/src/sync';
 import type { Lang } from '../../../addin/src/types';
 import { MemoryBook, MemoryWorkbookGateway } from './memory-book';
@@ -9,6 +10,7 @@ export interface Harness {
   gateway: MemoryWorkbookGateway;
   client: PlanBridgeClient;
   sync: SheetSync;
+  reports: IndicatorReports;
 }
 
 export function serverOf(graphqlUrl: string): string {
@@ -29,7 +31,8 @@ export function harness(serverUrl: string, token: string | null, options: { book
   const client = options.client ?? new PlanBridgeClient({ serverUrl, session: { get: () => session, set: (next) => (session = next) }, fetch: options.fetch, retryDelayMs: 10 });
   let keys = 0;
   const sync = new SheetSync(gateway, () => client, { lang: () => options.lang ?? 'vi', chunkBytes: options.chunkBytes, newKey: () => `test-key-${Date.now()}-${++keys}` });
-  return { book, gateway, client, sync };
+  const reports = new IndicatorReports(gateway, () => client, { lang: () => options.lang ?? 'vi', chunkBytes: options.chunkBytes });
+  return { book, gateway, client, sync, reports };
 }
 
 export function sessionFor(token: string) {
