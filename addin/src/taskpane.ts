@@ -4,10 +4,13 @@
  */
 /// <reference types="office-js" />
 import { ConflictResolution } from './conflicts';
-import { ApiError, PlanBridgeClient, type PlanOption, type UnitOption } from './graphql';
+import { ApiError, type IndicatorOption, PlanBridgeClient, type PlanOption, type UnitOption } from './graphql';
 import { type MessageKey, pick, t } from './i18n';
 import type { ListedProblem } from './marks';
 import { OfficeWorkbookGateway } from './office-gateway';
+import { reportQueryFromForm } from './report-query';
+import { NotAReportError, type ReportRecord, ReportSheetError } from './report-store';
+import { IndicatorReports } from './report-sync';
 import { SessionStore, sessionFromDialogMessage, sessionKey } from './session-store';
 import { type Bound, NotBoundError, type PushOutcome, SheetSync } from './sync';
 import { randomId } from './store';
@@ -29,12 +32,16 @@ interface State {
   resolution: ConflictResolution | null;
   resolutionMode: 'push' | 'refresh';
   workbookId: string | null;
+  /** The indicator report in the active sheet, if it holds one. */
+  report: ReportRecord | null;
+  indicators: IndicatorOption[];
 }
 
-const state: State = { lang: 'vi', busy: false, bound: null, activeSheetId: null, plans: [], problems: [], resolution: null, resolutionMode: 'push', workbookId: null };
+const state: State = { lang: 'vi', busy: false, bound: null, activeSheetId: null, plans: [], problems: [], resolution: null, resolutionMode: 'push', workbookId: null, report: null, indicators: [] };
 
 let gateway: OfficeWorkbookGateway;
 let sync: SheetSync;
+let reports: IndicatorReports;
 let client: PlanBridgeClient;
 const sessions = new SessionStore(window.localStorage, 'planbridge:session:none');
 
@@ -58,6 +65,7 @@ function applyTexts(): void {
   for (const element of Array.from(document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]'))) element.placeholder = tr(element.dataset.i18nPlaceholder as MessageKey);
   renderWho();
   renderSheet();
+  renderIndicators();
   renderProblems();
   renderConflicts();
 }
@@ -72,6 +80,8 @@ function say(text: string, kind: 'info' | 'success' | 'error' | 'warning' = 'inf
 function errorText(error: unknown): string {
   if (error instanceof ApiError) return pick(state.lang, error.messageVi, error.messageEn);
   if (error instanceof NotBoundError) return tr('unbound');
+  if (error instanceof ReportSheetError) return tr('reportSheetRefused', { sheet: error.sheetName });
+  if (error instanceof NotAReportError) return tr('notAReport');
   return String((error as Error)?.message ?? error);
 }
 
@@ -124,6 +134,8 @@ function updateButtons(): void {
   set('revert', bound);
   set('submit', bound && !!sessions.get());
   set('approve', bound && !!sessions.get());
+  set('report-pull', true);
+  set('report-refresh', state.report !== null);
   set('signin', true);
   set('signout', !!sessions.get());
 }
@@ -135,6 +147,10 @@ function renderWho(): void {
 
 function renderSheet(): void {
   const info = $('sheet-info');
+  if (state.report) {
+    info.textContent = tr('reportInfo', { when: new Date(state.report.pulledAt).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB') });
+    return;
+  }
   if (!state.bound) {
     info.textContent = tr('unbound');
     return;
@@ -229,6 +245,7 @@ async function refreshActiveSheet(): Promise<void> {
     const sheet = await gateway.activeSheet();
     state.activeSheetId = sheet.id;
     state.bound = await sync.bound(sheet.id);
+    state.report = await reports.store.forSheet(sheet.id);
     const target = $<HTMLSelectElement>('target');
     const previous = target.value;
     const sheets = await gateway.listSheets();
@@ -252,9 +269,54 @@ async function loadUnits(): Promise<void> {
     const units = await makeClient().provinces();
     units.sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.validFrom.localeCompare(b.validFrom));
     select.replaceChildren(new Option(tr('choose'), ''), ...units.map((unit) => new Option(unitLabel(unit), unit.id)));
+    const country = new Option(tr('wholeCountry'), '');
+    country.dataset.i18n = 'wholeCountry';
+    $<HTMLSelectElement>('report-unit').replaceChildren(country, ...units.map((unit) => new Option(unitLabel(unit), unit.id)));
+    state.indicators = await client.indicators();
+    renderIndicators();
   } catch (error) {
     say(errorText(error), 'error');
   }
+}
+
+/** The indicator list in the pane's language, keeping what was selected. */
+function renderIndicators(): void {
+  const select = $<HTMLSelectElement>('report-indicators');
+  const chosen = new Set(Array.from(select.selectedOptions, (option) => option.value));
+  select.replaceChildren(
+    ...state.indicators.map((indicator) => {
+      const option = new Option(pick(state.lang, indicator.name, indicator.nameEn), indicator.key);
+      option.selected = chosen.has(indicator.key);
+      return option;
+    }),
+  );
+}
+
+async function onReportPull(): Promise<void> {
+  const read = reportQueryFromForm({
+    unitId: $<HTMLSelectElement>('report-unit').value,
+    indicatorKeys: Array.from($<HTMLSelectElement>('report-indicators').selectedOptions, (option) => option.value),
+    asOf: $<HTMLInputElement>('report-asof').value,
+    from: $<HTMLInputElement>('report-from').value,
+    to: $<HTMLInputElement>('report-to').value,
+    breakdown: $<HTMLSelectElement>('report-breakdown').value,
+  });
+  if ('problem' in read) return say(tr(read.problem), 'warning');
+  await busy(async (progress) => {
+    const outcome = await reports.pull(read.query, progress);
+    await refreshActiveSheet();
+    say(tr('reportPulled', { count: outcome.rows, sheet: outcome.sheet.name }), 'success');
+  });
+}
+
+async function onReportRefresh(): Promise<void> {
+  const sheetId = state.report?.sheetId;
+  if (!sheetId) return say(tr('notAReport'), 'warning');
+  await busy(async (progress) => {
+    const outcome = await reports.refresh(sheetId, progress);
+    await refreshActiveSheet();
+    say(tr('reportRefreshed', { count: outcome.rows, sheet: outcome.sheet.name }), 'success');
+  });
 }
 
 async function loadPlans(unitId: string): Promise<void> {
@@ -337,7 +399,11 @@ async function onPull(): Promise<void> {
   if (!tableId) return say(tr('pickTable'), 'warning');
   const targetId = $<HTMLSelectElement>('target').value;
   if (targetId) {
-    const inspected = await sync.inspectTarget(targetId);
+    const inspected = await sync.inspectTarget(targetId).catch((error: unknown) => {
+      say(errorText(error), 'error');
+      return null;
+    });
+    if (!inspected) return;
     if (!inspected.empty) {
       const sheet = (await gateway.listSheets()).find((candidate) => candidate.id === targetId);
       const bound = inspected.binding ? tr('confirmOverwriteBound', { title: inspected.binding.summary.title, version: inspected.binding.summary.version }) : '';
@@ -566,6 +632,8 @@ function wire(): void {
     renderConflicts();
   });
   $('conflicts-apply').addEventListener('click', () => void onResolve());
+  $('report-pull').addEventListener('click', () => void onReportPull());
+  $('report-refresh').addEventListener('click', () => void onReportRefresh());
   $('conflicts-cancel').addEventListener('click', () => {
     state.resolution = null;
     renderConflicts();
@@ -582,9 +650,11 @@ export async function start(): Promise<void> {
   gateway = new OfficeWorkbookGateway();
   makeClient();
   sync = new SheetSync(gateway, () => client, { lang: () => state.lang, newKey: randomId });
+  reports = new IndicatorReports(gateway, () => client, { lang: () => state.lang });
   wire();
   applyTexts();
   await useSessionFor();
+  await reports.store.forgetDeletedSheets().catch(() => 0);
   await refreshActiveSheet();
   await loadUnits();
   say(tr('ready'), 'info');

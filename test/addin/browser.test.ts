@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { STATUS_FILL } from '../../addin/src/indicator-report';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, tokenFor, type TestApp } from '../support/graphql';
 import { serverOf } from './support/harness';
@@ -159,6 +160,34 @@ maybe('the built task pane in Chromium against the real server', () => {
     expect(authorizations.slice(-3).every((header) => header === `Bearer ${token}`)).toBe(true);
     expect(offSite).toEqual([]);
   }, 120000);
+
+  it('pulls an indicator report into a read-only sheet, coloured by status with a chart, and refreshes it', async () => {
+    const unit = await page.locator('#report-unit option').evaluateAll((options) => (options as HTMLOptionElement[]).find((option) => option.text.includes('Cần Thơ') && option.text.includes('2004'))!.value);
+    expect(await page.locator('#report-unit option').first().textContent()).toBe('Cả nước');
+    await page.selectOption('#report-unit', unit);
+    await page.selectOption('#report-indicators', ['POOR_HOUSEHOLD_RATE', 'POOR_HOUSEHOLDS']);
+    await page.fill('#report-asof', '2024-06-30');
+    await page.click('#report-pull');
+    await page.waitForFunction(() => document.getElementById('message')!.textContent!.startsWith('Đã lấy báo cáo'));
+    expect(await message().textContent()).toBe('Đã lấy báo cáo (2 dòng) vào trang tính "Báo cáo chỉ tiêu" (chỉ đọc).');
+    const sheets = await fake<{ name: string; protected: boolean }[]>('sheets');
+    expect(sheets[sheets.length - 1]).toMatchObject({ name: 'Báo cáo chỉ tiêu', protected: true });
+    // Indicators in the list's order: poor households (2,901 at the start, nothing since: not assessed), then the rate.
+    expect(await Promise.all(['B6', 'E6', 'J6', 'N6', 'J7', 'N7'].map((address) => fake('value', address)))).toEqual(['Số hộ nghèo', 2901, '', 'Chưa đánh giá', 0.21, 'Đúng tiến độ']);
+    expect([await fake('shownFill', 'N6'), await fake('shownFill', 'N7')]).toEqual([STATUS_FILL.NOT_ASSESSED, STATUS_FILL.ON_TRACK]);
+    expect(await fake<unknown[]>('charts')).toHaveLength(2);
+    expect(await page.locator('#sheet-info').textContent()).toContain('Báo cáo chỉ tiêu (chỉ đọc)');
+    // Table sync keeps off the report sheet: its buttons are off, the report's refresh is on.
+    expect(await page.locator('#push').isDisabled()).toBe(true);
+    expect(await page.locator('#report-refresh').isEnabled()).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(root, 'docs/addin-report.png'), fullPage: true });
+
+    await page.click('#report-refresh');
+    await page.waitForFunction(() => document.getElementById('message')!.textContent!.startsWith('Đã cập nhật báo cáo'));
+    expect(await fake<unknown[]>('charts')).toHaveLength(2);
+    expect(await fake('value', 'J7')).toBe(0.21);
+  });
 
   it('switches to English and back', async () => {
     await page.click('#lang');

@@ -28,6 +28,9 @@ w.__fake = {
     const cell = book.cellAt(book.activeSheetId!, address);
     return cell ? { value: cell.value, fill: cell.fill ?? null, note: cell.note ?? null, locked: cell.locked ?? true, numberFormat: cell.numberFormat ?? null } : null;
   },
+  /** The fill a person sees in a cell of the active sheet, conditional formats included. */
+  shownFill: (address: string) => book.shownFill(book.activeSheetId!, address),
+  charts: () => book.sheet(book.activeSheetId!).charts,
   selection: () => book.selection,
   stats: () => ({ ...book.stats }),
   /** The address of a table cell, found by the keys the add-in wrote. */
