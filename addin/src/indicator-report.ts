@@ -155,12 +155,12 @@ function titleTexts(input: ReportInput): string[] {
   return lang === 'vi'
     ? [
         `Báo cáo chỉ tiêu — ${subject}`,
-        [`Tính đến ngày ${asOf}`, range && `Kỳ ${range}`, `Phạm vi: ${breakdown}`].filter(Boolean).join(' · '),
+        [`Đơn vị hành chính ngày ${asOf}`, range && `Kỳ ${range}`, `Phạm vi: ${breakdown}`].filter(Boolean).join(' · '),
         `Lấy về lúc ${when} · Máy chủ ${input.serverUrl} · Chỉ đọc: bấm "Cập nhật báo cáo" để lấy lại số liệu`,
       ]
     : [
         `Indicator report — ${subject}`,
-        [`As of ${asOf}`, range && `Period ${range}`, `Scope: ${breakdown}`].filter(Boolean).join(' · '),
+        [`Units as of ${asOf}`, range && `Period ${range}`, `Scope: ${breakdown}`].filter(Boolean).join(' · '),
         `Pulled at ${when} · Server ${input.serverUrl} · Read-only: press "Refresh report" to pull the figures again`,
       ];
 }

@@ -88,7 +88,7 @@ describe('indicator report layout', () => {
     const report = reportOperations(input());
     const { get, cell } = written(report);
     expect(get('A1')).toBe('Báo cáo chỉ tiêu — Thành phố Cần Thơ');
-    expect(get('A2')).toBe('Tính đến ngày 30/06/2024 · Phạm vi: và các đơn vị trực thuộc');
+    expect(get('A2')).toBe('Đơn vị hành chính ngày 30/06/2024 · Phạm vi: và các đơn vị trực thuộc');
     expect(String(get('A3'))).toContain('Chỉ đọc');
     expect(['A5', 'E5', 'H5', 'J5', 'N5', 'P5', 'Q5'].map(get)).toEqual(['Đơn vị', 'Giá trị gốc', 'Mục tiêu', 'Thực hiện', 'Trạng thái', 'Thực hiện 2022', 'Thực hiện 2023']);
     // Cần Thơ: baseline 0,80 % (2021), target below 0,15 % (2021-2025), actual 0,21 % (2023).

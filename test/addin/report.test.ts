@@ -44,7 +44,7 @@ describe('indicator report', () => {
     const get = (address: string) => h.book.get(sheet.id, address);
     expect(sheet.name).toBe('Báo cáo chỉ tiêu');
     expect(get('A1')).toBe('Báo cáo chỉ tiêu — Thành phố Cần Thơ');
-    expect(get('A2')).toBe('Tính đến ngày 30/06/2024 · Phạm vi: chỉ đơn vị đã chọn');
+    expect(get('A2')).toBe('Đơn vị hành chính ngày 30/06/2024 · Phạm vi: chỉ đơn vị đã chọn');
     expect(outcome.rows).toBe(2);
     // Baseline 0,80 % (2021), target below 0,15 % (2021-2025), actual 0,21 % (2023): on track, 90,77 % achieved.
     expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6', 'G6', 'H6', 'I6', 'J6', 'K6', 'L6', 'N6'].map(get)).toEqual(
