@@ -9,7 +9,7 @@ import type { PlanBridgeClient } from './graphql';
 import { type ReportLayout, reportOperations } from './indicator-report';
 import type { ReportQuery } from './report-query';
 import { NotAReportError, type ReportRecord, ReportStore } from './report-store';
-import { type ProgressFn, applyInBatches } from './sync';
+import { type ProgressFn, applyInBatches, noProgress } from './sync';
 import type { Lang, ProgressEntry } from './types';
 
 export interface ReportOptions {
@@ -25,8 +25,6 @@ export interface ReportOutcome {
   rows: number;
   layout: ReportLayout;
 }
-
-const noProgress: ProgressFn = () => undefined;
 
 export function reportSheetName(lang: Lang): string {
   return lang === 'vi' ? 'Báo cáo chỉ tiêu' : 'Indicator report';

@@ -21,7 +21,7 @@ export const PROTECTION: ProtectionOptions = { allowFormatColumns: true, allowFo
 
 export type ProgressFn = (fraction: number, messageVi: string, messageEn: string) => void;
 
-const noProgress: ProgressFn = () => undefined;
+export const noProgress: ProgressFn = () => undefined;
 
 export interface Bound {
   sheet: SheetInfo;
