@@ -921,7 +921,7 @@ async function main(): Promise<void> {
       ['loadTableState: 4 SQL statements in parallel + snapshot build', ms(loadState.median), `${((100 * loadState.median) / pull.median).toFixed(0)} %`],
       ['  of which JS (snapshot build etc.), ≈ loadTableState − bare SQL', ms(loadState.median - bare.median), `${((100 * (loadState.median - bare.median)) / pull.median).toFixed(0)} %`],
       ['  bare SQL (3 statements, no trim_scale), for comparison', ms(bare.median), `${((100 * bare.median) / pull.median).toFixed(0)} %`],
-      ['  cells query as loadTableState writes it (CELL_LISTS_SQL: 3 JSON lists)', ms(serverCells.median), `${((100 * serverCells.median) / pull.median).toFixed(0)} %`],
+      ['  cells query as loadTableState writes it (CELL_LISTS_SQL: 3 lists)', ms(serverCells.median), `${((100 * serverCells.median) / pull.median).toFixed(0)} %`],
       ['  bare cells query alone (MikroORM em.execute)', ms(bareCells.median), `${((100 * bareCells.median) / pull.median).toFixed(0)} %`],
       ['  bare cells query alone (plain pg driver, no ORM)', ms(rawCells.median), `${((100 * rawCells.median) / pull.median).toFixed(0)} %`],
       ['  bare SQL, 3 statements (plain pg pool, no ORM)', ms(rawBare.median), `${((100 * rawBare.median) / pull.median).toFixed(0)} %`],

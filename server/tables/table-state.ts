@@ -56,14 +56,15 @@ const ROWS_SQL = `select r.id, r.key, r.published_number, r.label, r.level, r.ki
   from table_row r where r.table_id = ? order by r.position`;
 
 /**
- * The cells as three parallel JSON lists (row ids, column ids, canonical values) rather than one
- * driver row or one JSON array per cell: for a large table, decoding tens of thousands of small
- * rows or arrays costs more than the query itself. The same order in the three aggregates keeps
- * the lists aligned, and PostgreSQL sorts once for all three.
+ * The cells as three parallel lists (row ids, column ids, canonical values) rather than one driver
+ * row or one JSON array per cell: for a large table, decoding tens of thousands of small rows or
+ * arrays costs more than the query itself. The values come as one comma-separated text (a canonical
+ * decimal has no comma), which splits several times faster than JSON.parse makes the same strings.
+ * The same order in the three aggregates keeps the lists aligned; PostgreSQL sorts once for all.
  */
 export const CELL_LISTS_SQL = `select coalesce(json_agg(row_id order by row_id, column_id), '[]')::text as row_ids,
     coalesce(json_agg(column_id order by row_id, column_id), '[]')::text as column_ids,
-    coalesce(json_agg(trim_scale(value)::text order by row_id, column_id), '[]')::text as cell_values
+    coalesce(string_agg(trim_scale(value)::text, ',' order by row_id, column_id), '') as cell_values
   from table_cell where table_id = ?`;
 
 /** `for update` locks the table row: pushes to one table then run one after another. */
@@ -135,7 +136,7 @@ function denseGrid(rowRecords: { id: number }[], columnRecords: { id: number }[]
   const columnIndexes = new Map(columnRecords.map((c, index) => [c.id, index]));
   const rowIds = JSON.parse(lists.row_ids) as number[];
   const columnIds = JSON.parse(lists.column_ids) as number[];
-  const values = JSON.parse(lists.cell_values) as string[];
+  const values = lists.cell_values === '' ? [] : lists.cell_values.split(',');
   const width = columnRecords.length;
   const grid: (string | null)[] = new Array(rowRecords.length * width).fill(null);
   for (let index = 0; index < values.length; index++) {
