@@ -154,8 +154,9 @@ export class TableSnapshot {
     const structure = indexStructure(columns, rows);
     let maxDecimalPlaces = 0;
     for (const value of values) {
-      const dot = value === null ? -1 : value.indexOf('.');
-      if (dot >= 0) maxDecimalPlaces = Math.max(maxDecimalPlaces, value!.length - dot - 1);
+      if (value === null) continue;
+      const dot = value.indexOf('.');
+      if (dot >= 0) maxDecimalPlaces = Math.max(maxDecimalPlaces, value.length - dot - 1);
     }
     // A copy, like the rows and columns: the caller may reuse its array.
     return new TableSnapshot(structure.columns, structure.rows, structure.rowIndexes, structure.columnIndexes, structure.children, values.slice(), maxDecimalPlaces);
