@@ -88,6 +88,21 @@ function indexChildren(rows: readonly TableRow[], rowIndex: ReadonlyMap<string, 
   return children;
 }
 
+/** Checks and indexes rows and columns; copies them, so that later mutation of the caller's objects cannot break the indexes. */
+function indexStructure(columnData: readonly TableColumn[], rowData: readonly TableRow[]) {
+  for (const column of columnData) {
+    if (!Number.isInteger(column.scale) || column.scale < 0) {
+      throw new Error(`Column "${column.key}" has invalid scale ${column.scale}`);
+    }
+  }
+  const columnIndexes = indexByKey(columnData, 'column');
+  const rowIndexes = indexByKey(rowData, 'row');
+  const children = indexChildren(rowData, rowIndexes);
+  const columns = columnData.map((column) => ({ ...column }));
+  const rows = rowData.map((row) => ({ ...row }));
+  return { columns, rows, columnIndexes, rowIndexes, children };
+}
+
 export class TableSnapshot {
   private constructor(
     readonly columns: readonly Readonly<TableColumn>[],
@@ -102,19 +117,9 @@ export class TableSnapshot {
   ) {}
 
   /** Throws on structurally invalid data (duplicate keys, bad parents, non-canonical values): corrupt input. */
-  /**
-   * `canonical: true` skips re-parsing values known to be canonical already (read from the
-   * database as trim_scale(numeric)::text), which is most of the cost of building a large table.
-   */
-  static create(data: TableSnapshotData, options: { canonical?: boolean } = {}): TableSnapshot {
-    for (const column of data.columns) {
-      if (!Number.isInteger(column.scale) || column.scale < 0) {
-        throw new Error(`Column "${column.key}" has invalid scale ${column.scale}`);
-      }
-    }
-    const columnIndexes = indexByKey(data.columns, 'column');
-    const rowIndexes = indexByKey(data.rows, 'row');
-    const children = indexChildren(data.rows, rowIndexes);
+  static create(data: TableSnapshotData): TableSnapshot {
+    const structure = indexStructure(data.columns, data.rows);
+    const { rowIndexes, columnIndexes } = structure;
     const values: (string | null)[] = new Array(data.rows.length * data.columns.length).fill(null);
     const seen = new Uint8Array(values.length);
     let maxDecimalPlaces = 0;
@@ -127,21 +132,34 @@ export class TableSnapshot {
       const slot = row * data.columns.length + column;
       if (seen[slot]) throw new Error(`Cell (${cell.rowKey}, ${cell.columnKey}) is given twice`);
       seen[slot] = 1;
-      if (cell.value !== null && options.canonical) {
-        values[slot] = cell.value;
-        const dot = cell.value.indexOf('.');
-        if (dot >= 0) maxDecimalPlaces = Math.max(maxDecimalPlaces, cell.value.length - dot - 1);
-      } else if (cell.value !== null) {
-        const parsed = parseCanonicalDecimal(cell.value);
-        if (!parsed.ok) throw new Error(`Cell (${cell.rowKey}, ${cell.columnKey}): ${parsed.error.messageEn}`);
-        values[slot] = parsed.value;
-        maxDecimalPlaces = Math.max(maxDecimalPlaces, decimalPlaces(parsed.value!));
-      }
+      if (cell.value === null) continue;
+      const parsed = parseCanonicalDecimal(cell.value);
+      if (!parsed.ok) throw new Error(`Cell (${cell.rowKey}, ${cell.columnKey}): ${parsed.error.messageEn}`);
+      values[slot] = parsed.value;
+      maxDecimalPlaces = Math.max(maxDecimalPlaces, decimalPlaces(parsed.value!));
     }
-    // Copies, so that later mutation of the caller's objects cannot break the indexes.
-    const columns = data.columns.map((column) => ({ ...column }));
-    const rows = data.rows.map((row) => ({ ...row }));
-    return new TableSnapshot(columns, rows, rowIndexes, columnIndexes, children, values, maxDecimalPlaces);
+    return new TableSnapshot(structure.columns, structure.rows, rowIndexes, columnIndexes, structure.children, values, maxDecimalPlaces);
+  }
+
+  /**
+   * A snapshot from a dense row-major grid (the value of row r, column c at r × columns.length + c),
+   * for values known to be canonical already, such as PostgreSQL's trim_scale(numeric)::text: no
+   * re-parsing and no cell objects, which is most of the cost of building a large table. Throws on
+   * structurally invalid rows or columns, like `create`.
+   */
+  static fromGrid(columns: readonly TableColumn[], rows: readonly TableRow[], values: readonly (string | null)[]): TableSnapshot {
+    if (values.length !== rows.length * columns.length) {
+      throw new Error(`A grid of ${rows.length} rows × ${columns.length} columns needs ${rows.length * columns.length} values, got ${values.length}`);
+    }
+    const structure = indexStructure(columns, rows);
+    let maxDecimalPlaces = 0;
+    for (const value of values) {
+      if (value === null) continue;
+      const dot = value.indexOf('.');
+      if (dot >= 0) maxDecimalPlaces = Math.max(maxDecimalPlaces, value.length - dot - 1);
+    }
+    // A copy, like the rows and columns: the caller may reuse its array.
+    return new TableSnapshot(structure.columns, structure.rows, structure.rowIndexes, structure.columnIndexes, structure.children, values.slice(), maxDecimalPlaces);
   }
 
   rowIndex(key: string): number | undefined {
@@ -154,6 +172,12 @@ export class TableSnapshot {
 
   valueAt(rowIndex: number, columnIndex: number): string | null {
     return this.values[rowIndex * this.columns.length + columnIndex];
+  }
+
+  /** The values of one row in column order (a new array). */
+  rowValues(rowIndex: number): (string | null)[] {
+    const width = this.columns.length;
+    return this.values.slice(rowIndex * width, (rowIndex + 1) * width);
   }
 
   /** Throws for an unknown row or column key. */

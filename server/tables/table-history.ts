@@ -28,22 +28,18 @@ export async function changesSince(em: EntityManager, state: TableState, version
   }));
 }
 
-/** The table as it was at `version`: today's cells with every later change undone. */
+/**
+ * The table as it was at `version`: today's cells with every later change undone. The old values
+ * come from the database as trim_scale(numeric)::text, canonical like today's.
+ */
 export async function snapshotAtVersion(em: EntityManager, state: TableState, version: number): Promise<TableSnapshot> {
   if (version === state.version) return state.snapshot;
   const later = await changesSince(em, state, version);
-  const values = new Map(state.snapshot.toData().cells.map((cell) => [`${cell.rowKey}\u0000${cell.columnKey}`, cell.value]));
+  const { columns, rows } = state.snapshot;
+  const values = rows.flatMap((_row, r) => state.snapshot.rowValues(r));
   for (let index = later.length - 1; index >= 0; index--) {
     const change = later[index];
-    values.set(`${change.rowKey}\u0000${change.columnKey}`, change.oldValue);
+    values[state.snapshot.rowIndex(change.rowKey)! * columns.length + state.snapshot.columnIndex(change.columnKey)!] = change.oldValue;
   }
-  const data = state.snapshot.toData();
-  return TableSnapshot.create({
-    columns: data.columns,
-    rows: data.rows,
-    cells: [...values].map(([key, value]) => {
-      const [rowKey, columnKey] = key.split('\u0000');
-      return { rowKey, columnKey, value };
-    }),
-  });
+  return TableSnapshot.fromGrid(columns, rows, values);
 }

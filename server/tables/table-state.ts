@@ -45,33 +45,43 @@ export async function tableOwner(em: EntityManager, tableId: number): Promise<{ 
   return row ? { unitId: row.issuing_unit_id, title: row.title } : null;
 }
 
+const TABLE_SQL = `select t.id, t.title, t.caption, t.unit_of_measure, t.version, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, tt.rules, t.rules as table_rules
+  from plan_table t join plan p on p.id = t.plan_id join table_template tt on tt.id = t.template_id where t.id = ?`;
+
+const COLUMNS_SQL = `select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable, c.is_total, (c.funding_source_id is not null) as funded
+  from table_column c where c.table_id = ? order by c.position`;
+
+/** Parent ids, not keys: the keys are mapped in JS, cheaper than joining table_row to itself. */
+const ROWS_SQL = `select r.id, r.key, r.published_number, r.label, r.level, r.kind, r.editable, r.computed, r.parent_id
+  from table_row r where r.table_id = ? order by r.position`;
+
+/**
+ * The cells as three parallel lists (row ids, column ids, canonical values) rather than one driver
+ * row or one JSON array per cell: for a large table, decoding tens of thousands of small rows or
+ * arrays costs more than the query itself. The values come as one comma-separated text (a canonical
+ * decimal has no comma), which splits several times faster than JSON.parse makes the same strings.
+ * The same order in the three aggregates keeps the lists aligned; PostgreSQL sorts once for all.
+ */
+export const CELL_LISTS_SQL = `select coalesce(json_agg(row_id order by row_id, column_id), '[]')::text as row_ids,
+    coalesce(json_agg(column_id order by row_id, column_id), '[]')::text as column_ids,
+    coalesce(string_agg(trim_scale(value)::text, ',' order by row_id, column_id), '') as cell_values
+  from table_cell where table_id = ?`;
+
 /** `for update` locks the table row: pushes to one table then run one after another. */
 export async function loadTableState(em: EntityManager, tableId: number, options: { lock?: boolean } = {}): Promise<TableState | null> {
-  const [table] = (await em.execute(
-    `select t.id, t.title, t.caption, t.unit_of_measure, t.version, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, tt.rules, t.rules as table_rules
-       from plan_table t join plan p on p.id = t.plan_id join table_template tt on tt.id = t.template_id
-      where t.id = ?${options.lock ? ' for update of t' : ''}`,
-    [tableId],
-  )) as TableRecord[];
+  const statements: [string, unknown[]][] = [
+    [`${TABLE_SQL}${options.lock ? ' for update of t' : ''}`, [tableId]],
+    [COLUMNS_SQL, [tableId]],
+    [ROWS_SQL, [tableId]],
+    [CELL_LISTS_SQL, [tableId]],
+  ];
+  // In parallel through the pool when possible; inside a transaction all share its one connection,
+  // and the lock must be taken before the rest is read.
+  const [tableRecords, columnRecords, rowRecords, [cellLists]] = em.isInTransaction()
+    ? await sequentially(em, statements)
+    : await Promise.all(statements.map(([sql, params]) => em.execute(sql, params)));
+  const table = tableRecords[0] as TableRecord | undefined;
   if (!table) return null;
-  // One after another: inside a transaction they share one connection.
-  const columnRecords = await em.execute(
-    `select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable, c.is_total, (c.funding_source_id is not null) as funded
-       from table_column c where c.table_id = ? order by c.position`,
-    [tableId],
-  );
-  const rowRecords = await em.execute(
-    `select r.id, r.key, r.published_number, r.label, r.level, r.kind, r.editable, r.computed, p.key as parent_key
-       from table_row r left join table_row p on p.id = r.parent_id where r.table_id = ? order by r.position`,
-    [tableId],
-  );
-  // One JSON document rather than one driver row per cell: for a large table, decoding tens of
-  // thousands of rows costs more than the query itself.
-  const [{ cells: cellJson }] = await em.execute(
-    `select coalesce(json_agg(json_build_array(row_id, column_id, trim_scale(value)::text)), '[]')::text as cells from table_cell where table_id = ?`,
-    [tableId],
-  );
-  const cellRecords = JSON.parse(cellJson) as [number, number, string][];
   const columns: GridColumn[] = columnRecords.map((c: any) => ({
     key: c.key,
     label: c.label,
@@ -80,28 +90,20 @@ export async function loadTableState(em: EntityManager, tableId: number, options
     scale: c.scale,
     editable: c.editable,
   }));
+  const rowKeysById = new Map<number, string>(rowRecords.map((r: any) => [r.id, r.key]));
+  const columnKeysById = new Map<number, string>(columnRecords.map((c: any) => [c.id, c.key]));
   const rows: GridRow[] = rowRecords.map((r: any) => ({
     key: r.key,
     publishedNumber: r.published_number,
     label: r.label,
     level: r.level,
-    parentKey: r.parent_key,
+    parentKey: r.parent_id === null ? null : rowKeysById.get(r.parent_id)!,
     kind: r.kind,
     // A computed cell is never typed over: the template derives it.
     editable: r.editable && !r.computed,
     computed: r.computed,
   }));
-  const rowKeysById = new Map<number, string>(rowRecords.map((r: any) => [r.id, r.key]));
-  const columnKeysById = new Map<number, string>(columnRecords.map((c: any) => [c.id, c.key]));
-  const snapshot = TableSnapshot.create({
-    columns,
-    rows,
-    cells: cellRecords.map(([rowId, columnId, value]) => ({
-      rowKey: rowKeysById.get(rowId)!,
-      columnKey: columnKeysById.get(columnId)!,
-      value,
-    })),
-  }, { canonical: true });
+  const snapshot = TableSnapshot.fromGrid(columns, rows, denseGrid(rowRecords, columnRecords, cellLists));
   return {
     id: table.id,
     title: table.title,
@@ -120,4 +122,25 @@ export async function loadTableState(em: EntityManager, tableId: number, options
     rowKeysById,
     columnKeysById,
   };
+}
+
+async function sequentially(em: EntityManager, statements: [string, unknown[]][]): Promise<any[][]> {
+  const results: any[][] = [];
+  for (const [sql, params] of statements) results.push(await em.execute(sql, params));
+  return results;
+}
+
+/** The cell lists of CELL_LISTS_SQL laid out row-major in table order, null where a cell is empty. */
+function denseGrid(rowRecords: { id: number }[], columnRecords: { id: number }[], lists: { row_ids: string; column_ids: string; cell_values: string }): (string | null)[] {
+  const rowIndexes = new Map(rowRecords.map((r, index) => [r.id, index]));
+  const columnIndexes = new Map(columnRecords.map((c, index) => [c.id, index]));
+  const rowIds = JSON.parse(lists.row_ids) as number[];
+  const columnIds = JSON.parse(lists.column_ids) as number[];
+  const values = lists.cell_values === '' ? [] : lists.cell_values.split(',');
+  const width = columnRecords.length;
+  const grid: (string | null)[] = new Array(rowRecords.length * width).fill(null);
+  for (let index = 0; index < values.length; index++) {
+    grid[rowIndexes.get(rowIds[index])! * width + columnIndexes.get(columnIds[index])!] = values[index];
+  }
+  return grid;
 }

@@ -144,14 +144,26 @@ describe('TableSnapshot', () => {
   });
 });
 
-describe('TableSnapshot.create with values straight from the database', () => {
-  it('takes canonical values as they are and still refuses a cell given twice', () => {
-    const columns = [{ key: 'total', label: 'Tổng số', publishedNumber: null, type: 'MONEY' as const, scale: 3, editable: true }];
-    const rows = [{ key: '1', publishedNumber: '1', label: 'Một', level: 0, parentKey: null, kind: 'ITEM' as const, editable: true, computed: false }];
-    const snapshot = TableSnapshot.create({ columns, rows, cells: [{ rowKey: '1', columnKey: 'total', value: '5600826.125' }] }, { canonical: true });
-    expect(snapshot.value('1', 'total')).toBe('5600826.125');
-    expect(snapshot.maxDecimalPlaces).toBe(3);
-    const twice = [{ rowKey: '1', columnKey: 'total', value: '1' }, { rowKey: '1', columnKey: 'total', value: '2' }];
-    expect(() => TableSnapshot.create({ columns, rows, cells: twice }, { canonical: true })).toThrow('given twice');
+describe('TableSnapshot.fromGrid with values straight from the database', () => {
+  it('takes canonical values as they are, row-major, and reads them back by cell and by row', () => {
+    const grid = gridOf(['5600826', null, null], ['1', '2', '0.215']);
+    const fromGrid = TableSnapshot.fromGrid(columns, rows, grid);
+    grid[0] = 'changed by the caller';
+    expect(fromGrid.value('I', 'total')).toBe('5600826');
+    expect(fromGrid.value('I', 'city')).toBeNull();
+    expect(fromGrid.rowValues(1)).toEqual(['1', '2', '0.215']);
+    expect(fromGrid.maxDecimalPlaces).toBe(3);
+    expect(fromGrid.childIndexes(1)).toEqual([2, 3]);
+    expect(TableSnapshot.create(fromGrid.toData()).toData()).toEqual(fromGrid.toData());
   });
+
+  it('refuses a grid of the wrong size and bad structure, like create', () => {
+    expect(() => TableSnapshot.fromGrid(columns, rows, [null, null])).toThrow('needs 18 values, got 2');
+    expect(() => TableSnapshot.fromGrid(columns, rows.slice(1), new Array(15).fill(null))).toThrow('must be a row above it');
+  });
+
+  /** The first two rows given, the other four empty. */
+  function gridOf(...given: (string | null)[][]): (string | null)[] {
+    return [...given.flat(), ...new Array(18 - given.length * 3).fill(null)];
+  }
 });
