@@ -29,7 +29,6 @@ interface TableRecord {
   title: string;
   caption: string;
   unit_of_measure: string;
-  version: number;
   plan_id: number;
   document_number: string;
   issuing_unit_id: number;
@@ -45,7 +44,7 @@ export async function tableOwner(em: EntityManager, tableId: number): Promise<{ 
   return row ? { unitId: row.issuing_unit_id, title: row.title } : null;
 }
 
-const TABLE_SQL = `select t.id, t.title, t.caption, t.unit_of_measure, t.version, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, tt.rules, t.rules as table_rules
+const TABLE_SQL = `select t.id, t.title, t.caption, t.unit_of_measure, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, tt.rules, t.rules as table_rules
   from plan_table t join plan p on p.id = t.plan_id join table_template tt on tt.id = t.template_id where t.id = ?`;
 
 const COLUMNS_SQL = `select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable, c.is_total, (c.funding_source_id is not null) as funded
@@ -61,11 +60,16 @@ const ROWS_SQL = `select r.id, r.key, r.published_number, r.label, r.level, r.ki
  * arrays costs more than the query itself. The values come as one comma-separated text (a canonical
  * decimal has no comma), which splits several times faster than JSON.parse makes the same strings.
  * The same order in the three aggregates keeps the lists aligned; PostgreSQL sorts once for all.
+ * The table's version comes with them: one statement sees one committed state, so the version always
+ * names the cells read even when the statements run in parallel and a push commits in between.
  */
-export const CELL_LISTS_SQL = `select coalesce(json_agg(row_id order by row_id, column_id), '[]')::text as row_ids,
-    coalesce(json_agg(column_id order by row_id, column_id), '[]')::text as column_ids,
-    coalesce(string_agg(trim_scale(value)::text, ',' order by row_id, column_id), '') as cell_values
-  from table_cell where table_id = ?`;
+export const CELL_LISTS_SQL = `select t.version, c.row_ids, c.column_ids, c.cell_values
+  from plan_table t cross join lateral (
+    select coalesce(json_agg(row_id order by row_id, column_id), '[]')::text as row_ids,
+        coalesce(json_agg(column_id order by row_id, column_id), '[]')::text as column_ids,
+        coalesce(string_agg(trim_scale(value)::text, ',' order by row_id, column_id), '') as cell_values
+      from table_cell where table_id = t.id) c
+  where t.id = ?`;
 
 /** `for update` locks the table row: pushes to one table then run one after another. */
 export async function loadTableState(em: EntityManager, tableId: number, options: { lock?: boolean } = {}): Promise<TableState | null> {
@@ -81,7 +85,7 @@ export async function loadTableState(em: EntityManager, tableId: number, options
     ? await sequentially(em, statements)
     : await Promise.all(statements.map(([sql, params]) => em.execute(sql, params)));
   const table = tableRecords[0] as TableRecord | undefined;
-  if (!table) return null;
+  if (!table || !cellLists) return null;
   const columns: GridColumn[] = columnRecords.map((c: any) => ({
     key: c.key,
     label: c.label,
@@ -109,7 +113,7 @@ export async function loadTableState(em: EntityManager, tableId: number, options
     title: table.title,
     caption: table.caption,
     unitOfMeasure: table.unit_of_measure,
-    version: table.version,
+    version: cellLists.version,
     planId: table.plan_id,
     documentNumber: table.document_number,
     unitId: table.issuing_unit_id,

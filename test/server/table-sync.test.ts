@@ -308,6 +308,25 @@ describe('concurrent edits', () => {
     const befores = history.data!.tableHistory.map((changeSet: any) => changeSet.versionBefore);
     expect(new Set(befores).size).toBe(befores.length);
   });
+
+  it('pulls a version together with the cells of that version while pushes commit', async () => {
+    const tableId = String(await importTestTable(db, FREE_TABLE, { title: 'Pull during pushes' }));
+    // Each push writes its own new version number into the cell, so a pull can tell whether the
+    // version it reports is the one its cells come from.
+    const pushes = (async () => {
+      for (let version = 1; version < 26; version++) {
+        const response = await push(tableId, version, [{ rowKey: '1', columnKey: 'total', value: String(version + 1) }]);
+        expect(response.data!.pushTable).toMatchObject({ status: 'APPLIED', version: version + 1 });
+      }
+    })();
+    const pulls: any[] = [];
+    let pushing = true;
+    void pushes.finally(() => (pushing = false));
+    while (pushing) pulls.push(...(await Promise.all([grid(tableId), grid(tableId)])));
+    await pushes;
+    expect(pulls.length).toBeGreaterThan(4);
+    for (const pulled of pulls.filter((table) => table.version > 1)) expect(cell(pulled, '1', 'total')).toBe(String(pulled.version));
+  });
 });
 
 describe('idempotency', () => {
