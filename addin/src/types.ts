@@ -114,22 +114,11 @@ export interface SheetBindingState {
   pendingPush: { key: string; hash: string } | null;
 }
 
-export type { Comparator, ProgressStatus } from '../../domain/indicators/progress';
-import type { Comparator, ProgressStatus } from '../../domain/indicators/progress';
+export type { Comparator, ProgressPoint, ProgressStatus } from '../../domain/indicators/progress';
+import type { ProgressPoint, ProgressStatus } from '../../domain/indicators/progress';
 
 /** How far below a unit an indicator report goes (schema ProgressBreakdown). */
 export type ProgressBreakdown = 'NONE' | 'CHILDREN' | 'DESCENDANTS';
-
-/** A value of one period in an indicatorProgress answer (schema ProgressPoint). */
-export interface ProgressPoint {
-  periodKey: string;
-  periodEnd: string;
-  /** Exact decimal; null when it cannot be known (see problem). */
-  value: string | null;
-  comparator: Comparator;
-  rolledUp: boolean;
-  problem: string | null;
-}
 
 /** One entry of indicatorProgress: one indicator for one unit, or for the whole country (unit null). */
 export interface ProgressEntry {

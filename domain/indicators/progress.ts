@@ -16,6 +16,19 @@ export type ProgressStatus = 'ACHIEVED' | 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' |
 export type Direction = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'NEUTRAL';
 export type Comparator = 'EQ' | 'LT' | 'LE' | 'GT' | 'GE' | 'APPROX';
 
+/** A value of one period of a unit's indicator: its baseline, target or an actual (GraphQL ProgressPoint). */
+export interface ProgressPoint {
+  periodKey: string;
+  periodEnd: string;
+  /** Exact decimal; null when it cannot be known (see problem). */
+  value: string | null;
+  comparator: Comparator;
+  /** True when the value was rolled up from other units rather than recorded for this one. */
+  rolledUp: boolean;
+  /** NO_NUMERATOR, NO_DENOMINATOR or ZERO_DENOMINATOR for a rate that cannot be recomputed. */
+  problem: string | null;
+}
+
 export interface DatedValue {
   value: string;
   /** Last day of the value's period (YYYY-MM-DD). */

@@ -1,20 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FlowNetwork, ROOT_INDEX } from '../../domain/indicators/flow-network';
-import { assessProgress, type Comparator, type Progress } from '../../domain/indicators/progress';
+import { assessProgress, type Progress, type ProgressPoint } from '../../domain/indicators/progress';
 import { recomputedRate, type RollUp } from '../../domain/indicators/roll-up';
 import { IndicatorAggregation, ValueKind, type Indicator } from '../entities';
 import { loadRecordedValues, projectRecordedValues, VALUE_SCALE, type PeriodRecord, type RecordedSlot, type RecordedValues } from './recorded-values';
 import { NATION, unitGraphAsOf } from './unit-graph';
-
-export interface ProgressPoint {
-  periodKey: string;
-  periodEnd: string;
-  value: string | null;
-  comparator: Comparator;
-  /** True when the value was rolled up from other units rather than recorded for this one. */
-  rolledUp: boolean;
-  problem: string | null;
-}
 
 export interface IndicatorProgressResult extends Progress {
   indicatorKey: string;
