@@ -107,6 +107,9 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     introspection: settings.introspection,
     formatError: maskErrors(log),
     includeStacktraceInErrorResponses: false,
+    // main.ts stops everything in order on SIGINT/SIGTERM (GraphQL, pool, PostgreSQL); Apollo's own handlers
+    // (added outside NODE_ENV=test) would stop GraphQL a second time and leave that shutdown hanging.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

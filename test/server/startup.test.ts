@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { postGraphQL } from '../support/graphql';
 import { testServerUrl } from '../support/database';
-import { freePort, postgresProcessesFor, spawnServer, tempDataDir, type ServerProcess } from '../support/server-process';
+import { freePort, killSpawnedServers, postgresProcessesFor, spawnServer, tempDataDir, type ServerProcess } from '../support/server-process';
 
 /**
  * `npm start` as a user runs it: the built server in its own process, with embedded PostgreSQL
@@ -29,10 +29,21 @@ async function grandTotal(port: number): Promise<string> {
   return row.cells.find((cell: any) => cell.columnKey === 'total').value;
 }
 
-async function stopGracefully(server: ServerProcess): Promise<number | null> {
+/** The exit code after SIGTERM; 'still running' when the server has not stopped within 20 s (then it is killed). */
+async function stopGracefully(server: ServerProcess): Promise<number | null | 'still running'> {
   server.child.kill('SIGTERM');
-  return server.exited();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), 20000)));
+  const outcome = await Promise.race([server.exited(), late]);
+  clearTimeout(timer);
+  if (outcome === 'still running') {
+    server.child.kill('SIGKILL');
+    await server.exited();
+  }
+  return outcome;
 }
+
+afterEach(killSpawnedServers);
 
 describe('starting the server', () => {
   it('starts an embedded PostgreSQL under PLANBRIDGE_DATA_DIR, survives restarts, and stops it on SIGTERM', async () => {

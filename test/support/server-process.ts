@@ -32,11 +32,22 @@ export interface ServerProcess {
   exited(): Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Kills the servers still running, e.g. after a failed test, so that Jest is not kept waiting for them. */
+export function killSpawnedServers(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 /** `node dist/server/main.js` (what npm start runs) with the given environment. */
 export function spawnServer(env: Record<string, string | undefined>, port: number): ServerProcess {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'info', ...env };
+  // Without Jest's NODE_ENV=test, as npm start runs it: libraries behave differently under test (Apollo,
+  // for one, adds its own signal handlers only outside it).
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: undefined, PORT: String(port), LOG_LEVEL: 'info', ...env };
   for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
   const child = spawn(process.execPath, [MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let text = '';
   child.stdout!.on('data', (chunk) => (text += chunk));
   child.stderr!.on('data', (chunk) => (text += chunk));
