@@ -16,7 +16,7 @@ async function main() {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, 'assets'), { recursive: true });
   const result = await esbuild.build({
-    entryPoints: [path.join(__dirname, 'src', 'taskpane.ts')],
+    entryPoints: [path.join(__dirname, 'src', 'pane', 'taskpane.ts')],
     outfile: path.join(out, 'taskpane.js'),
     bundle: true,
     format: 'iife',

@@ -4,7 +4,7 @@
  * number of times.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { OfficeWorkbookGateway, detectCapabilities } from '../../addin/src/office-gateway';
+import { OfficeWorkbookGateway, detectCapabilities } from '../../addin/src/excel/office-gateway';
 
 /** Counts context.sync() calls of the mock. */
 function excelMock(data: Record<string, any>) {

@@ -1,19 +1,21 @@
 /** Plain-TypeScript parts of the add-in, against the in-memory workbook; no Excel, no server. */
 import { HyperFormula } from 'hyperformula';
-import { boxA1, cellA1, columnIndex, columnLetters, parseBox } from '../../addin/src/a1';
-import { DEFAULT_CHUNK_BYTES, EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes, packBySize, planRowChunks, splitText } from '../../addin/src/chunks';
-import { ConflictResolution } from '../../addin/src/conflicts';
-import { analyzeSheet, readCell } from '../../addin/src/diff';
-import { computedFormula, compactReferences, termsOf } from '../../addin/src/formulas';
-import { FILL, KEY_MARKER, STANDARD_LAYOUT, opBytes, pullOperations } from '../../addin/src/layout';
-import { clearMarkOps, markOps, planMarks, pulledPositions } from '../../addin/src/marks';
-import { canonicalToNumber, numberFormatFor, numberToCanonical } from '../../addin/src/numbers';
-import { planRebase } from '../../addin/src/rebase';
-import { MemoryStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../../addin/src/session-store';
-import { BINDING_NS, DATA_NS, SnapshotStore, partXml, readPartXml } from '../../addin/src/store';
-import { requestFingerprint, sheetNameFor } from '../../addin/src/sync';
-import type { GridColumn, GridRowInfo, PulledTable, SyncFinding, TableGrid } from '../../addin/src/types';
-import { localCheck } from '../../addin/src/validate';
+import { boxA1, cellA1, columnIndex, columnLetters, parseBox } from '../../addin/src/excel/a1';
+import { DEFAULT_CHUNK_BYTES, EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes, opBytes, packBySize, planRowChunks, splitText } from '../../addin/src/excel/chunks';
+import { partXml, readPartXml, workbookId } from '../../addin/src/excel/custom-xml-parts';
+import { ConflictResolution } from '../../addin/src/table-sync/conflicts';
+import { analyzeSheet, readCell } from '../../addin/src/table-sync/diff';
+import { computedFormula, compactReferences, termsOf } from '../../addin/src/table-sync/formulas';
+import { FILL, KEY_MARKER, STANDARD_LAYOUT, pullOperations } from '../../addin/src/table-sync/layout';
+import { clearMarkOps, markOps, planMarks, pulledPositions } from '../../addin/src/table-sync/marks';
+import { canonicalToNumber, numberFormatFor, numberToCanonical } from '../../addin/src/excel/number-formats';
+import { planRebase } from '../../addin/src/table-sync/rebase';
+import { MemoryStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../../addin/src/api/session-store';
+import { BINDING_NS, DATA_NS, SnapshotStore } from '../../addin/src/table-sync/snapshot-store';
+import { requestFingerprint, sheetNameFor } from '../../addin/src/table-sync/sheet-sync';
+import type { GridColumn, GridRowInfo, SyncFinding, TableGrid } from '../../addin/src/api/types';
+import type { PulledTable } from '../../addin/src/table-sync/pulled-table';
+import { localCheck } from '../../addin/src/table-sync/validate';
 import { MemoryBook, MemoryWorkbookGateway } from './support/memory-book';
 
 const MONEY = (key: string, label: string): GridColumn => ({ key, label, publishedNumber: null, type: 'MONEY', scale: 0, editable: true });
@@ -365,8 +367,8 @@ describe('the snapshot stored in the workbook', () => {
     expect(bindings).toHaveLength(1);
     expect(bindings[0]).toMatchObject({ generation: 2, state: { pendingPush: { key: 'k', hash: 'h' } } });
     expect((await store.load(bindings[0])).version).toBe(4);
-    const id = await store.workbookId();
-    expect(await store.workbookId()).toBe(id);
+    const id = await workbookId(gateway);
+    expect(await workbookId(gateway)).toBe(id);
   });
 
   it('reads XML back even when the host adds a declaration, prefixes or CDATA', () => {

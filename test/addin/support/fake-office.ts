@@ -5,10 +5,10 @@
  * response sizes are measured, and a sync over Excel on the web's 5 MB limit fails like Excel on the web.
  * Used by the benchmark (Node) and, bundled, as the page's office.js in the browser test.
  */
-import { jsonBytes, EXCEL_WEB_PAYLOAD_LIMIT } from '../../../addin/src/chunks';
-import type { CellInput } from '../../../addin/src/gateway';
+import { jsonBytes, EXCEL_WEB_PAYLOAD_LIMIT } from '../../../addin/src/excel/chunks';
+import type { CellInput } from '../../../addin/src/excel/gateway';
 import { MemoryBook, type MemorySheet } from './memory-book';
-import { parseCell } from '../../../addin/src/a1';
+import { parseCell } from '../../../addin/src/excel/a1';
 
 type Action = { bytes: number; run: () => unknown };
 
@@ -359,11 +359,11 @@ class FakeRange {
     return address.replace(/^.*!/, '');
   }
 
-  enqueueOp(bytes: number, op: import('../../../addin/src/gateway').SheetOp, _apply?: unknown): void {
+  enqueueOp(bytes: number, op: import('../../../addin/src/excel/gateway').SheetOp, _apply?: unknown): void {
     this.context.enqueue(bytes, () => this.context.book.applyOp(this.sheet(), op));
   }
 
-  op(op: import('../../../addin/src/gateway').SheetOp): void {
+  op(op: import('../../../addin/src/excel/gateway').SheetOp): void {
     this.enqueueOp(64 + op.address.length + jsonBytes(op), op);
   }
 

@@ -6,8 +6,8 @@
  * MemoryWorkbookGateway implements the workbook gateway over it directly; fake-office.ts exposes the
  * same book through an Office.js-shaped API.
  */
-import { boxA1, boxContains, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../addin/src/a1';
-import type { CellInput, ProtectionOptions, RangeData, RangeRead, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from '../../../addin/src/gateway';
+import { boxA1, boxContains, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../addin/src/excel/a1';
+import type { CellInput, ProtectionOptions, RangeData, RangeRead, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from '../../../addin/src/excel/gateway';
 
 export interface MemoryCell {
   value: CellInput;

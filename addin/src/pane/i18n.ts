@@ -1,5 +1,5 @@
 /** The pane's words in Vietnamese (default) and English. */
-import type { Lang } from './types';
+import type { Lang } from '../api/types';
 
 const vi = {
   appTitle: 'PlanBridge',

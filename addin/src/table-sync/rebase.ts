@@ -4,12 +4,13 @@
  * (the sheet). Untouched cells take theirs; cells only I changed keep mine; cells both changed to
  * different values are conflicts, resolved by the person's choice. Pure.
  */
-import type { CellConflict, PulledTable, TableGrid } from './types';
+import type { CellConflict, TableGrid } from '../api/types';
+import type { PulledTable } from './pulled-table';
 import { type Choice, cellKey } from './conflicts';
 import { changeDisplay, type LocalChange } from './diff';
 import type { Positions } from './marks';
-import { cellA1 } from './a1';
-import { parseCanonicalDecimal, parseVietnameseNumber } from '../../domain/vietnamese-number';
+import { cellA1 } from '../excel/a1';
+import { parseCanonicalDecimal, parseVietnameseNumber } from '../../../domain/vietnamese-number';
 
 export interface CellWrite {
   row: number;

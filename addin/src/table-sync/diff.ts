@@ -4,12 +4,13 @@
  * without losing it (inserted rows with values, deleted rows, merged cells, edits of read-only cells)
  * is reported, never dropped silently. Pure: it works on values already read from the sheet.
  */
-import { boxA1, cellA1 } from './a1';
-import type { CellInput } from './gateway';
+import { boxA1, cellA1 } from '../excel/a1';
+import type { CellInput } from '../excel/gateway';
 import { KEY_MARKER, isEditableCell } from './layout';
-import { numberToCanonical } from './numbers';
-import type { CellChangeInput, PulledTable } from './types';
-import { parseVietnameseNumber } from '../../domain/vietnamese-number';
+import { numberToCanonical } from '../excel/number-formats';
+import type { CellChangeInput } from '../api/types';
+import type { PulledTable } from './pulled-table';
+import { parseVietnameseNumber } from '../../../domain/vietnamese-number';
 
 export interface SheetMatrix {
   /** Rows and columns read, from A1. */

@@ -3,18 +3,18 @@
  * gateway (Excel) and the GraphQL client; nothing here touches Excel directly.
  */
 /// <reference types="office-js" />
-import { ConflictResolution } from './conflicts';
-import { ApiError, type IndicatorOption, PlanBridgeClient, type PlanOption, type UnitOption } from './graphql';
+import { ConflictResolution } from '../table-sync/conflicts';
+import { ApiError, type IndicatorOption, PlanBridgeClient, type PlanOption, type UnitOption } from '../api/graphql';
 import { type MessageKey, pick, t } from './i18n';
-import type { ListedProblem } from './marks';
-import { OfficeWorkbookGateway } from './office-gateway';
-import { reportQueryFromForm } from './report-query';
-import { NotAReportError, type ReportRecord, ReportSheetError } from './report-store';
-import { IndicatorReports } from './report-sync';
-import { SessionStore, sessionFromDialogMessage, sessionKey } from './session-store';
-import { type Bound, NotBoundError, type PushOutcome, SheetSync } from './sync';
-import { randomId } from './store';
-import type { Lang } from './types';
+import type { ListedProblem } from '../table-sync/marks';
+import { OfficeWorkbookGateway } from '../excel/office-gateway';
+import { reportQueryFromForm } from '../report/report-query';
+import { NotAReportError, type ReportRecord, ReportSheetError } from '../report/report-store';
+import { IndicatorReports } from '../report/report-sync';
+import { SessionStore, sessionFromDialogMessage, sessionKey } from '../api/session-store';
+import { type Bound, NotBoundError, type PushOutcome, SheetSync } from '../table-sync/sheet-sync';
+import { randomId, workbookId } from '../excel/custom-xml-parts';
+import type { Lang } from '../api/types';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -538,7 +538,7 @@ async function onWorkflow(kind: 'submit' | 'approve'): Promise<void> {
 }
 
 async function ensureWorkbookId(): Promise<string> {
-  if (!state.workbookId) state.workbookId = await sync.store.workbookId();
+  if (!state.workbookId) state.workbookId = await workbookId(sync.gateway);
   return state.workbookId;
 }
 

@@ -4,6 +4,7 @@
  * number of cells or rows. Every gateway call is one Excel.run with a fixed number of syncs, so the
  * number of syncs is (number of chunks) × (syncs per call).
  */
+import type { SheetOp } from './gateway';
 
 /** Excel on the web refuses requests and responses over 5 MB; we stay far below, with room for protocol overhead. */
 export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -78,4 +79,21 @@ export function splitText(text: string, maxChars: number): string[] {
     start = end;
   }
   return pieces;
+}
+
+/** Estimated request size of one operation. */
+export function opBytes(op: SheetOp): number {
+  const overhead = 64 + op.address.length;
+  switch (op.kind) {
+    case 'values':
+      return overhead + op.values.reduce((sum, row) => sum + row.reduce((s: number, value) => s + cellBytes(value), 2), 0);
+    case 'formulas':
+      return overhead + op.formulas.reduce((sum, row) => sum + row.reduce((s: number, value) => s + cellBytes(value), 2), 0);
+    case 'numberFormat':
+      return overhead + op.numberFormat.reduce((sum, row) => sum + row.reduce((s: number, value) => s + cellBytes(value), 2), 0);
+    case 'note':
+      return overhead + cellBytes(op.text ?? '') + cellBytes(op.title ?? '');
+    default:
+      return overhead + 32;
+  }
 }

@@ -2,26 +2,23 @@
  * The add-in's use cases — pull, validate, push (with conflicts), refresh, revert — over the workbook
  * gateway and the GraphQL client. Plain TypeScript: tests run it against an in-memory workbook.
  */
-import { boxA1, cellA1, parseBox } from './a1';
-import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_OPS, cellBytes, packBySize, planRowChunks } from './chunks';
+import { boxA1, cellA1, parseBox } from '../excel/a1';
+import { type ProgressFn, applyInBatches, noProgress } from '../excel/batches';
+import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from '../excel/chunks';
+import { randomId } from '../excel/custom-xml-parts';
 import { ConflictResolution } from './conflicts';
 import { type LocalChange, type SheetAnalysis, type SheetIssue, type SheetMatrix, analyzeSheet, tableBox, toChangeInput } from './diff';
-import type { CellInput, ProtectionOptions, SheetInfo, SheetOp, WorkbookGateway } from './gateway';
-import type { PlanBridgeClient } from './graphql';
-import { STANDARD_LAYOUT, labelText, opBytes, pullOperations } from './layout';
+import type { CellInput, ProtectionOptions, SheetInfo, SheetOp, WorkbookGateway } from '../excel/gateway';
+import type { PlanBridgeClient } from '../api/graphql';
+import { STANDARD_LAYOUT, labelText, pullOperations } from './layout';
 import { type ListedProblem, type Positions, clearMarkOps, issueProblems, markOps, planMarks, pulledPositions } from './marks';
-import { canonicalToNumber, numberFormatFor } from './numbers';
+import { canonicalToNumber, numberFormatFor } from '../excel/number-formats';
 import { type CellWrite, gridToPulled, planRebase } from './rebase';
-import { ReportStore } from './report-store';
-import { type Binding, SnapshotStore, randomId } from './store';
-import type { Lang, PlanInfo, PulledTable, PushResult, SheetBindingState, TableGrid } from './types';
+import { ReportStore } from '../report/report-store';
+import { type Binding, SnapshotStore } from './snapshot-store';
+import type { Lang, PlanInfo, PushResult, TableGrid } from '../api/types';
+import type { PulledTable, SheetBindingState } from './pulled-table';
 import { localCheck } from './validate';
-
-export const PROTECTION: ProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
-
-export type ProgressFn = (fraction: number, messageVi: string, messageEn: string) => void;
-
-export const noProgress: ProgressFn = () => undefined;
 
 export interface Bound {
   sheet: SheetInfo;
@@ -71,24 +68,6 @@ export function requestFingerprint(value: unknown): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
-}
-
-/**
- * Applies operations in batches under the payload budget, protection lifted and restored within each request:
- * what the add-in writes into a sheet is never left unprotected between requests.
- */
-export async function applyInBatches(
-  gateway: WorkbookGateway,
-  sheetId: string,
-  ops: SheetOp[],
-  options: { chunkBytes?: number; maxOps?: number; progress?: ProgressFn; from?: number; to?: number } = {},
-): Promise<void> {
-  const { progress = noProgress, from = 0, to = 1 } = options;
-  const batches = packBySize(ops, opBytes, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, options.maxOps ?? DEFAULT_MAX_OPS);
-  for (let i = 0; i < batches.length; i++) {
-    await gateway.apply(sheetId, batches[i], { unprotect: true, protectAfter: PROTECTION });
-    progress(from + ((to - from) * (i + 1)) / batches.length, `Đang ghi vào trang tính (${i + 1}/${batches.length})…`, `Writing to the sheet (${i + 1}/${batches.length})…`);
-  }
 }
 
 export class SheetSync {

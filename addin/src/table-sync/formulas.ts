@@ -7,8 +7,8 @@
  * not zero: when every term is empty the formula shows an empty cell, not 0:
  *   =IF(COUNT(D12:D14,D16)=0,"",SUM(D12:D14,D16))
  */
-import { columnLetters } from './a1';
-import type { PulledTable } from './types';
+import { columnLetters } from '../excel/a1';
+import type { PulledTable } from './pulled-table';
 
 const MAX_FORMULA_LENGTH = 8000;
 const MAX_ARGUMENTS = 255;

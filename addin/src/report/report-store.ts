@@ -4,10 +4,10 @@
  * is closed and reopened, and table sync knows to keep its hands off the sheet. The sheet is recognised by
  * its worksheet id, which survives renaming. No token or other secret is stored.
  */
-import type { WorkbookGateway } from './gateway';
-import { t } from './i18n';
+import type { WorkbookGateway } from '../excel/gateway';
+import { t } from '../pane/i18n';
 import type { ReportQuery } from './report-query';
-import { partXml, readPartXml } from './store';
+import { partXml, readPartXml } from '../excel/custom-xml-parts';
 
 export const REPORT_NS = 'urn:planbridge:report:1';
 

@@ -4,12 +4,13 @@
  * TableSnapshot.withChanges, and, when the server gave the template's rules, run validateTable on the
  * table before and after (errors the pulled table already had do not block, as on the server).
  */
-import { validateTable } from '../../domain/rules';
-import { TableSnapshot } from '../../domain/table-model';
-import { inputFinding, parseChanges } from '../../domain/sync/change-parsing';
-import { markPreExisting } from '../../domain/sync/pre-existing';
+import { validateTable } from '../../../domain/rules';
+import { TableSnapshot } from '../../../domain/table-model';
+import { inputFinding, parseChanges } from '../../../domain/sync/change-parsing';
+import { markPreExisting } from '../../../domain/sync/pre-existing';
 import { type LocalChange, toChangeInput } from './diff';
-import type { PulledTable, SyncFinding } from './types';
+import type { SyncFinding } from '../api/types';
+import type { PulledTable } from './pulled-table';
 
 const snapshots = new WeakMap<PulledTable, TableSnapshot>();
 

@@ -17,13 +17,13 @@
  * The status column gets one conditional fill per status, so colours follow the text even when the
  * report is rewritten.
  */
-import { boxA1, columnLetters } from './a1';
-import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from './chunks';
-import type { CellInput, SheetOp } from './gateway';
-import { FILL, asText, numberInput } from './layout';
-import { numberFormatFor } from './numbers';
+import { boxA1, columnLetters } from '../excel/a1';
+import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from '../excel/chunks';
+import type { CellInput, SheetOp } from '../excel/gateway';
+import { FILL, asText, numberInput } from '../table-sync/layout';
+import { numberFormatFor } from '../excel/number-formats';
 import type { ReportQuery } from './report-query';
-import type { Comparator, Lang, ProgressEntry, ProgressPoint, ProgressStatus } from './types';
+import type { Comparator, Lang, ProgressEntry, ProgressPoint, ProgressStatus } from '../api/types';
 
 export const REPORT_HEADER_ROW = 4;
 export const REPORT_FIRST_DATA_ROW = 5;

@@ -1,5 +1,5 @@
 /** Conflict resolution state: each conflicting cell with base / theirs / mine, and the choice per cell. Pure. */
-import type { CellConflict } from './types';
+import type { CellConflict } from '../api/types';
 
 export type Choice = 'theirs' | 'mine';
 

@@ -3,8 +3,8 @@
  * retried with the same idempotency key after a network failure (the server answers a replay with the
  * first answer, so a retried push is never applied twice).
  */
-import type { Rule } from '../../domain/rules';
-import type { ReportQuery } from './report-query';
+import type { Rule } from '../../../domain/rules';
+import type { ReportQuery } from '../report/report-query';
 import type { CellChangeInput, PlanInfo, ProgressEntry, PushResult, TableGrid } from './types';
 
 export class ApiError extends Error {

@@ -13,12 +13,13 @@
  * Column A holds each row's stable key, row 8 each column's key: the add-in finds every cell by key,
  * so moved rows are still recognised and inserted or deleted ones are detected.
  */
-import { boxA1, cellA1, columnLetters } from './a1';
-import { DEFAULT_CHUNK_BYTES, cellBytes } from './chunks';
+import { boxA1, cellA1, columnLetters } from '../excel/a1';
+import { DEFAULT_CHUNK_BYTES, cellBytes } from '../excel/chunks';
 import { computedFormula } from './formulas';
-import type { CellInput, SheetOp } from './gateway';
-import { canonicalToNumber, numberFormatFor } from './numbers';
-import type { GridColumn, GridRowInfo, Lang, PulledTable, SheetLayoutInfo } from './types';
+import type { CellInput, SheetOp } from '../excel/gateway';
+import { canonicalToNumber, numberFormatFor } from '../excel/number-formats';
+import type { GridColumn, GridRowInfo, Lang } from '../api/types';
+import type { PulledTable, SheetLayoutInfo } from './pulled-table';
 
 export const KEY_MARKER = '#KEY';
 
@@ -249,23 +250,6 @@ export function pullOperations(table: PulledTable, options: { chunkBytes?: numbe
     }
   }
   return ops;
-}
-
-/** Estimated request size of one operation. */
-export function opBytes(op: SheetOp): number {
-  const overhead = 64 + op.address.length;
-  switch (op.kind) {
-    case 'values':
-      return overhead + op.values.reduce((sum, row) => sum + row.reduce((s: number, value) => s + cellBytes(value), 2), 0);
-    case 'formulas':
-      return overhead + op.formulas.reduce((sum, row) => sum + row.reduce((s: number, value) => s + cellBytes(value), 2), 0);
-    case 'numberFormat':
-      return overhead + op.numberFormat.reduce((sum, row) => sum + row.reduce((s: number, value) => s + cellBytes(value), 2), 0);
-    case 'note':
-      return overhead + cellBytes(op.text ?? '') + cellBytes(op.title ?? '');
-    default:
-      return overhead + 32;
-  }
 }
 
 export { cellA1 };

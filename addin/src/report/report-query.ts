@@ -2,8 +2,8 @@
  * What an indicator report asks the server (indicatorProgress's arguments), read from the pane's form.
  * Pure: the pane passes the form's values, the report sheet keeps the query so "Refresh" asks again.
  */
-import type { MessageKey } from './i18n';
-import type { ProgressBreakdown } from './types';
+import type { MessageKey } from '../pane/i18n';
+import type { ProgressBreakdown } from '../api/types';
 
 export interface ReportQuery {
   /** null: the whole country. */

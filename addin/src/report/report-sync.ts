@@ -4,13 +4,13 @@
  * query (report-store.ts); a refresh asks the same query again, clears the sheet with its charts and
  * conditional formats, and writes it anew.
  */
-import type { SheetInfo, SheetOp, WorkbookGateway } from './gateway';
-import type { PlanBridgeClient } from './graphql';
+import type { SheetInfo, SheetOp, WorkbookGateway } from '../excel/gateway';
+import type { PlanBridgeClient } from '../api/graphql';
 import { type ReportLayout, reportOperations } from './indicator-report';
 import type { ReportQuery } from './report-query';
 import { NotAReportError, type ReportRecord, ReportStore } from './report-store';
-import { type ProgressFn, applyInBatches, noProgress } from './sync';
-import type { Lang, ProgressEntry } from './types';
+import { type ProgressFn, applyInBatches, noProgress } from '../excel/batches';
+import type { Lang, ProgressEntry } from '../api/types';
 
 export interface ReportOptions {
   lang: () => Lang;

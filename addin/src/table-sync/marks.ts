@@ -1,9 +1,10 @@
 /** Findings → marked cells: fill colour by severity, a note with the message, and the pane's list. Pure. */
-import { cellA1 } from './a1';
+import { cellA1 } from '../excel/a1';
 import type { SheetIssue } from './diff';
-import type { SheetOp, WorkbookCapabilities } from './gateway';
+import type { SheetOp, WorkbookCapabilities } from '../excel/gateway';
 import { FILL, baseFill } from './layout';
-import type { Lang, PulledTable, SyncFinding } from './types';
+import type { Lang, SyncFinding } from '../api/types';
+import type { PulledTable } from './pulled-table';
 
 export interface Positions {
   rowAt: ReadonlyMap<string, number>;
