@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { postGraphQL } from '../support/graphql';
 import { testServerUrl } from '../support/database';
-import { freePort, killSpawnedServers, postgresProcessesFor, spawnServer, tempDataDir, type ServerProcess } from '../support/server-process';
+import { freePort, killSpawnedServers, postgresProcessesFor, removeTempDataDirs, spawnServer, tempDataDir, type ServerProcess } from '../support/server-process';
 
 /**
  * `npm start` as a user runs it: the built server in its own process, with embedded PostgreSQL
@@ -44,6 +44,7 @@ async function stopGracefully(server: ServerProcess): Promise<number | null | 's
 }
 
 afterEach(killSpawnedServers);
+afterAll(removeTempDataDirs);
 
 describe('starting the server', () => {
   it('starts an embedded PostgreSQL under PLANBRIDGE_DATA_DIR, survives restarts, and stops it on SIGTERM', async () => {
