@@ -21,6 +21,8 @@ import { TableColumn } from './table-column';
 import { TableRow } from './table-row';
 import { TableTemplate } from './table-template';
 import { UnitSuccession } from './unit-succession';
+import { SignInFailure } from './sign-in-failure';
+import { RateLimitEntry } from './rate-limit-entry';
 
 export const entities = [
   AdministrativeUnit,
@@ -46,6 +48,8 @@ export const entities = [
   RoleAssignment,
   AccessToken,
   WorkflowEvent,
+  SignInFailure,
+  RateLimitEntry,
 ];
 
 export {
@@ -72,5 +76,7 @@ export {
   TableRow,
   TableTemplate,
   UnitSuccession,
+  SignInFailure,
+  RateLimitEntry,
 };
 export * from './enums';
