@@ -19,20 +19,47 @@ interface Rule {
   lower?: string; upper?: string; part?: string; total?: string;
 }
 interface Finding { rule: string; row: string; column: string; expected: string; found: string; difference: string }
+/** `vietnamese`: '.' groups thousands, ',' marks decimals (the default); `decimal-point`: '.' marks decimals, no grouping. */
+type Notation = 'vietnamese' | 'decimal-point';
+
 interface Entry {
   source: { document: string; address: string; transcription: string };
   expected: {
     headerRows: number; dataRows: number; footnoteRows: number; emptyMeans?: string;
+    /** Indicators as rows, periods as columns: rules then name indicator rows where they would name columns. */
+    transposed?: boolean;
+    notation?: Notation;
     columns: Column[]; rows: Row[]; rules: Rule[]; findings: Finding[];
   };
 }
 
-/** An exact figure as published: Vietnamese notation ('.' thousands, ',' decimals), or null when not one exact number. */
-function exact(cell: string): { value: Decimal; decimals: number } | null {
+type Figure = { value: Decimal; decimals: number } | null;
+
+/** An exact figure as published in the table's notation, or null when not one exact number. */
+function exactIn(cell: string, notation: Notation = 'vietnamese'): Figure {
   const text = cell.trim().replace(/%$/, '').trim();
+  if (notation === 'decimal-point') {
+    if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
+    return { value: new Decimal(text), decimals: text.split('.')[1]?.length ?? 0 };
+  }
   if (!/^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(text)) return null;
   const [whole, fraction = ''] = text.split(',');
   return { value: new Decimal(`${whole.replace(/\./g, '')}.${fraction || '0'}`), decimals: fraction.length };
+}
+
+/**
+ * The table the rules read. A transposed table (indicators × years) is turned so that each indicator row becomes a
+ * column named by its label and each period column a row named by its header.
+ */
+function ruleView(expected: Entry['expected'], grid: string[][]): { columns: Column[]; rows: Row[]; data: string[][] } {
+  const data = grid.slice(expected.headerRows, expected.headerRows + expected.dataRows);
+  if (!expected.transposed) return { columns: expected.columns, rows: expected.rows, data };
+  const periods = expected.columns.map((c, at) => ({ ...c, at })).filter((c) => !['stt', 'label', 'unit'].includes(c.type));
+  return {
+    columns: expected.rows.map((r) => ({ header: r.label, type: 'measure' })),
+    rows: periods.map((p, index): Row => ({ index, stt: '', label: p.header, kind: 'item', level: 0 })),
+    data: periods.map((p) => data.map((cells) => cells[p.at])),
+  };
 }
 
 /** Half a unit of the last published decimal: the rounding a figure carries (exact counts carry none). */
@@ -46,13 +73,14 @@ function vietnamese(value: Decimal, decimals: number): string {
 
 function check(entry: Entry, grid: string[][]): Finding[] {
   const { expected } = entry;
-  const data = grid.slice(expected.headerRows, expected.headerRows + expected.dataRows);
+  const { columns, rows, data } = ruleView(expected, grid);
+  const exact = (cell: string) => exactIn(cell, expected.notation);
   const column = (header: string) => {
-    const at = expected.columns.findIndex((c) => c.header === header);
+    const at = columns.findIndex((c) => c.header === header);
     if (at < 0) throw new Error(`no column "${header}"`);
     return at;
   };
-  const rowName = (i: number) => `${i} | ${expected.rows[i].label}`;
+  const rowName = (i: number) => `${i} | ${rows[i].label}`;
   const emptyIsZero = expected.emptyMeans === 'none';
   const findings: Finding[] = [];
 
@@ -79,10 +107,10 @@ function check(entry: Entry, grid: string[][]): Finding[] {
   };
 
   const children = (i: number): number[] => {
-    const parent = expected.rows[i];
+    const parent = rows[i];
     const found: number[] = [];
-    for (let j = i + 1; j < expected.rows.length; j++) {
-      const row = expected.rows[j];
+    for (let j = i + 1; j < rows.length; j++) {
+      const row = rows[j];
       if (row.kind === 'label') continue;
       if (row.kind === 'total' || row.level <= parent.level) break;
       if (row.level === parent.level + 1) found.push(j);
@@ -101,7 +129,7 @@ function check(entry: Entry, grid: string[][]): Finding[] {
       case 'parent-sum':
         for (const header of rule.columns!) {
           const at = column(header);
-          expected.rows.forEach((row, i) => {
+          rows.forEach((row, i) => {
             const kids = children(i);
             if (row.kind === 'total' || kids.length === 0 || data[i][at].trim() === '') return; // empty parent: not broken down
             sum(rule.kind, i, header, data[i][at], kids.map((k) => data[k][at]));
@@ -109,12 +137,12 @@ function check(entry: Entry, grid: string[][]): Finding[] {
         }
         break;
       case 'total-sum': {
-        const parts = expected.rows.filter((r) => r.kind === 'section' || r.kind === 'item');
+        const parts = rows.filter((r) => r.kind === 'section' || r.kind === 'item');
         const top = Math.min(...parts.map((r) => r.level));
         const terms = parts.filter((r) => r.level === top).map((r) => r.index);
         for (const header of rule.columns!) {
           const at = column(header);
-          expected.rows.filter((r) => r.kind === 'total')
+          rows.filter((r) => r.kind === 'total')
             .forEach((r) => sum(rule.kind, r.index, header, data[r.index][at], terms.map((k) => data[k][at])));
         }
         break;
