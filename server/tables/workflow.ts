@@ -3,7 +3,7 @@ import type { Access } from '../auth/access';
 import { forbidden } from '../auth/auth-errors';
 import { PlanTable, TableKind, TableStatus, User, WorkflowEvent } from '../entities';
 import { recordApprovedValues } from '../indicators/indicator-table';
-import { notFound, userError } from '../graphql/errors';
+import { notReadable, userError } from '../graphql/errors';
 
 export type WorkflowAction = 'SUBMIT' | 'APPROVE' | 'REOPEN';
 
@@ -22,7 +22,7 @@ const ACTION_NAMES: Record<WorkflowAction, [string, string]> = {
 /** A table a user may not read answers exactly like a table that does not exist. */
 export async function readableTable(em: EntityManager, access: Access, tableId: number, label: string): Promise<PlanTable> {
   const table = await em.findOne(PlanTable, tableId, { populate: ['plan'] });
-  if (!table || !access.can('READ', table.plan.issuingUnit.id)) throw notFound('table', 'bảng', label);
+  if (!table || !access.can('READ', table.plan.issuingUnit.id)) throw notReadable(access, 'table', 'bảng', label);
   return table;
 }
 
