@@ -29,7 +29,7 @@ async function main() {
     metafile: true,
     logLevel: 'warning',
   });
-  for (const file of ['taskpane.html', 'taskpane.css', 'commands.html']) fs.copyFileSync(path.join(__dirname, file), path.join(out, file));
+  for (const file of ['taskpane.html', 'taskpane.css', 'commands.html', 'signin-start.html', 'help.html']) fs.copyFileSync(path.join(__dirname, file), path.join(out, file));
   for (const file of fs.readdirSync(path.join(__dirname, 'assets'))) fs.copyFileSync(path.join(__dirname, 'assets', file), path.join(out, 'assets', file));
   fs.copyFileSync(path.join(root, 'manifest.xml'), path.join(out, 'manifest.xml'));
   const bytes = fs.statSync(path.join(out, 'taskpane.js')).size;

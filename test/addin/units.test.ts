@@ -3,6 +3,7 @@ import { HyperFormula } from 'hyperformula';
 import { boxA1, cellA1, columnIndex, columnLetters, parseBox } from '../../addin/src/excel/a1';
 import { DEFAULT_CHUNK_BYTES, EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes, opBytes, packBySize, planRowChunks, splitText } from '../../addin/src/excel/chunks';
 import { partXml, readPartXml, workbookId } from '../../addin/src/excel/custom-xml-parts';
+import { PROTECTION } from '../../addin/src/excel/protection';
 import { ConflictResolution } from '../../addin/src/table-sync/conflicts';
 import { analyzeSheet, readCell } from '../../addin/src/table-sync/diff';
 import { computedFormula, compactReferences, termsOf } from '../../addin/src/table-sync/formulas';
@@ -59,7 +60,7 @@ async function written(pulled = table()): Promise<{ book: MemoryBook; gateway: M
   const book = new MemoryBook(['S']);
   const gateway = new MemoryWorkbookGateway(book);
   const sheetId = book.sheets[0].id;
-  for (const batch of packBySize(pullOperations(pulled), opBytes)) await gateway.apply(sheetId, batch, { unprotect: true, protectAfter: { allowFormatColumns: true, allowFormatRows: true } });
+  for (const batch of packBySize(pullOperations(pulled), opBytes)) await gateway.apply(sheetId, batch, { protection: PROTECTION });
   return { book, gateway, sheetId };
 }
 
@@ -96,7 +97,7 @@ describe('numbers between Excel and the contract', () => {
   it('chooses number formats that never hide decimals', () => {
     expect(numberFormatFor('5600826', 3)).toBe('#,##0');
     expect(numberFormatFor('0.21', 2)).toBe('#,##0.00');
-    expect(numberFormatFor(null, 2)).toBe('#,##0.##');
+    expect(numberFormatFor(null, 2)).toBe('General'); // never "#,##0.##", which shows 1234 as "1.234,"
     expect(numberFormatFor(null, 0)).toBe('#,##0');
   });
 });
@@ -299,11 +300,11 @@ describe('marks', () => {
     ]);
     expect(planned.problems.map((problem) => problem.address)).toEqual(['D10', null, 'D10', 'F15']);
     const { book, gateway, sheetId } = await written(pulled);
-    await gateway.apply(sheetId, markOps(planned.marks, book.capabilities, 'en'), { unprotect: true });
+    await gateway.apply(sheetId, markOps(planned.marks, book.capabilities, 'en'), { protection: PROTECTION });
     expect(book.cellAt(sheetId, 'D10')!.fill).toBe(FILL.error);
     expect(book.cellAt(sheetId, 'D10')!.note).toBe('PlanBridge — Error\nError A.1\nError A.1');
     expect(book.cellAt(sheetId, 'F15')!.fill).toBe(FILL.warning);
-    await gateway.apply(sheetId, clearMarkOps(['D10', 'F15', 'D9'], pulled, positions, book.capabilities), { unprotect: true });
+    await gateway.apply(sheetId, clearMarkOps(['D10', 'F15', 'D9'], pulled, positions, book.capabilities), { protection: PROTECTION });
     expect(book.cellAt(sheetId, 'D10')!.fill).toBe(FILL.editable);
     expect(book.cellAt(sheetId, 'D9')!.fill).toBe(FILL.computed);
     expect(book.cellAt(sheetId, 'D10')!.note).toBeNull();

@@ -1,6 +1,8 @@
 /**
- * Where the pane keeps the access token: the add-in's own browser storage (localStorage, partitioned by
- * Office per add-in origin), keyed by server and workbook — never in the workbook file.
+ * Where the pane keeps the access token: the add-in's own browser storage (localStorage), keyed by server and
+ * workbook — never in the workbook file. Office partitions that storage by add-in and host page on the web and
+ * Mac and gives the key as Office.context.partitionKey; on Windows it is undefined and the storage is shared,
+ * so every key carries the partition key where there is one.
  */
 import type { Session } from './graphql';
 
@@ -20,6 +22,30 @@ export class MemoryStorage implements KeyValueStorage {
   }
   removeItem(key: string): void {
     this.data.delete(key);
+  }
+}
+
+/** The pane's storage with every key prefixed by Office's partition key, when Office gives one. */
+export class PartitionedStorage implements KeyValueStorage {
+  private readonly prefix: string;
+
+  constructor(
+    private readonly storage: KeyValueStorage,
+    partitionKey: string | undefined,
+  ) {
+    this.prefix = partitionKey ? `${partitionKey}:` : '';
+  }
+
+  getItem(key: string): string | null {
+    return this.storage.getItem(this.prefix + key);
+  }
+
+  setItem(key: string, value: string): void {
+    this.storage.setItem(this.prefix + key, value);
+  }
+
+  removeItem(key: string): void {
+    this.storage.removeItem(this.prefix + key);
   }
 }
 

@@ -25,7 +25,7 @@ export interface WorkbookCapabilities {
   mergedAreas: boolean;
   /** format.indentLevel (ExcelApi 1.9); otherwise labels are indented with spaces. */
   indent: boolean;
-  /** application.cultureInfo (ExcelApi 1.11). */
+  /** application.decimalSeparator, thousandsSeparator, useSystemSeparators and cultureInfo (ExcelApi 1.11). */
   culture: boolean;
 }
 
@@ -82,6 +82,24 @@ export interface ProtectionOptions {
   /** Staff may resize and format columns/rows but not insert, delete or sort. */
   allowFormatColumns: boolean;
   allowFormatRows: boolean;
+  /** Formats (marks' fills, number formats) may change under protection: the add-in need not lift it to mark. */
+  allowFormatCells: boolean;
+  /** Notes may change under protection (Excel counts them as objects). */
+  allowEditObjects: boolean;
+}
+
+/** What a batch did to the sheet's protection, so callers and tests can see which paths clear undo. */
+export interface ApplyReport {
+  /** Protection was lifted and set again, or set for the first time: Excel cleared the undo history. */
+  protectionTouched: boolean;
+}
+
+/** The separators Excel shows numbers with: its own override (File › Options › Advanced) or the system's. */
+export interface Separators {
+  decimal: string;
+  group: string;
+  /** True when Excel follows the operating system's separators. */
+  system: boolean;
 }
 
 export interface StoredPart {
@@ -100,12 +118,12 @@ export interface WorkbookGateway {
   /** Reads several ranges of one sheet in one sync. */
   read(sheetId: string, reads: RangeRead[]): Promise<RangeData[]>;
   /**
-   * Applies the operations in order in one sync. With `unprotect`, the sheet's protection is lifted
-   * for the batch and put back (with `protection`) after it, in the same request.
+   * Applies the operations in order in one request. With `protection`, the sheet ends protected with those
+   * options; its protection is lifted for the batch only when an operation needs it (see protection.ts),
+   * because lifting or setting protection clears the person's undo history. A batch that fails leaves the
+   * operations before the failing one applied (as Excel does) and the sheet protected.
    */
-  apply(sheetId: string, ops: SheetOp[], options?: { unprotect?: boolean; protectAfter?: ProtectionOptions }): Promise<void>;
-  protect(sheetId: string, options: ProtectionOptions): Promise<void>;
-  unprotect(sheetId: string): Promise<void>;
+  apply(sheetId: string, ops: SheetOp[], options?: { protection?: ProtectionOptions }): Promise<ApplyReport>;
   /** Merged areas that intersect the address (empty when the feature is missing). */
   mergedAreas(sheetId: string, address: string): Promise<string[]>;
   select(sheetId: string, address: string): Promise<void>;
@@ -114,6 +132,6 @@ export interface WorkbookGateway {
   listPartIds(namespace: string): Promise<string[]>;
   /** Adds parts and deletes others in one sync; returns the new ids in order. */
   writeParts(add: string[], remove: string[]): Promise<string[]>;
-  /** The thousands separator Excel displays, when known. */
-  groupSeparator(): Promise<string | null>;
+  /** The separators Excel displays numbers with, when known (ExcelApi 1.11). */
+  separators(): Promise<Separators | null>;
 }

@@ -1,7 +1,9 @@
 /**
  * The workbook gateway over Office.js: the only file that calls Excel.run. Each method is one
  * Excel.run with one or two context.sync() calls, whatever the amount of data it carries; callers keep
- * the amount per call under the payload budget (chunks.ts).
+ * the amount per call under the payload budget (chunks.ts). Every run passes delayForCellEdit, so a click
+ * in the pane while a cell is still being edited waits for the edit instead of failing; errors leave as
+ * ExcelError with Office's code, and reads are asked again after a transient error.
  *
  * Minimum: ExcelApi 1.9 (manifest). Newer features are checked with isSetSupported and degrade:
  * notes 1.18 (else the input prompt of data validation), merged-area detection 1.13 (else skipped),
@@ -10,9 +12,20 @@
  * they need no Excel global at run time.
  */
 /// <reference types="office-js" />
-import type { CellInput, ProtectionOptions, RangeData, RangeRead, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from './gateway';
+import { excelError } from './excel-errors';
+import type { ApplyReport, CellInput, ProtectionOptions, RangeData, RangeRead, Separators, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from './gateway';
+import { boxA1, mergedAreaAddresses, parseBox } from './a1';
+import { needsLift } from './protection';
 
 type Supported = (set: string, version: string) => boolean;
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+type Run = <T>(options: Excel.RunOptions, batch: Batch<T>) => Promise<T>;
+
+/** Reads asked again after a transient error: at most this many tries, a short pause between them. */
+const READ_TRIES = 3;
+const RETRY_PAUSE_MS = 250;
+/** getMergedAreasOrNullObject fails past 512 merged areas: larger ranges are asked about in row bands. */
+export const MERGED_AREAS_PER_CALL = 512;
 
 export function detectCapabilities(isSetSupported: Supported): WorkbookCapabilities {
   const excel = (version: string) => {
@@ -29,7 +42,8 @@ function protectionOptions(options: ProtectionOptions): Excel.WorksheetProtectio
   return {
     allowFormatColumns: options.allowFormatColumns,
     allowFormatRows: options.allowFormatRows,
-    allowFormatCells: false,
+    allowFormatCells: options.allowFormatCells,
+    allowEditObjects: options.allowEditObjects,
     allowInsertColumns: false,
     allowInsertRows: false,
     allowInsertHyperlinks: false,
@@ -44,11 +58,35 @@ function protectionOptions(options: ProtectionOptions): Excel.WorksheetProtectio
 export class OfficeWorkbookGateway implements WorkbookGateway {
   private readonly caps: WorkbookCapabilities;
 
+  private readonly excelRun: Run;
+
   constructor(
-    private readonly run: typeof Excel.run = Excel.run,
+    run: Run = (options, batch) => Excel.run(options, batch),
     isSetSupported: Supported = (set, version) => Office.context.requirements.isSetSupported(set, version),
+    private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {
+    this.excelRun = run;
     this.caps = detectCapabilities(isSetSupported);
+  }
+
+  /** One Excel.run that writes: never repeated (a failed write may have been partly applied). */
+  private run<T>(batch: Batch<T>): Promise<T> {
+    return this.excelRun({ delayForCellEdit: true }, batch).catch((error: unknown) => {
+      throw excelError(error);
+    });
+  }
+
+  /** One Excel.run that only reads: asked again after a transient error. */
+  private async reading<T>(batch: Batch<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.run(batch);
+      } catch (error) {
+        const failure = excelError(error);
+        if (!failure.transient || attempt >= READ_TRIES) throw failure;
+        await this.pause(RETRY_PAUSE_MS * attempt);
+      }
+    }
   }
 
   capabilities(): WorkbookCapabilities {
@@ -56,7 +94,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.run(async (context) => {
+    return this.reading(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/id,items/name,items/position,items/protection/protected');
       await context.sync();
@@ -65,7 +103,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
   }
 
   async activeSheet(): Promise<SheetInfo> {
-    return this.run(async (context) => {
+    return this.reading(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       sheet.load('id,name,position,protection/protected');
       await context.sync();
@@ -93,7 +131,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
   }
 
   async usedRange(sheetId: string): Promise<string | null> {
-    return this.run(async (context) => {
+    return this.reading(async (context) => {
       const used = context.workbook.worksheets.getItem(sheetId).getUsedRangeOrNullObject(true);
       used.load('address');
       await context.sync();
@@ -102,7 +140,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
   }
 
   async read(sheetId: string, reads: RangeRead[]): Promise<RangeData[]> {
-    return this.run(async (context) => {
+    return this.reading(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetId);
       const ranges = reads.map((read) => {
         const range = sheet.getRange(read.address);
@@ -120,14 +158,20 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
     });
   }
 
-  async apply(sheetId: string, ops: SheetOp[], options: { unprotect?: boolean; protectAfter?: ProtectionOptions } = {}): Promise<void> {
+  async apply(sheetId: string, ops: SheetOp[], options: { protection?: ProtectionOptions } = {}): Promise<ApplyReport> {
+    const { protection } = options;
+    let touched = false;
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetId);
-      // At most two syncs: one to learn the protection state, which notes and which charts exist, one for the writes.
+      // First sync: the protection state and options, the lock state of the ranges values go to, which notes and charts exist.
       const noteAddresses = this.caps.notes ? ops.filter((op) => op.kind === 'note').map((op) => op.address) : [];
       const existing = new Map<string, Excel.Note>();
       const charts = ops.some((op) => op.kind === 'deleteCharts') ? sheet.charts : null;
-      if (options.unprotect) sheet.protection.load('protected');
+      const locks = protection ? ops.filter((op) => op.kind === 'values' || op.kind === 'formulas').map((op) => sheet.getRange(op.address).format.protection) : [];
+      if (protection) {
+        sheet.protection.load('protected,options');
+        for (const lock of locks) lock.load('locked');
+      }
       charts?.load('items');
       for (const address of noteAddresses) {
         if (existing.has(address)) continue;
@@ -135,16 +179,34 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         note.load('content');
         existing.set(address, note);
       }
-      if (options.unprotect || noteAddresses.length > 0 || charts) await context.sync();
-      if (options.unprotect && sheet.protection.protected) sheet.protection.unprotect();
+      if (protection || noteAddresses.length > 0 || charts) await context.sync();
+      const wasProtected = protection ? sheet.protection.protected : false;
+      const lift = protection ? needsLift(ops, { protected: wasProtected, options: wasProtected ? sheet.protection.options : null }, locks.map((lock) => lock.locked), this.caps) : false;
+      if (lift) sheet.protection.unprotect();
       const present = new Set([...existing].filter(([, note]) => !note.isNullObject).map(([address]) => address));
       for (const op of ops) {
         if (op.kind === 'deleteCharts') charts!.items.forEach((chart) => chart.delete());
         else this.queue(sheet, op, present);
       }
-      if (options.protectAfter) sheet.protection.protect(protectionOptions(options.protectAfter));
-      await context.sync();
+      touched = protection !== undefined && (lift || !wasProtected);
+      if (touched) sheet.protection.protect(protectionOptions(protection!));
+      try {
+        await context.sync();
+      } catch (error) {
+        // Excel keeps what ran before the failing operation, so protect() may not have run: put it back first.
+        if (protection) await this.reprotect(context, sheet, protection);
+        throw error;
+      }
     });
+    return { protectionTouched: touched };
+  }
+
+  private async reprotect(context: Excel.RequestContext, sheet: Excel.Worksheet, protection: ProtectionOptions): Promise<void> {
+    sheet.protection.load('protected');
+    await context.sync();
+    if (sheet.protection.protected) return;
+    sheet.protection.protect(protectionOptions(protection));
+    await context.sync();
   }
 
   private queue(sheet: Excel.Worksheet, op: SheetOp, notesPresent: Set<string>): void {
@@ -222,34 +284,30 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
     }
   }
 
-  async protect(sheetId: string, options: ProtectionOptions): Promise<void> {
-    await this.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(sheetId);
-      sheet.protection.load('protected');
-      await context.sync();
-      if (!sheet.protection.protected) {
-        sheet.protection.protect(protectionOptions(options));
-        await context.sync();
-      }
-    });
-  }
-
-  async unprotect(sheetId: string): Promise<void> {
-    await this.run(async (context) => {
-      context.workbook.worksheets.getItem(sheetId).protection.unprotect();
-      await context.sync();
-    });
-  }
-
   async mergedAreas(sheetId: string, address: string): Promise<string[]> {
     if (!this.caps.mergedAreas) return [];
-    return this.run(async (context) => {
+    return this.reading(async (context) => {
+      // Each area's own address (no splitting of a list, whose sheet name may hold a comma).
       const areas = context.workbook.worksheets.getItem(sheetId).getRange(address).getMergedAreasOrNullObject();
-      areas.load('address');
+      areas.load('areaCount');
       await context.sync();
-      if (areas.isNullObject || !areas.address) return [];
-      return areas.address.split(',').map((part) => part.replace(/^.*!/, '').trim()).filter(Boolean);
-    });
+      if (areas.isNullObject) return [];
+      if (areas.areaCount > MERGED_AREAS_PER_CALL) throw Object.assign(new Error('too many merged areas'), { code: 'TooManyMergedAreas' });
+      areas.areas.load('items/address');
+      await context.sync();
+      return areas.areas.items.map((area) => mergedAreaAddresses(area.address)).flat();
+    }).catch((error: unknown) => this.mergedAreasInBands(sheetId, address, error));
+  }
+
+  /** Past 512 merged areas Excel refuses the question: ask it again for the top and bottom halves. */
+  private async mergedAreasInBands(sheetId: string, address: string, error: unknown): Promise<string[]> {
+    const failure = excelError(error);
+    const box = parseBox(address);
+    if (box.bottom === box.top || !['TooManyMergedAreas', 'InvalidOperation', 'GeneralException'].includes(failure.code)) throw failure;
+    const middle = Math.floor((box.top + box.bottom) / 2);
+    const top = await this.mergedAreas(sheetId, boxA1({ ...box, bottom: middle }));
+    const bottom = await this.mergedAreas(sheetId, boxA1({ ...box, top: middle + 1 }));
+    return [...new Set([...top, ...bottom])];
   }
 
   async select(sheetId: string, address: string): Promise<void> {
@@ -262,7 +320,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
   }
 
   async listPartIds(namespace: string): Promise<string[]> {
-    return this.run(async (context) => {
+    return this.reading(async (context) => {
       const parts = context.workbook.customXmlParts.getByNamespace(namespace);
       parts.load('items/id');
       await context.sync();
@@ -271,7 +329,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
   }
 
   async readParts(namespace: string, ids?: string[]): Promise<StoredPart[]> {
-    return this.run(async (context) => {
+    return this.reading(async (context) => {
       const parts = context.workbook.customXmlParts.getByNamespace(namespace);
       parts.load('items/id');
       await context.sync();
@@ -303,13 +361,17 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
     });
   }
 
-  async groupSeparator(): Promise<string | null> {
+  async separators(): Promise<Separators | null> {
     if (!this.caps.culture) return null;
-    return this.run(async (context) => {
-      const format = context.application.cultureInfo.numberFormat;
-      format.load('numberGroupSeparator');
+    return this.reading(async (context) => {
+      const application = context.application;
+      application.load('decimalSeparator,thousandsSeparator,useSystemSeparators');
+      const system = application.cultureInfo.numberFormat;
+      system.load('numberDecimalSeparator,numberGroupSeparator');
       await context.sync();
-      return format.numberGroupSeparator;
+      return application.useSystemSeparators
+        ? { decimal: system.numberDecimalSeparator, group: system.numberGroupSeparator, system: true }
+        : { decimal: application.decimalSeparator, group: application.thousandsSeparator, system: false };
     });
   }
 }

@@ -5,14 +5,17 @@
 /// <reference types="office-js" />
 import { ConflictResolution } from '../table-sync/conflicts';
 import { ApiError, type IndicatorOption, PlanBridgeClient, type PlanOption, type UnitOption } from '../api/graphql';
+import { ExcelError } from '../excel/excel-errors';
+import { errorText as describeError } from './error-text';
+import { dialogErrorKey, fromChosenServer, signInDialogUrl } from './sign-in';
 import { type MessageKey, pick, t } from './i18n';
 import type { ListedProblem } from '../table-sync/marks';
 import { OfficeWorkbookGateway } from '../excel/office-gateway';
 import { reportQueryFromForm } from '../report/report-query';
-import { NotAReportError, type ReportRecord, ReportSheetError } from '../report/report-store';
+import type { ReportRecord } from '../report/report-store';
 import { IndicatorReports } from '../report/report-sync';
-import { SessionStore, sessionFromDialogMessage, sessionKey } from '../api/session-store';
-import { type Bound, NotBoundError, type PushOutcome, SheetSync } from '../table-sync/sheet-sync';
+import { PartitionedStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../api/session-store';
+import { type Bound, type PushOutcome, SheetSync } from '../table-sync/sheet-sync';
 import { randomId, workbookId } from '../excel/custom-xml-parts';
 import type { Lang } from '../api/types';
 
@@ -43,7 +46,9 @@ let gateway: OfficeWorkbookGateway;
 let sync: SheetSync;
 let reports: IndicatorReports;
 let client: PlanBridgeClient;
-const sessions = new SessionStore(window.localStorage, 'planbridge:session:none');
+/** The pane's storage: Office partitions it per add-in and document host where it can (partitionKey), else the keys carry nothing more. */
+let storage: PartitionedStorage;
+let sessions: SessionStore;
 
 function tr(key: MessageKey, params: Record<string, string | number> = {}): string {
   return t(state.lang, key, params);
@@ -77,12 +82,14 @@ function say(text: string, kind: 'info' | 'success' | 'error' | 'warning' = 'inf
   box.hidden = text === '';
 }
 
+/** The person's message for a failure; the details go to the console, and a deleted sheet's binding is dropped. */
 function errorText(error: unknown): string {
-  if (error instanceof ApiError) return pick(state.lang, error.messageVi, error.messageEn);
-  if (error instanceof NotBoundError) return tr('unbound');
-  if (error instanceof ReportSheetError) return tr('reportSheetRefused', { sheet: error.sheetName });
-  if (error instanceof NotAReportError) return tr('notAReport');
-  return String((error as Error)?.message ?? error);
+  if (!(error instanceof ApiError)) console.error('PlanBridge', error);
+  if (error instanceof ExcelError && error.code === 'ItemNotFound') {
+    state.bound = null;
+    void sync.forgetDeletedSheets().then(refreshActiveSheet, () => undefined);
+  }
+  return describeError(state.lang, error);
 }
 
 function setProgress(fraction: number | null, text = ''): void {
@@ -385,10 +392,11 @@ function confirmInline(text: string, yes: string): Promise<boolean> {
 
 async function separatorHint(): Promise<void> {
   try {
-    const separator = await gateway.groupSeparator();
+    const separators = await gateway.separators();
     const hint = $('separator-hint');
-    hint.hidden = separator === null || separator === '.';
-    hint.textContent = separator && separator !== '.' ? tr('separatorHint', { sep: separator }) : '';
+    const wrong = separators !== null && separators.group !== '.';
+    hint.hidden = !wrong;
+    hint.textContent = wrong ? tr('separatorHint', { sep: separators.group, where: tr(separators.system ? 'separatorWhereSystem' : 'separatorWhereExcel') }) : '';
   } catch {
     // informative only
   }
@@ -565,19 +573,26 @@ async function storeSession(session: ReturnType<typeof sessionFromDialogMessage>
 }
 
 function onSignIn(): void {
-  const url = `${serverUrl()}/signin`;
-  Office.context.ui.displayDialogAsync(url, { height: 60, width: 30, displayInIframe: true }, (result) => {
+  const server = serverUrl();
+  Office.context.ui.displayDialogAsync(signInDialogUrl(window.location.href, server), { height: 60, width: 30, displayInIframe: true }, (result) => {
     if (result.status !== Office.AsyncResultStatus.Succeeded) {
-      say(tr('dialogBlocked', { message: result.error?.message ?? '' }), 'error');
+      const code = result.error?.code ?? 0;
+      say(tr(dialogErrorKey(code), { code, message: String(code) }), 'error');
       return;
     }
     const dialog = result.value;
     dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
-      const message = 'message' in arg ? String(arg.message) : '';
-      const session = sessionFromDialogMessage(message);
+      if (!('message' in arg)) return;
+      const origin = (arg as { origin?: string }).origin;
+      if (!fromChosenServer(origin, server, window.location.origin)) return say(tr('dialogWrongOrigin', { origin: String(origin) }), 'warning');
+      const session = sessionFromDialogMessage(String(arg.message));
       dialog.close();
-      if (!session) return say(tr('signInFailed', { message: message.slice(0, 80) }), 'error');
+      if (!session) return say(tr('signInFailed', { message: tr('dialogClosed') }), 'error');
       void storeSession(session).then(() => say(tr('signedInAs', { name: session.user?.displayName ?? session.user?.login ?? '' }), 'success'));
+    });
+    dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
+      const code = 'error' in arg ? arg.error : 0;
+      say(tr(dialogErrorKey(code), { code, message: String(code) }), code === 12006 ? 'info' : 'error');
     });
   });
 }
@@ -593,11 +608,11 @@ async function onSaveToken(): Promise<void> {
 function wire(): void {
   $('lang').addEventListener('click', () => {
     state.lang = state.lang === 'vi' ? 'en' : 'vi';
-    window.localStorage.setItem('planbridge:lang', state.lang);
+    storage.setItem('planbridge:lang', state.lang);
     applyTexts();
   });
   $('server').addEventListener('change', () => {
-    window.localStorage.setItem('planbridge:server', serverUrl());
+    storage.setItem('planbridge:server', serverUrl());
     makeClient();
     void useSessionFor().then(loadUnits);
   });
@@ -644,9 +659,11 @@ function wire(): void {
 }
 
 export async function start(): Promise<void> {
-  const saved = window.localStorage.getItem('planbridge:lang');
+  storage = new PartitionedStorage(window.localStorage, Office.context.partitionKey);
+  sessions = new SessionStore(storage, 'planbridge:session:none');
+  const saved = storage.getItem('planbridge:lang');
   state.lang = saved === 'en' || saved === 'vi' ? saved : (Office.context.displayLanguage ?? 'vi').toLowerCase().startsWith('en') ? 'en' : 'vi';
-  $<HTMLInputElement>('server').value = window.localStorage.getItem('planbridge:server') ?? window.location.origin;
+  $<HTMLInputElement>('server').value = storage.getItem('planbridge:server') ?? window.location.origin;
   gateway = new OfficeWorkbookGateway();
   makeClient();
   sync = new SheetSync(gateway, () => client, { lang: () => state.lang, newKey: randomId });
@@ -655,6 +672,7 @@ export async function start(): Promise<void> {
   applyTexts();
   await useSessionFor();
   await reports.store.forgetDeletedSheets().catch(() => 0);
+  await sync.forgetDeletedSheets().catch(() => 0);
   await refreshActiveSheet();
   await loadUnits();
   say(tr('ready'), 'info');

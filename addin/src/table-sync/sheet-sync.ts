@@ -6,9 +6,10 @@ import { boxA1, cellA1, parseBox } from '../excel/a1';
 import { type ProgressFn, applyInBatches, noProgress } from '../excel/batches';
 import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from '../excel/chunks';
 import { randomId } from '../excel/custom-xml-parts';
+import { ExcelError } from '../excel/excel-errors';
 import { ConflictResolution } from './conflicts';
 import { type LocalChange, type SheetAnalysis, type SheetIssue, type SheetMatrix, analyzeSheet, tableBox, toChangeInput } from './diff';
-import type { CellInput, ProtectionOptions, SheetInfo, SheetOp, WorkbookGateway } from '../excel/gateway';
+import type { CellInput, SheetInfo, SheetOp, WorkbookGateway } from '../excel/gateway';
 import type { PlanBridgeClient } from '../api/graphql';
 import { STANDARD_LAYOUT, labelText, pullOperations } from './layout';
 import { type ListedProblem, type Positions, clearMarkOps, issueProblems, markOps, planMarks, pulledPositions } from './marks';
@@ -114,10 +115,15 @@ export class SheetSync {
     return { sheet, binding, table };
   }
 
-  /** Bindings whose sheet no longer exists (the sheet was deleted). */
-  async orphans(): Promise<Binding[]> {
+  /**
+   * Removes the bindings of deleted sheets, so that a sheet given a deleted one's id later (Excel on Mac may
+   * reuse ids) is not taken for it; returns how many.
+   */
+  async forgetDeletedSheets(): Promise<number> {
     const ids = new Set((await this.gateway.listSheets()).map((sheet) => sheet.id));
-    return (await this.store.bindings()).filter((binding) => !ids.has(binding.sheetId));
+    const orphans = (await this.store.bindings()).filter((binding) => !ids.has(binding.sheetId));
+    for (const binding of orphans) await this.store.remove(binding);
+    return orphans.length;
   }
 
   /** What is in a sheet we might pull into: empty, bound to a table, or holding other data. */
@@ -135,7 +141,7 @@ export class SheetSync {
     let previous: Binding | null = null;
     if (target.sheetId) {
       const found = (await this.gateway.listSheets()).find((candidate) => candidate.id === target.sheetId);
-      if (!found) throw new Error('The chosen sheet no longer exists');
+      if (!found) throw new ExcelError('ItemNotFound', 'the chosen sheet no longer exists');
       await this.reports.refuse(found.id);
       sheet = found;
       previous = await this.store.bindingFor(sheet.id);
@@ -145,7 +151,10 @@ export class SheetSync {
       if (used) clear.push({ kind: 'clear', address: used });
       if (clear.length) await this.applyChunked(sheet.id, clear);
     } else {
+      await this.forgetDeletedSheets();
       sheet = await this.gateway.addSheet(sheetNameFor(grid.documentNumber, grid.title));
+      // A new sheet may carry a deleted sheet's id, and so its binding: this pull replaces it.
+      previous = await this.store.bindingFor(sheet.id);
     }
     const table = this.pulledFrom(grid, grid.plan ?? { title: '', issuingUnitName: null }, sheet);
     await this.applyChunked(sheet.id, pullOperations(table, { chunkBytes: this.chunkBytes }), progress, 0.25, 0.85);
