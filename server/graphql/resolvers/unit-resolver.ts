@@ -19,12 +19,11 @@ export class UnitResolver {
     @Arg('code', () => String, { nullable: true }) code?: string,
   ): Promise<AdministrativeUnit[]> {
     const date = asOf === undefined || asOf === null ? null : parseDate(asOf, 'asOf');
-    const units = await em.find(
+    return em.find(
       AdministrativeUnit,
-      { ...(level ? { level } : {}), ...(code ? { code } : {}) },
+      { ...(level ? { level } : {}), ...(code ? { code } : {}), ...(date ? { validFrom: { $lte: date }, $or: [{ validTo: null }, { validTo: { $gte: date } }] } : {}) },
       { orderBy: { code: 'asc', validFrom: 'asc' } },
     );
-    return date ? units.filter((unit) => validOn(unit, date)) : units;
   }
 
   @Query(() => [AdministrativeUnit], { description: 'Top-level units (provinces) on asOf (default today); walk down with children(asOf)' })
