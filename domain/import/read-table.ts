@@ -74,11 +74,19 @@ export interface ReadOptions {
   unitOfMeasure?: string | null;
   /** Where the grid starts in its sheet (0-based), so addresses name the sheet's cells. */
   origin?: { row: number; column: number };
+  /** A key for a figure column from its header (e.g. a funding source's key), instead of one made from the header. */
+  columnKey?: (header: string) => string | null;
 }
 
 const COLUMN_TYPES: Record<string, ColumnType> = { money: 'MONEY', count: 'COUNT', rate: 'RATE', measure: 'MEASURE' };
-/** Decimal places a typed value may carry at least; the published precision may ask for more. */
-const DEFAULT_PLACES: Record<string, number> = { money: 0, count: 0, rate: 2, measure: 2 };
+/**
+ * Decimal places a typed value may carry at least (money in millions to the thousand đồng, in billions to
+ * the hundred thousand, as the seeded tables); the published precision may ask for more.
+ */
+function defaultPlaces(column: ImportColumn): number {
+  if (column.type === 'money') return column.scale === 'tỷ' ? 4 : column.scale === 'triệu' ? 3 : 0;
+  return column.type === 'count' ? 0 : 2;
+}
 const STORED_PRECISION = 20;
 const STORED_SCALE = 4;
 const MOSTLY = 0.6;
@@ -211,7 +219,7 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
       header,
       type: typed.type,
       scale: typed.scale,
-      key: holdsFigures ? uniqueKey(isTotalHeader(header) ? 'total' : foldLabel(header).replace(/ /g, '-'), usedKeys) : null,
+      key: holdsFigures ? uniqueKey(isTotalHeader(header) ? 'total' : options.columnKey?.(header) ?? foldLabel(header).replace(/ /g, '-'), usedKeys) : null,
       publishedNumber: numbering ? numbering[position].trim().replace(/^\((\d+)\)$/, '$1') || null : null,
       isTotal: holdsFigures && isTotalHeader(header),
       places: 0,
@@ -300,7 +308,7 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
     label: column.header,
     publishedNumber: column.publishedNumber,
     type: COLUMN_TYPES[column.type],
-    scale: Math.min(STORED_SCALE, Math.max(column.places, DEFAULT_PLACES[column.type])),
+    scale: Math.min(STORED_SCALE, Math.max(column.places, defaultPlaces(column))),
     editable: true,
   }));
   const snapshotRows: TableRow[] = rows.map((row) => ({

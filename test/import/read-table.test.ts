@@ -1,15 +1,8 @@
 /** Reading published tables: structure, cells as published, rules found, and bad grids refused. */
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { parse } from 'csv-parse/sync';
 import { analysePublishedTable, TableAnalysis } from '../../domain/import/analyse-table';
 import { readCellText } from '../../domain/import/cell-reading';
 import { readPublishedTable } from '../../domain/import/read-table';
-
-export function seedAppendixGrid(): string[][] {
-  const text = readFileSync(join(__dirname, '../../server/seed/files/can-tho-plan-132-appendix-2.csv'), 'utf8');
-  return parse(text.split('\n').filter((line) => !line.startsWith('#')).join('\n')) as string[][];
-}
+import { seedAppendixGrid } from './seed-appendix';
 
 function analysed(grid: string[][], options: Parameters<typeof analysePublishedTable>[1] = {}): TableAnalysis {
   const result = analysePublishedTable(grid, options);
