@@ -21,6 +21,10 @@ import { TableColumn } from './table-column';
 import { TableRow } from './table-row';
 import { TableTemplate } from './table-template';
 import { UnitSuccession } from './unit-succession';
+import { ReportForm } from './report-form';
+import { ReportFormVersion } from './report-form-version';
+import { ReportingRound } from './reporting-round';
+import { ReportInstance } from './report-instance';
 
 export const entities = [
   AdministrativeUnit,
@@ -46,6 +50,10 @@ export const entities = [
   RoleAssignment,
   AccessToken,
   WorkflowEvent,
+  ReportForm,
+  ReportFormVersion,
+  ReportingRound,
+  ReportInstance,
 ];
 
 export {
@@ -72,5 +80,9 @@ export {
   TableRow,
   TableTemplate,
   UnitSuccession,
+  ReportForm,
+  ReportFormVersion,
+  ReportingRound,
+  ReportInstance,
 };
 export * from './enums';

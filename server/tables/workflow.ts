@@ -4,6 +4,7 @@ import { forbidden } from '../auth/auth-errors';
 import { PlanTable, TableKind, TableStatus, User, WorkflowEvent } from '../entities';
 import { recordApprovedValues } from '../indicators/indicator-table';
 import { notFound, userError } from '../graphql/errors';
+import { checkPendingBelow } from '../reporting/approval-levels';
 
 export type WorkflowAction = 'SUBMIT' | 'APPROVE' | 'REOPEN';
 
@@ -32,7 +33,7 @@ export async function readableTable(em: EntityManager, access: Access, tableId: 
  * approver of a unit above it, who is not the one who submitted. Approving an indicator table
  * records its values as indicator values, in the same transaction.
  */
-export async function transitionTable(em: EntityManager, access: Access, tableId: number, action: WorkflowAction, comment: string | null): Promise<PlanTable> {
+export async function transitionTable(em: EntityManager, access: Access, tableId: number, action: WorkflowAction, comment: string | null, pendingBelowReason: string | null = null): Promise<PlanTable> {
   return em.transactional(async (tx) => {
     const table = await readableTable(tx as EntityManager, access, tableId, String(tableId));
     await tx.lock(table, 'pessimistic_write' as never);
@@ -51,7 +52,15 @@ export async function transitionTable(em: EntityManager, access: Access, tableId
         throw userError('SELF_APPROVAL', 'Không được tự duyệt báo cáo do chính mình gửi', 'Nobody may approve their own submission');
       }
     }
-    tx.create(WorkflowEvent, { table, fromStatus: table.status, toStatus: rule.to, actor: tx.getReference(User, access.user!.id), comment: comment?.trim() || null });
+    const overridden = action === 'SUBMIT' ? await checkPendingBelow(tx as EntityManager, table.id, pendingBelowReason) : null;
+    tx.create(WorkflowEvent, {
+      table,
+      fromStatus: table.status,
+      toStatus: rule.to,
+      actor: tx.getReference(User, access.user!.id),
+      comment: comment?.trim() || null,
+      pendingBelowReason: overridden,
+    });
     table.status = rule.to;
     await tx.flush();
     // Approval makes an indicator table's values the figures of record; reopening leaves the approved ones in force.
