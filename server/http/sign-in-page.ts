@@ -2,8 +2,8 @@ import express, { type Router } from 'express';
 
 /**
  * The sign-in page the Excel add-in opens in an Office dialog: it signs in through GraphQL and
- * hands the session back with Office.context.ui.messageParent. Opened in a plain browser it
- * shows a personal-token hint instead. Tokens travel in the Authorization header, never cookies.
+ * hands the session back with Office.context.ui.messageParent. Opened by GraphiQL's sign-in button it
+ * posts the session to that page (same origin only). Tokens travel in the Authorization header, never cookies.
  */
 const page = `<!doctype html>
 <html lang="vi">
@@ -54,6 +54,11 @@ const page = `<!doctype html>
       if (inOffice()) {
         Office.context.ui.messageParent(JSON.stringify({ type: 'planbridge-session', session }));
         message.textContent = 'Đã đăng nhập / Signed in';
+      } else if (window.opener && !window.opener.closed) {
+        // Opened by GraphiQL's sign-in button: hand the session to that page only (same origin), then close.
+        window.opener.postMessage({ type: 'planbridge-session', session }, location.origin);
+        message.textContent = 'Đã đăng nhập / Signed in';
+        window.close();
       } else {
         message.textContent = 'Đã đăng nhập với tên ' + session.user.displayName + '. Trong Excel, trang này trả mã truy cập cho add-in. / Signed in; inside Excel this page hands the session to the add-in.';
       }
