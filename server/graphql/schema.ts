@@ -13,6 +13,7 @@ import { ProgramComponentResolver, ProgramPhaseResolver, ProgramResolver } from 
 import { ChangeSetResolver, TableSyncResolver } from './resolvers/table-sync-resolver';
 import { PlanTableResolver, TableColumnResolver, TableRowResolver } from './resolvers/table-resolver';
 import { UnitResolver, UnitSuccessionResolver } from './resolvers/unit-resolver';
+import { ReportFormResolver, ReportFormVersionResolver, ReportingRoundResolver } from './resolvers/reporting-resolver';
 
 export const resolvers = [
   UnitResolver,
@@ -36,6 +37,9 @@ export const resolvers = [
   UserAdminResolver,
   WorkflowResolver,
   ProgressResolver,
+  ReportFormResolver,
+  ReportFormVersionResolver,
+  ReportingRoundResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

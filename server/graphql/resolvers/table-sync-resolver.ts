@@ -52,10 +52,16 @@ async function lastWorkflowEvent(em: EntityManager, tableId: number): Promise<Wo
   return event ? { by: event.display_name, at: new Date(event.at) } : null;
 }
 
+/** A round's report is due on the round's deadline; another report on its period's. */
 async function deadlineOf(em: EntityManager, state: TableState): Promise<{ reportDeadline: string | null; daysRemaining: number | null }> {
-  if (state.reportingPeriodId === null) return { reportDeadline: null, daysRemaining: null };
-  const [period] = await em.execute(`select to_char(report_deadline, 'YYYY-MM-DD') as deadline, report_deadline - current_date as days from period where id = ?`, [state.reportingPeriodId]);
-  return { reportDeadline: period?.deadline ?? null, daysRemaining: period?.deadline ? Number(period.days) : null };
+  const [found] = await em.execute(
+    `select to_char(due, 'YYYY-MM-DD') as deadline, due - current_date as days from (
+       select r.deadline as due, 1 as rank from report_instance i join reporting_round r on r.id = i.round_id where i.table_id = ?
+       union all select report_deadline, 2 from period where id = ?) d
+     where due is not null order by rank limit 1`,
+    [state.id, state.reportingPeriodId],
+  );
+  return { reportDeadline: found?.deadline ?? null, daysRemaining: found ? Number(found.days) : null };
 }
 
 async function snapshotOf(em: EntityManager, state: TableState, version: number | undefined | null): Promise<TableSnapshot> {
