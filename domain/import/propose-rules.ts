@@ -187,6 +187,15 @@ function inferMeaning(tried: Tried[]): Tried {
   return emptyChecks > 0 && emptyFails * 2 > emptyChecks ? notPublished : best;
 }
 
+function hasEmptyFigure({ snapshot }: TableStructure): boolean {
+  const width = snapshot.columns.length;
+  for (let row = 0; row < snapshot.rows.length; row++) {
+    if (snapshot.rows[row].kind === 'LABEL') continue;
+    for (let column = 0; column < width; column++) if (snapshot.valueAt(row, column) === null) return true;
+  }
+  return false;
+}
+
 /**
  * Proposes and tries the rules. `emptyMeans` overrides the inferred meaning of empty cells; `rules`
  * replaces the proposal altogether (what a person kept or wrote), and is then evaluated the same way.
@@ -196,7 +205,9 @@ export function proposeRules(structure: TableStructure, options: { emptyMeans?: 
     const proposals = evaluate(structure, options.rules).map((p) => ({ ...p, kept: true }));
     return { proposals, rules: options.rules, emptyMeans: options.emptyMeans ?? 'ROLLUP' };
   }
-  const tried = (options.emptyMeans ? [options.emptyMeans] : EMPTY_MEANINGS).map((meaning) => ({
+  // Without an empty figure cell every meaning gives the same checks: try one.
+  const meanings = options.emptyMeans ? [options.emptyMeans] : hasEmptyFigure(structure) ? EMPTY_MEANINGS : (['ROLLUP'] as const);
+  const tried = meanings.map((meaning) => ({
     meaning,
     proposals: bestRatios(evaluate(structure, candidateRules(structure, STRATEGY[meaning]))),
   }));
