@@ -18,6 +18,7 @@ import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
 import { signInRouter } from './sign-in-page';
+import { tableUploadRouter } from './table-upload';
 
 export interface PlanBridgeApp {
   httpServer: http.Server | https.Server;
@@ -133,6 +134,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
         ),
     }),
   );
+  app.use(tableUploadRouter(orm, log, { limits, publicIndicators: settings.publicIndicators, maxBodyBytes: settings.maxBodyBytes }));
   app.use(jsonErrors(log));
   return { httpServer, apollo };
 }
