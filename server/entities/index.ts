@@ -21,6 +21,8 @@ import { TableColumn } from './table-column';
 import { TableRow } from './table-row';
 import { TableTemplate } from './table-template';
 import { UnitSuccession } from './unit-succession';
+import { SignInFailure } from './sign-in-failure';
+import { RateLimitEntry } from './rate-limit-entry';
 import { ReportForm } from './report-form';
 import { ReportFormVersion } from './report-form-version';
 import { ReportingRound } from './reporting-round';
@@ -50,6 +52,8 @@ export const entities = [
   RoleAssignment,
   AccessToken,
   WorkflowEvent,
+  SignInFailure,
+  RateLimitEntry,
   ReportForm,
   ReportFormVersion,
   ReportingRound,
@@ -80,6 +84,8 @@ export {
   TableRow,
   TableTemplate,
   UnitSuccession,
+  SignInFailure,
+  RateLimitEntry,
   ReportForm,
   ReportFormVersion,
   ReportingRound,

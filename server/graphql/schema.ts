@@ -7,6 +7,7 @@ import { UserAdminResolver } from './resolvers/user-admin-resolver';
 import { WorkflowResolver } from './resolvers/workflow-resolver';
 import { IndicatorResolver, IndicatorValueResolver } from './resolvers/indicator-resolver';
 import { IndicatorTableResolver } from './resolvers/indicator-table-resolver';
+import { ImportResolver } from './resolvers/import-resolver';
 import { PlanResolver, SourceDocumentResolver } from './resolvers/plan-resolver';
 import { ProgramComponentResolver, ProgramPhaseResolver, ProgramResolver } from './resolvers/program-resolver';
 import { ChangeSetResolver, TableSyncResolver } from './resolvers/table-sync-resolver';
@@ -23,6 +24,7 @@ export const resolvers = [
   PlanResolver,
   SourceDocumentResolver,
   PlanTableResolver,
+  ImportResolver,
   TableRowResolver,
   TableColumnResolver,
   IndicatorResolver,

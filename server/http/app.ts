@@ -81,7 +81,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   const settings = { ...DEFAULT_APP_SETTINGS, ...overrides };
   const app = express();
   const httpServer = tls ? https.createServer(tls, app) : http.createServer(app);
-  const limits = new RateLimits(settings);
+  const limits = new RateLimits(orm, settings);
   const armor = new ApolloArmor({
     maxDepth: { n: 15 },
     maxAliases: { n: 20 },

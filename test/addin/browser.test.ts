@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { STATUS_FILL } from '../../addin/src/indicator-report';
+import { STATUS_FILL } from '../../addin/src/report/indicator-report';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, tokenFor, type TestApp } from '../support/graphql';
 import { serverOf } from './support/harness';

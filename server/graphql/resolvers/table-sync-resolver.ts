@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { validateTable } from '../../../domain/rules';
+import { markPreExisting } from '../../../domain/sync/pre-existing';
 import type { TableRow, TableSnapshot } from '../../../domain/table-model';
 import { pgArray } from '../../db/numeric';
 import { forbidden, signInRequired } from '../../auth/auth-errors';
@@ -141,14 +142,19 @@ export class TableSyncResolver {
     };
   }
 
-  @Query(() => [Finding], { description: 'The findings of the template\'s rules on the stored table (or a past version)' })
+  @Query(() => [Finding], { description: 'The findings of the table\'s rules on the stored table (or a past version); those the table had as published (version 1) are marked preExisting' })
   async validateTable(
     @Ctx() context: GraphQLContext,
     @Arg('tableId', () => ID) tableId: string,
     @Arg('version', () => Int, { nullable: true }) version?: number,
   ): Promise<Finding[]> {
     const state = await tableState(context, tableId);
-    return validateTable(await snapshotOf(context.em, state, version), state.rules).map((finding) => ({ ...finding, preExisting: false }) as Finding);
+    const snapshot = await snapshotOf(context.em, state, version);
+    const findings = validateTable(snapshot, state.rules, state.validation);
+    if (findings.length === 0) return [];
+    // Version 1 is the table as published (seeded or imported): its mistakes are marked as such.
+    const published = (version ?? state.version) === 1 ? snapshot : await snapshotOf(context.em, state, 1);
+    return markPreExisting(validateTable(published, state.rules, state.validation), findings) as Finding[];
   }
 
   @Mutation(() => PushResult, { description: 'Push: apply cell changes atomically after validation, merging with pushes made since baseVersion' })
