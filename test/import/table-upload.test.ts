@@ -48,7 +48,7 @@ async function seedWorkbook(): Promise<Buffer> {
 
 async function post(query: string, body: Buffer | string, type: string, auth = true) {
   const url = app.url.replace(/\/graphql$/, `/plans/${planId}/tables?${query}`);
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': type, ...(auth ? { authorization: `Bearer ${token}` } : {}) }, body });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': type, ...(auth ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: response.status, json: (await response.json()) as any };
 }
 
