@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { STATUS_FILL } from '../../addin/src/indicator-report';
+import { STATUS_FILL } from '../../addin/src/report/indicator-report';
 import { CHROMIUM, describeInChromium, launchChromium, type Chromium } from '../support/chromium';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, tokenFor, type TestApp } from '../support/graphql';
