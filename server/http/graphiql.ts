@@ -41,9 +41,9 @@ query Plans { plans { id documentNumber title issuingUnit { name } tables { id t
 # Signed in: the table as the Excel add-in pulls it
 query Grid { tableGrid(tableId: "1") { version status editable columns { key label } rows { key label values } } }
 
-# Signed in: are we on track? Old Cần Thơ (unit 1), poor-household rate, mid-2024
+# Signed in: are we on track? Old Cần Thơ (unit 5), poor-household rate, mid-2024
 query Progress {
-  indicatorProgress(unitId: "1", indicatorKeys: ["POOR_HOUSEHOLD_RATE"], asOf: "2024-06-30") {
+  indicatorProgress(unitId: "5", indicatorKeys: ["POOR_HOUSEHOLD_RATE"], asOf: "2024-06-30") {
     status gap percentAchieved baseline { periodKey value } target { periodKey value comparator } actual { periodKey value }
   }
 }

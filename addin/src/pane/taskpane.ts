@@ -679,12 +679,17 @@ export async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-if (typeof Office !== 'undefined') {
+/** Opened in a plain browser (no Office, or Office not hosted by Excel): say so instead of showing an empty form. */
+function showNotInExcel(): void {
+  document.getElementById('not-in-excel')!.hidden = false;
+  document.querySelector('main')!.hidden = true;
+  document.body.dataset.ready = 'not-in-excel';
+}
+
+if (typeof Office === 'undefined') showNotInExcel();
+else {
   Office.onReady((info) => {
-    if (info.host !== Office.HostType.Excel) {
-      say(t('vi', 'notInExcel'), 'error');
-      return;
-    }
-    void start();
+    if (info.host !== Office.HostType.Excel) showNotInExcel();
+    else void start();
   });
 }
