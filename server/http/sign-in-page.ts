@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import { inlineHashes, OFFICE_JS_ORIGIN, pagePolicy } from './security-headers';
 
 /**
  * The sign-in page the Excel add-in opens in an Office dialog: it signs in through GraphQL and
@@ -64,7 +65,11 @@ const page = `<!doctype html>
 
 export function signInRouter(): Router {
   const router = express.Router();
-  router.get('/signin', (_req, res) => {
+  // A password page: never framed (clickjacking); only its own inline code and Office.js run.
+  const policy = pagePolicy({ scripts: [OFFICE_JS_ORIGIN, ...inlineHashes(page, 'script')], styles: inlineHashes(page, 'style') });
+  router.get('/signin', policy, (_req, res) => {
+    // Office on the web opens this page as a dialog window that answers its opener (messageParent).
+    res.setHeader('Cross-Origin-Opener-Policy', 'unsafe-none');
     res.type('html').set('Cache-Control', 'no-store').send(page);
   });
   return router;
