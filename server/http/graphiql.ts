@@ -1,6 +1,7 @@
 import path from 'node:path';
 import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../project-root';
+import { inlineHashes, pagePolicy } from './security-headers';
 
 /**
  * A GraphiQL IDE served from node_modules, so it works without internet access
@@ -119,15 +120,17 @@ export function graphiqlRouter(endpoint: string): Router {
     });
   }
   const html = page(endpoint);
+  // GraphiQL sets styles at run time (its editors), hence 'unsafe-inline' for styles only; never framed.
+  const policy = pagePolicy({ scripts: inlineHashes(html, 'script'), styles: ["'unsafe-inline'"] });
   // GET /graphql from a browser opens the IDE; GET with ?query= and POST go to GraphQL.
   router.get(endpoint, (req, res, next) => {
     if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
-      res.type('html').send(html);
+      policy(req, res, () => res.type('html').send(html));
       return;
     }
     next();
   });
-  router.get('/graphiql', (_req, res) => {
+  router.get('/graphiql', policy, (_req, res) => {
     res.type('html').send(html);
   });
   return router;
