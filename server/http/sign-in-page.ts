@@ -7,7 +7,8 @@ import { allowedOriginsFromEnv } from './addin-static';
  * shows a personal-token hint instead. Tokens travel in the Authorization header, never cookies.
  * A pane on another origin reaches this page through its own signin-start.html, which passes
  * ?origin=<pane origin>: the session is then sent with targetOrigin (DialogOrigin 1.1), and only to
- * this server's own origin or one listed in PLANBRIDGE_ADDIN_ORIGIN.
+ * this server's own origin or one listed in PLANBRIDGE_ADDIN_ORIGIN. Opened by GraphiQL's sign-in button it
+ * posts the session to that page (same origin only).
  */
 const page = (target: string | null, refused: boolean) => `<!doctype html>
 <html lang="vi">
@@ -66,6 +67,11 @@ const page = (target: string | null, refused: boolean) => `<!doctype html>
         if (TARGET_ORIGIN && canTarget) Office.context.ui.messageParent(text, { targetOrigin: TARGET_ORIGIN });
         else Office.context.ui.messageParent(text);
         message.textContent = 'Đã đăng nhập / Signed in';
+      } else if (window.opener && !window.opener.closed) {
+        // Opened by GraphiQL's sign-in button: hand the session to that page only (same origin), then close.
+        window.opener.postMessage({ type: 'planbridge-session', session }, location.origin);
+        message.textContent = 'Đã đăng nhập / Signed in';
+        window.close();
       } else {
         message.textContent = 'Đã đăng nhập với tên ' + session.user.displayName + '. Trong Excel, trang này trả mã truy cập cho add-in. / Signed in; inside Excel this page hands the session to the add-in.';
       }
