@@ -23,6 +23,10 @@ import { TableTemplate } from './table-template';
 import { UnitSuccession } from './unit-succession';
 import { SignInFailure } from './sign-in-failure';
 import { RateLimitEntry } from './rate-limit-entry';
+import { ReportForm } from './report-form';
+import { ReportFormVersion } from './report-form-version';
+import { ReportingRound } from './reporting-round';
+import { ReportInstance } from './report-instance';
 
 export const entities = [
   AdministrativeUnit,
@@ -50,6 +54,10 @@ export const entities = [
   WorkflowEvent,
   SignInFailure,
   RateLimitEntry,
+  ReportForm,
+  ReportFormVersion,
+  ReportingRound,
+  ReportInstance,
 ];
 
 export {
@@ -78,5 +86,9 @@ export {
   UnitSuccession,
   SignInFailure,
   RateLimitEntry,
+  ReportForm,
+  ReportFormVersion,
+  ReportingRound,
+  ReportInstance,
 };
 export * from './enums';

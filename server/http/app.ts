@@ -22,6 +22,7 @@ import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
 import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
+import { tableUploadRouter } from './table-upload';
 
 export interface PlanBridgeApp {
   httpServer: http.Server | https.Server;
@@ -199,6 +200,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
       },
     }),
   );
+  app.use(tableUploadRouter(orm, log, { limits, publicIndicators: settings.publicIndicators, maxBodyBytes: settings.maxBodyBytes }));
   app.use(jsonErrors(log));
   return { httpServer, apollo };
 }

@@ -22,7 +22,7 @@ import {
   TableTemplate,
   ValueKind,
 } from '../entities';
-import { notFound, userError } from '../graphql/errors';
+import { notFound, notReadable, userError } from '../graphql/errors';
 
 export interface IndicatorTableRequest {
   planId: number;
@@ -111,7 +111,7 @@ export async function createIndicatorTable(em: EntityManager, access: Access, re
     // The plan's row lock orders parallel creations: the title check and the next position below hold until commit.
     await tx.execute('select 1 from plan where id = ? for update', [request.planId]);
     const plan = await tx.findOne(Plan, request.planId, { populate: ['issuingUnit'] });
-    if (!plan || !access.can('READ', plan.issuingUnit.id)) throw notFound('plan', 'kế hoạch', String(request.planId));
+    if (!plan || !access.can('READ', plan.issuingUnit.id)) throw notReadable(access, 'plan', 'kế hoạch', String(request.planId));
     if (!access.can('EDIT', plan.issuingUnit.id)) throw forbidden('tạo bảng chỉ tiêu cho kế hoạch này', 'create an indicator table for this plan');
     const problems: Problem[] = [];
     const problem = (messageVi: string, messageEn: string, row: string | null = null, column: string | null = null) => problems.push({ row, column, messageVi, messageEn });

@@ -3,7 +3,8 @@ import type { Access } from '../auth/access';
 import { forbidden } from '../auth/auth-errors';
 import { PlanTable, TableKind, TableStatus, User, WorkflowEvent } from '../entities';
 import { recordApprovedValues } from '../indicators/indicator-table';
-import { notFound, userError } from '../graphql/errors';
+import { notReadable, userError } from '../graphql/errors';
+import { checkPendingBelow } from '../reporting/approval-levels';
 
 export type WorkflowAction = 'SUBMIT' | 'APPROVE' | 'REOPEN';
 
@@ -22,7 +23,7 @@ const ACTION_NAMES: Record<WorkflowAction, [string, string]> = {
 /** A table a user may not read answers exactly like a table that does not exist. */
 export async function readableTable(em: EntityManager, access: Access, tableId: number, label: string): Promise<PlanTable> {
   const table = await em.findOne(PlanTable, tableId, { populate: ['plan'] });
-  if (!table || !access.can('READ', table.plan.issuingUnit.id)) throw notFound('table', 'bảng', label);
+  if (!table || !access.can('READ', table.plan.issuingUnit.id)) throw notReadable(access, 'table', 'bảng', label);
   return table;
 }
 
@@ -55,7 +56,7 @@ async function refuseSelfApproval(em: EntityManager, table: PlanTable, approver:
  * approver of a unit above it, who is not the one who submitted. Approving an indicator table
  * records its values as indicator values, in the same transaction.
  */
-export async function transitionTable(em: EntityManager, access: Access, tableId: number, action: WorkflowAction, comment: string | null): Promise<PlanTable> {
+export async function transitionTable(em: EntityManager, access: Access, tableId: number, action: WorkflowAction, comment: string | null, pendingBelowReason: string | null = null): Promise<PlanTable> {
   return em.transactional(async (tx) => {
     // Lock the row first, then read: the status checked below is the one this transaction changes.
     await tx.execute('select 1 from plan_table where id = ? for update', [tableId]);
@@ -70,7 +71,15 @@ export async function transitionTable(em: EntityManager, access: Access, tableId
       throw userError('BAD_USER_INPUT', 'Cần ghi lý do mở lại', 'A reason is required to reopen', { argument: 'comment' });
     }
     if (action === 'APPROVE') await refuseSelfApproval(tx as EntityManager, table, access.user!);
-    tx.create(WorkflowEvent, { table, fromStatus: table.status, toStatus: rule.to, actor: tx.getReference(User, access.user!.id), comment: comment?.trim() || null });
+    const overridden = action === 'SUBMIT' ? await checkPendingBelow(tx as EntityManager, table.id, pendingBelowReason) : null;
+    tx.create(WorkflowEvent, {
+      table,
+      fromStatus: table.status,
+      toStatus: rule.to,
+      actor: tx.getReference(User, access.user!.id),
+      comment: comment?.trim() || null,
+      pendingBelowReason: overridden,
+    });
     table.status = rule.to;
     await tx.flush();
     // Approval makes an indicator table's values the figures of record; reopening leaves the approved ones in force.

@@ -1,0 +1,55 @@
+/**
+ * Live totals: a row the server marks `computed` gets Excel formulas, so staff see the total change as
+ * they type. Only computed rows get formulas — a published total that staff type stays a typed value.
+ *
+ * A computed row's cell is the sum of its child rows' cells (LABEL rows take no part); a computed grand
+ * total is the sum of the sections (or of the top-level items when the table has no sections). Empty is
+ * not zero: when every term is empty the formula shows an empty cell, not 0:
+ *   =IF(COUNT(D12:D14,D16)=0,"",SUM(D12:D14,D16))
+ */
+import { columnLetters } from '../excel/a1';
+import type { PulledTable } from './pulled-table';
+
+const MAX_FORMULA_LENGTH = 8000;
+const MAX_ARGUMENTS = 255;
+
+/** Sheet rows (0-based) → compact references: consecutive rows become one range. */
+export function compactReferences(column: number, sheetRows: number[]): string[] {
+  const sorted = [...new Set(sheetRows)].sort((a, b) => a - b);
+  const letters = columnLetters(column);
+  const refs: string[] = [];
+  let start = 0;
+  while (start < sorted.length) {
+    let end = start;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+    refs.push(start === end ? `${letters}${sorted[start] + 1}` : `${letters}${sorted[start] + 1}:${letters}${sorted[end] + 1}`);
+    start = end + 1;
+  }
+  return refs;
+}
+
+/** The rows a computed row adds up (indexes into table.rows). */
+export function termsOf(table: Pick<PulledTable, 'rows'>, row: number): number[] {
+  const target = table.rows[row];
+  if (target.kind === 'GRAND_TOTAL' && target.parentKey === null) {
+    const sections = table.rows.flatMap((candidate, index) => (candidate.kind === 'SECTION' && candidate.parentKey === null ? [index] : []));
+    if (sections.length > 0) return sections;
+    return table.rows.flatMap((candidate, index) => (candidate.parentKey === null && candidate.kind === 'ITEM' ? [index] : []));
+  }
+  return table.rows.flatMap((candidate, index) => (candidate.parentKey === target.key && candidate.kind !== 'LABEL' ? [index] : []));
+}
+
+/**
+ * The formula for (row, column) of a computed row, or null when the row has nothing to add up or the
+ * formula would pass Excel's limits (then the pulled value is written instead).
+ */
+export function computedFormula(table: PulledTable, row: number, column: number, sheetRowOf: (rowKey: string) => number | undefined): string | null {
+  const terms = termsOf(table, row);
+  if (terms.length === 0) return null;
+  const sheetRows = terms.map((term) => sheetRowOf(table.rows[term].key)).filter((value): value is number => value !== undefined);
+  const refs = compactReferences(table.layout.firstValueColumn + column, sheetRows);
+  if (refs.length === 0 || refs.length > MAX_ARGUMENTS) return null;
+  const list = refs.join(',');
+  const formula = `=IF(COUNT(${list})=0,"",SUM(${list}))`;
+  return formula.length > MAX_FORMULA_LENGTH ? null : formula;
+}
