@@ -1,5 +1,5 @@
 import path from 'node:path';
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { PROJECT_ROOT } from '../project-root';
 import { inlineHashes, pagePolicy } from './security-headers';
 
@@ -121,7 +121,12 @@ export function graphiqlRouter(endpoint: string): Router {
   }
   const html = page(endpoint);
   // GraphiQL sets styles at run time (its editors), hence 'unsafe-inline' for styles only; never framed.
-  const policy = pagePolicy({ scripts: inlineHashes(html, 'script'), styles: ["'unsafe-inline'"] });
+  const csp = pagePolicy({ scripts: inlineHashes(html, 'script'), styles: ["'unsafe-inline'"] });
+  const policy: RequestHandler = (req, res, next) => {
+    // Its Sign in button opens /signin in a popup that answers this page (window.opener).
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin-allow-popups');
+    csp(req, res, next);
+  };
   // GET /graphql from a browser opens the IDE; GET with ?query= and POST go to GraphQL.
   router.get(endpoint, (req, res, next) => {
     if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
