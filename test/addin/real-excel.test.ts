@@ -13,6 +13,7 @@ import { errorText } from '../../addin/src/pane/error-text';
 import { dialogErrorKey, fromChosenServer, signInDialogUrl } from '../../addin/src/pane/sign-in';
 import { BINDING_NS } from '../../addin/src/table-sync/snapshot-store';
 import { SheetSync } from '../../addin/src/table-sync/sheet-sync';
+import { KEY_MARKER } from '../../addin/src/table-sync/layout';
 import { StubServer, bigGrid, editItems } from './support/big-table';
 import { createFakeOffice } from './support/fake-office';
 import { MemoryBook, OfficeError } from './support/memory-book';
@@ -121,6 +122,55 @@ describe('protection without clearing the undo history', () => {
     const outcome = await pushing;
     // The typed cell was read after the edit ended (here the rules then block the unbalanced row).
     expect(outcome).toMatchObject({ changes: 1 });
+  });
+});
+
+describe('text cells: the text format alone, never also an apostrophe (item 6)', () => {
+  it('the fake keeps an apostrophe written into a text-formatted cell as a character, as Excel does', () => {
+    const book = new MemoryBook(['S']);
+    const sheet = book.sheet('S');
+    book.applyOp(sheet, { kind: 'values', address: 'A1:B1', values: [["'III.2.1", '2.1']] });
+    expect([book.get('S', 'A1'), book.get('S', 'B1')]).toEqual(['III.2.1', 2.1]);
+    book.applyOp(sheet, { kind: 'numberFormat', address: 'A2:C2', numberFormat: [['@', '@', '@']] });
+    book.applyOp(sheet, { kind: 'values', address: 'A2:C2', values: [["'III.2.1", '2.1', '=1+1']] });
+    expect([book.get('S', 'A2'), book.get('S', 'B2'), book.get('S', 'C2')]).toEqual(["'III.2.1", '2.1', '=1+1']);
+  });
+
+  it('writes keys, STT, labels and titles as text without an apostrophe, so they read back as written and a push goes through', async () => {
+    const { book, server, sync } = setup();
+    const { sheet } = await sync.pull('1', {});
+    const grid = await server.grid('1');
+    const firstRow = grid.rows[0];
+    expect([book.get(sheet.id, 'A9'), book.get(sheet.id, 'B9')]).toEqual([firstRow.key, firstRow.publishedNumber ?? '']);
+    expect([book.cellAt(sheet.id, 'A9')!.numberFormat, book.cellAt(sheet.id, 'B9')!.numberFormat, book.cellAt(sheet.id, 'A8')!.numberFormat]).toEqual(['@', '@', '@']);
+    expect(book.get(sheet.id, 'A8')).toBe(KEY_MARKER);
+    const apostrophes = [...book.sheet(sheet.id).cells.values()].filter((cell) => typeof cell.value === 'string' && cell.value.startsWith("'"));
+    expect(apostrophes).toEqual([]);
+    editItems(book, sheet.id, 2);
+    expect((await sync.push(sheet.id)).kind).toBe('applied');
+    // Pulled again into the same sheet, whose cells are now formatted as text: still no apostrophe anywhere.
+    await sync.pull('1', { sheetId: sheet.id });
+    expect(book.get(sheet.id, 'A9')).toBe(firstRow.key);
+  });
+
+  it('reads keys, STT and labels back from a sheet an earlier version left with a literal apostrophe', async () => {
+    const { book, sync } = setup();
+    const { sheet } = await sync.pull('1', {});
+    editItems(book, sheet.id, 1);
+    const memory = book.sheet(sheet.id);
+    let quoted = 0;
+    for (const [key, cell] of memory.cells) {
+      const [row, column] = key.split(',').map(Number);
+      if (cell.numberFormat === '@' && typeof cell.value === 'string' && cell.value !== '' && row >= 7 && (column <= 2 || row === 7)) {
+        cell.value = `'${cell.value}`;
+        quoted += 1;
+      }
+    }
+    expect(quoted).toBeGreaterThan(40);
+    const validated = await sync.validate(sheet.id);
+    expect(validated.problems).toEqual([]);
+    expect(validated.changes).toBe(2);
+    expect((await sync.push(sheet.id)).kind).toBe('applied');
   });
 });
 
