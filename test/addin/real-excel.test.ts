@@ -10,6 +10,7 @@ import { ExcelError } from '../../addin/src/excel/excel-errors';
 import { OfficeWorkbookGateway } from '../../addin/src/excel/office-gateway';
 import { PROTECTION } from '../../addin/src/excel/protection';
 import { errorText } from '../../addin/src/pane/error-text';
+import { platformRefusal } from '../../addin/src/pane/platform';
 import { dialogErrorKey, fromChosenServer, signInDialogUrl } from '../../addin/src/pane/sign-in';
 import { BINDING_NS } from '../../addin/src/table-sync/snapshot-store';
 import { SheetSync } from '../../addin/src/table-sync/sheet-sync';
@@ -139,7 +140,7 @@ describe('text cells: the text format alone, never also an apostrophe (item 6)',
   it('writes keys, STT, labels and titles as text without an apostrophe, so they read back as written and a push goes through', async () => {
     const { book, server, sync } = setup();
     const { sheet } = await sync.pull('1', {});
-    const grid = await server.grid('1');
+    const grid = await server.grid();
     const firstRow = grid.rows[0];
     expect([book.get(sheet.id, 'A9'), book.get(sheet.id, 'B9')]).toEqual([firstRow.key, firstRow.publishedNumber ?? '']);
     expect([book.cellAt(sheet.id, 'A9')!.numberFormat, book.cellAt(sheet.id, 'B9')!.numberFormat, book.cellAt(sheet.id, 'A8')!.numberFormat]).toEqual(['@', '@', '@']);
@@ -219,6 +220,13 @@ describe('what Excel reports', () => {
 });
 
 describe('the pane around Excel', () => {
+  it('refuses to start on Excel on iPad, in Vietnamese and English, and starts everywhere else', () => {
+    const refusal = platformRefusal(createFakeOffice(new MemoryBook(), { platform: 'iOS' }).Office);
+    expect(refusal).toContain('chưa hỗ trợ Excel trên iPad');
+    expect(refusal).toContain('does not support Excel on iPad');
+    for (const platform of ['PC', 'Mac', 'OfficeOnline']) expect(platformRefusal(createFakeOffice(new MemoryBook(), { platform }).Office)).toBeNull();
+  });
+
   it('opens the sign-in dialog on its own origin and accepts the session only from the chosen server', () => {
     expect(signInDialogUrl('https://pane.example/addin/taskpane.html', 'https://pane.example')).toBe('https://pane.example/signin');
     expect(signInDialogUrl('https://pane.example/addin/taskpane.html', 'https://server.example')).toBe('https://pane.example/addin/signin-start.html?server=https%3A%2F%2Fserver.example');
