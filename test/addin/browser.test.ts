@@ -177,4 +177,13 @@ describeInChromium('the browser test of the task pane')('the built task pane in 
     await page.click('#lang');
     expect(await page.locator('#push').textContent()).toBe('Gửi lên');
   });
+
+  it('refuses to start on Excel on iPad (Office.PlatformType.iOS), in Vietnamese and English', async () => {
+    await page.goto(`${server}/addin/taskpane.html?platform=iOS`);
+    await page.waitForSelector('body[data-refused="platform"]');
+    const text = await message().textContent();
+    expect(text).toContain('PlanBridge chưa hỗ trợ Excel trên iPad');
+    expect(text).toContain('PlanBridge does not support Excel on iPad');
+    expect(await page.locator('body').getAttribute('data-ready')).toBeNull();
+  });
 });

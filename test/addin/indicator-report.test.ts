@@ -97,6 +97,9 @@ describe('indicator report layout', () => {
     );
     // Periods are text (2021 is no number, 2021-2025 no date); decimals shown exactly as many as the value has.
     expect(cell('D6')!.numberFormat).toBe('@');
+    // The text format alone, no leading apostrophe (which a text-formatted cell would keep as a character).
+    const texts = report.ops.flatMap((op) => (op.kind === 'values' ? op.values.flat() : []));
+    expect(texts.filter((value) => typeof value === 'string' && value.startsWith("'"))).toEqual([]);
     expect([cell('E6')!.numberFormat, cell('L6')!.numberFormat, cell('M6')!.numberFormat]).toEqual(['#,##0.0', '#,##0.00', '#,##0']);
     // The series: units × periods, oldest first.
     expect(report.periods).toEqual(['2022', '2023']);

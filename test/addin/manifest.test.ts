@@ -36,9 +36,11 @@ describe('manifest.xml', () => {
     expect(info.defaultSettings.sourceLocation).toBe('https://localhost:4000/addin/taskpane.html');
   });
 
-  it('names the ExcelApi requirement set, uses HTTPS everywhere, and every icon exists', () => {
+  it('names the ExcelApi and AddinCommands requirement sets, uses HTTPS everywhere, and every icon exists', () => {
     const xml = readFileSync(manifest, 'utf8');
     expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.9"\/>/);
+    // Office on iPad lacks AddinCommands 1.1 (and the add-in is unsupported there); desktop and web have it.
+    expect(xml).toMatch(/<Set Name="AddinCommands" MinVersion="1\.1"\/>/);
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((match) => match[1]);
     expect(urls.length).toBeGreaterThan(5);
     expect(urls.every((url) => url.startsWith('https://'))).toBe(true);

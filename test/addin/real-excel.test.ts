@@ -10,9 +10,11 @@ import { ExcelError } from '../../addin/src/excel/excel-errors';
 import { OfficeWorkbookGateway } from '../../addin/src/excel/office-gateway';
 import { PROTECTION } from '../../addin/src/excel/protection';
 import { errorText } from '../../addin/src/pane/error-text';
+import { platformRefusal } from '../../addin/src/pane/platform';
 import { dialogErrorKey, fromChosenServer, signInDialogUrl } from '../../addin/src/pane/sign-in';
 import { BINDING_NS } from '../../addin/src/table-sync/snapshot-store';
 import { SheetSync } from '../../addin/src/table-sync/sheet-sync';
+import { KEY_MARKER } from '../../addin/src/table-sync/layout';
 import { StubServer, bigGrid, editItems } from './support/big-table';
 import { createFakeOffice } from './support/fake-office';
 import { MemoryBook, OfficeError } from './support/memory-book';
@@ -124,6 +126,55 @@ describe('protection without clearing the undo history', () => {
   });
 });
 
+describe('text cells: the text format alone, never also an apostrophe (item 6)', () => {
+  it('the fake keeps an apostrophe written into a text-formatted cell as a character, as Excel does', () => {
+    const book = new MemoryBook(['S']);
+    const sheet = book.sheet('S');
+    book.applyOp(sheet, { kind: 'values', address: 'A1:B1', values: [["'III.2.1", '2.1']] });
+    expect([book.get('S', 'A1'), book.get('S', 'B1')]).toEqual(['III.2.1', 2.1]);
+    book.applyOp(sheet, { kind: 'numberFormat', address: 'A2:C2', numberFormat: [['@', '@', '@']] });
+    book.applyOp(sheet, { kind: 'values', address: 'A2:C2', values: [["'III.2.1", '2.1', '=1+1']] });
+    expect([book.get('S', 'A2'), book.get('S', 'B2'), book.get('S', 'C2')]).toEqual(["'III.2.1", '2.1', '=1+1']);
+  });
+
+  it('writes keys, STT, labels and titles as text without an apostrophe, so they read back as written and a push goes through', async () => {
+    const { book, server, sync } = setup();
+    const { sheet } = await sync.pull('1', {});
+    const grid = await server.grid();
+    const firstRow = grid.rows[0];
+    expect([book.get(sheet.id, 'A9'), book.get(sheet.id, 'B9')]).toEqual([firstRow.key, firstRow.publishedNumber ?? '']);
+    expect([book.cellAt(sheet.id, 'A9')!.numberFormat, book.cellAt(sheet.id, 'B9')!.numberFormat, book.cellAt(sheet.id, 'A8')!.numberFormat]).toEqual(['@', '@', '@']);
+    expect(book.get(sheet.id, 'A8')).toBe(KEY_MARKER);
+    const apostrophes = [...book.sheet(sheet.id).cells.values()].filter((cell) => typeof cell.value === 'string' && cell.value.startsWith("'"));
+    expect(apostrophes).toEqual([]);
+    editItems(book, sheet.id, 2);
+    expect((await sync.push(sheet.id)).kind).toBe('applied');
+    // Pulled again into the same sheet, whose cells are now formatted as text: still no apostrophe anywhere.
+    await sync.pull('1', { sheetId: sheet.id });
+    expect(book.get(sheet.id, 'A9')).toBe(firstRow.key);
+  });
+
+  it('reads keys, STT and labels back from a sheet an earlier version left with a literal apostrophe', async () => {
+    const { book, sync } = setup();
+    const { sheet } = await sync.pull('1', {});
+    editItems(book, sheet.id, 1);
+    const memory = book.sheet(sheet.id);
+    let quoted = 0;
+    for (const [key, cell] of memory.cells) {
+      const [row, column] = key.split(',').map(Number);
+      if (cell.numberFormat === '@' && typeof cell.value === 'string' && cell.value !== '' && row >= 7 && (column <= 2 || row === 7)) {
+        cell.value = `'${cell.value}`;
+        quoted += 1;
+      }
+    }
+    expect(quoted).toBeGreaterThan(40);
+    const validated = await sync.validate(sheet.id);
+    expect(validated.problems).toEqual([]);
+    expect(validated.changes).toBe(2);
+    expect((await sync.push(sheet.id)).kind).toBe('applied');
+  });
+});
+
 describe('what Excel reports', () => {
   it('reads Excel\'s own separators when it does not follow the system\'s (ExcelApi 1.11)', async () => {
     const { book, gateway } = setup();
@@ -169,6 +220,13 @@ describe('what Excel reports', () => {
 });
 
 describe('the pane around Excel', () => {
+  it('refuses to start on Excel on iPad, in Vietnamese and English, and starts everywhere else', () => {
+    const refusal = platformRefusal(createFakeOffice(new MemoryBook(), { platform: 'iOS' }).Office);
+    expect(refusal).toContain('chưa hỗ trợ Excel trên iPad');
+    expect(refusal).toContain('does not support Excel on iPad');
+    for (const platform of ['PC', 'Mac', 'OfficeOnline']) expect(platformRefusal(createFakeOffice(new MemoryBook(), { platform }).Office)).toBeNull();
+  });
+
   it('opens the sign-in dialog on its own origin and accepts the session only from the chosen server', () => {
     expect(signInDialogUrl('https://pane.example/addin/taskpane.html', 'https://pane.example')).toBe('https://pane.example/signin');
     expect(signInDialogUrl('https://pane.example/addin/taskpane.html', 'https://server.example')).toBe('https://pane.example/addin/signin-start.html?server=https%3A%2F%2Fserver.example');

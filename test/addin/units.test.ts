@@ -157,7 +157,7 @@ describe('layout', () => {
   it('indents with spaces when format.indentLevel is not available', () => {
     const ops = pullOperations(table({ indentWithFormat: false }));
     const block = ops.find((op) => op.kind === 'formulas')!;
-    expect(block.kind === 'formulas' && block.formulas[2][2]).toBe("'        Mục A.1.1");
+    expect(block.kind === 'formulas' && block.formulas[2][2]).toBe('        Mục A.1.1');
     expect(ops.some((op) => op.kind === 'indent')).toBe(false);
   });
 

@@ -4,6 +4,22 @@
  * decimal (Excel keeps 15 significant digits of typed constants, which round-trip exactly).
  */
 import { parseCanonicalDecimal } from '../../../domain/vietnamese-number';
+import type { CellInput, SheetOp } from './gateway';
+
+/**
+ * Excel's text number format. Text the add-in writes (keys, STT, labels, titles) goes into cells given this format
+ * before the value, and is written as it is: the documented way to keep "2.1" from becoming a date or "1" a number.
+ * Never also a leading apostrophe: in a cell already formatted as text Excel keeps the apostrophe as a character.
+ */
+export const TEXT_FORMAT = '@';
+
+/** Writes text cells: the text format first, then the texts as they are. */
+export function textOps(address: string, texts: string[][]): SheetOp[] {
+  return [
+    { kind: 'numberFormat', address, numberFormat: texts.map((row) => row.map(() => TEXT_FORMAT)) },
+    { kind: 'values', address, values: texts },
+  ];
+}
 
 /** 5600826 → "5600826", 0.21 → "0.21", 1e21 → "1000000000000000000000", -0 → "0". */
 export function numberToCanonical(value: number): string {
@@ -51,4 +67,14 @@ export function numberFormatFor(canonical: string | null, columnScale: number): 
   // "#,##0.##" leaves on whole numbers ("1.234,"); Validate then gives each typed value its exact format.
   if (canonical === null && columnScale > 0) return 'General';
   return places === 0 ? '#,##0' : `#,##0.${'0'.repeat(places)}`;
+}
+
+/**
+ * What is written for a canonical decimal, with the number format to set first: the number when a double holds it
+ * exactly, '' for empty (never 0), and text for a value with more digits than a double keeps, so nothing is rounded.
+ */
+export function numberCell(canonical: string | null, columnScale: number): { input: CellInput; format: string } {
+  if (canonical === null) return { input: '', format: numberFormatFor(null, columnScale) };
+  const number = canonicalToNumber(canonical);
+  return number === null ? { input: canonical, format: TEXT_FORMAT } : { input: number, format: numberFormatFor(canonical, columnScale) };
 }

@@ -247,7 +247,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         sheet.getRange(op.address).format.columnWidth = op.width;
         return;
       case 'clear':
-        sheet.getRange(op.address).clear(Excel.ClearApplyTo.all);
+        sheet.getRange(op.address).clear('All');
         return;
       case 'note': {
         const range = sheet.getRange(op.address);

@@ -8,6 +8,7 @@ import { ApiError, type IndicatorOption, PlanBridgeClient, type PlanOption, type
 import { ExcelError } from '../excel/excel-errors';
 import { errorText as describeError } from './error-text';
 import { dialogErrorKey, fromChosenServer, signInDialogUrl } from './sign-in';
+import { platformRefusal } from './platform';
 import { type MessageKey, pick, t } from './i18n';
 import type { ListedProblem } from '../table-sync/marks';
 import { OfficeWorkbookGateway } from '../excel/office-gateway';
@@ -689,7 +690,16 @@ function showNotInExcel(): void {
 if (typeof Office === 'undefined') showNotInExcel();
 else {
   Office.onReady((info) => {
-    if (info.host !== Office.HostType.Excel) showNotInExcel();
-    else void start();
+    if (info.host !== Office.HostType.Excel) {
+      showNotInExcel();
+      return;
+    }
+    const refusal = platformRefusal(Office);
+    if (refusal) {
+      say(refusal, 'error');
+      document.body.dataset.refused = 'platform';
+      return;
+    }
+    void start();
   });
 }

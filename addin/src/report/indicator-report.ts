@@ -20,8 +20,8 @@
 import { boxA1, columnLetters } from '../excel/a1';
 import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from '../excel/chunks';
 import type { CellInput, SheetOp } from '../excel/gateway';
-import { FILL, asText, numberInput } from '../table-sync/layout';
-import { numberFormatFor } from '../excel/number-formats';
+import { FILL } from '../table-sync/layout';
+import { TEXT_FORMAT, numberCell, textOps } from '../excel/number-formats';
 import type { ReportQuery } from './report-query';
 import type { Comparator, Lang, ProgressEntry, ProgressPoint, ProgressStatus } from '../api/types';
 
@@ -191,8 +191,8 @@ function notesOf(entry: ProgressEntry, lang: Lang): string {
 
 type Cell = { input: CellInput; format: string };
 
-const text = (value: string | null | undefined): Cell => ({ input: asText(value ?? ''), format: '@' });
-const decimal = (value: string | null | undefined): Cell => ({ input: numberInput(value ?? null), format: numberFormatFor(value ?? null, 0) });
+const text = (value: string | null | undefined): Cell => ({ input: value ?? '', format: TEXT_FORMAT });
+const decimal = (value: string | null | undefined): Cell => numberCell(value ?? null, 0);
 const periodOf = (point: ProgressPoint | null): Cell => text(point?.periodKey);
 
 function rowCells(entry: ProgressEntry, lang: Lang, periods: string[]): Cell[] {
@@ -247,13 +247,13 @@ export function reportOperations(input: ReportInput, options: { chunkBytes?: num
   const ops: SheetOp[] = [];
 
   const titles = titleTexts(input);
-  ops.push({ kind: 'values', address: `A1:A${titles.length}`, values: titles.map((title) => [asText(title)]) });
+  ops.push(...textOps(`A1:A${titles.length}`, titles.map((title) => [title])));
   ops.push({ kind: 'font', address: 'A1', font: { bold: true, size: 14 } });
   ops.push({ kind: 'font', address: 'A2', font: { italic: true } });
   ops.push({ kind: 'font', address: `A3:A${titles.length}`, font: { color: '#605E5C' } });
 
   const headerAddress = boxA1({ top: REPORT_HEADER_ROW, left: 0, bottom: REPORT_HEADER_ROW, right });
-  ops.push({ kind: 'values', address: headerAddress, values: [headers.map(asText)] });
+  ops.push(...textOps(headerAddress, [headers]));
   ops.push({ kind: 'fill', address: headerAddress, color: FILL.header });
   ops.push({ kind: 'font', address: headerAddress, font: { bold: true } });
   ops.push({ kind: 'wrap', address: headerAddress, wrap: true });

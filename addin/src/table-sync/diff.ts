@@ -78,6 +78,15 @@ function text(value: CellInput | undefined): string {
   return typeof value === 'string' ? value : String(value);
 }
 
+/**
+ * A key, STT or label as read back. Earlier versions wrote these with a leading apostrophe as well as the text
+ * format; in a cell already formatted as text Excel keeps that apostrophe as a character, so exactly one is dropped.
+ */
+function writtenText(value: CellInput | undefined): string {
+  const read = text(value).trim();
+  return (read.startsWith("'") ? read.slice(1) : read).trim();
+}
+
 function isBlank(value: CellInput | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
@@ -119,8 +128,8 @@ export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas
 
   // The #KEY row: where the pull put it, or wherever rows above the table moved it.
   let keyRow = -1;
-  if (text(at(layout.keyRow, layout.keyColumn)).trim() === KEY_MARKER) keyRow = layout.keyRow;
-  else for (let row = 0; row < rowCount; row++) if (text(at(row, layout.keyColumn)).trim() === KEY_MARKER) { keyRow = row; break; }
+  if (writtenText(at(layout.keyRow, layout.keyColumn)) === KEY_MARKER) keyRow = layout.keyRow;
+  else for (let row = 0; row < rowCount; row++) if (writtenText(at(row, layout.keyColumn)) === KEY_MARKER) { keyRow = row; break; }
   const rowAt = new Map<string, number>();
   const columnAt = new Map<string, number>();
   if (keyRow < 0) {
@@ -141,7 +150,7 @@ export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas
   const known = new Set(table.columns.map((column) => column.key));
   const unknownColumns: string[] = [];
   for (let column = layout.firstValueColumn; column < width; column++) {
-    const key = text(at(keyRow, column)).trim();
+    const key = writtenText(at(keyRow, column));
     if (key === '') continue;
     if (!known.has(key) || columnAt.has(key)) unknownColumns.push(cellA1(keyRow, column));
     else columnAt.set(key, column);
@@ -171,7 +180,7 @@ export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas
   const outside: string[] = [];
   let lastKeyed = keyRow;
   for (let row = keyRow + 1; row < rowCount; row++) {
-    const key = text(at(row, layout.keyColumn)).trim();
+    const key = writtenText(at(row, layout.keyColumn));
     if (key !== '' && keyIndex.has(key)) {
       if (rowAt.has(key)) duplicates.push(cellA1(row, layout.keyColumn));
       else rowAt.set(key, row);
@@ -179,7 +188,7 @@ export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas
     }
   }
   for (let row = keyRow + 1; row < rowCount; row++) {
-    const key = text(at(row, layout.keyColumn)).trim();
+    const key = writtenText(at(row, layout.keyColumn));
     if (key !== '' && keyIndex.has(key)) continue;
     const filled: string[] = [];
     for (let column = 0; column < width; column++) if (!isBlank(at(row, column))) filled.push(cellA1(row, column));
@@ -190,7 +199,7 @@ export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas
   }
   // Anything right of the table, on the table's own rows and headers.
   for (let row = layout.headerRow; row <= Math.min(lastKeyed, rowCount - 1); row++) {
-    const key = text(at(row, layout.keyColumn)).trim();
+    const key = writtenText(at(row, layout.keyColumn));
     if (row > keyRow && !keyIndex.has(key)) continue; // an inserted row, reported above
     for (let column = tableRight + 1; column < width; column++) if (!isBlank(at(row, column))) outside.push(cellA1(row, column));
   }
@@ -233,8 +242,8 @@ export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas
   table.rows.forEach((info, r) => {
     const sheetRow = rowAt.get(info.key);
     if (sheetRow === undefined) return;
-    const label = text(at(sheetRow, layout.labelColumn)).trim();
-    if (label !== info.label.trim() || text(at(sheetRow, layout.numberColumn)).trim() !== (info.publishedNumber ?? '').trim()) labels.push(cellA1(sheetRow, layout.labelColumn));
+    const label = writtenText(at(sheetRow, layout.labelColumn));
+    if (label !== info.label.trim() || writtenText(at(sheetRow, layout.numberColumn)) !== (info.publishedNumber ?? '').trim()) labels.push(cellA1(sheetRow, layout.labelColumn));
     table.columns.forEach((column, c) => {
       const sheetColumn = columnAt.get(column.key);
       if (sheetColumn === undefined) return;

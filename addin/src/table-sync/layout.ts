@@ -17,7 +17,7 @@ import { boxA1, cellA1, columnLetters } from '../excel/a1';
 import { DEFAULT_CHUNK_BYTES, cellBytes } from '../excel/chunks';
 import { computedFormula } from './formulas';
 import type { CellInput, SheetOp } from '../excel/gateway';
-import { canonicalToNumber, numberFormatFor } from '../excel/number-formats';
+import { TEXT_FORMAT, numberCell, numberFormatFor, textOps } from '../excel/number-formats';
 import type { GridColumn, GridRowInfo, Lang } from '../api/types';
 import type { PulledTable, SheetLayoutInfo } from './pulled-table';
 
@@ -44,11 +44,6 @@ export const FILL = {
 } as const;
 
 export const KEY_FONT_COLOR = '#8A8886';
-
-/** Text we write is always prefixed with an apostrophe so Excel keeps it as text ("2.1" is no date, "1" no number). */
-export function asText(text: string): string {
-  return text === '' ? '' : `'${text}`;
-}
 
 export function isEditableCell(table: Pick<PulledTable, 'editable' | 'rows' | 'columns'>, row: number, column: number): boolean {
   return table.editable && table.rows[row].editable && !table.rows[row].computed && table.columns[column].editable;
@@ -77,25 +72,18 @@ export function labelText(row: GridRowInfo, indentWithFormat: boolean): string {
 }
 
 /**
- * What is written for a canonical decimal: the number when a double holds it exactly, '' for empty (never 0),
- * and text for a value with more digits than a double keeps, so nothing is rounded.
+ * The cell written for (row, column) with the number format set before it: a formula for computed rows, else a
+ * number, '' for empty, or text for more digits than a double keeps (the diff compares text to the pulled value).
  */
-export function numberInput(canonical: string | null): CellInput {
-  if (canonical === null) return '';
-  const number = canonicalToNumber(canonical);
-  return number === null ? asText(canonical) : number;
-}
-
-/** The cell value or formula written for (row, column): a number, '' for empty, a formula for computed rows. */
-export function valueInput(table: PulledTable, row: number, column: number, rowAt: (rowKey: string) => number | undefined): CellInput {
-  const info = table.rows[row];
+export function valueCell(table: PulledTable, row: number, column: number, rowAt: (rowKey: string) => number | undefined): { input: CellInput; format: string } {
   const canonical = table.values[row][column];
-  if (info.computed) {
+  const scale = table.columns[column].scale;
+  if (table.rows[row].computed) {
     const formula = computedFormula(table, row, column, rowAt);
-    if (formula !== null) return formula;
+    // A number format, never text: a formula in a cell formatted as text would stay text.
+    if (formula !== null) return { input: formula, format: numberFormatFor(canonical, scale) };
   }
-  // More digits than a double keeps: written as text so nothing is rounded (the diff compares text to the pulled value).
-  return numberInput(canonical);
+  return numberCell(canonical, scale);
 }
 
 function titleTexts(table: PulledTable, lang: Lang): string[] {
@@ -162,7 +150,7 @@ export function pullOperations(table: PulledTable, options: { chunkBytes?: numbe
 
   // Title block.
   const titles = titleTexts(table, lang);
-  ops.push({ kind: 'values', address: `A1:A${titles.length}`, values: titles.map((text) => [asText(text)]) });
+  ops.push(...textOps(`A1:A${titles.length}`, titles.map((text) => [text])));
   ops.push({ kind: 'font', address: 'A1', font: { bold: true, size: 14 } });
   ops.push({ kind: 'font', address: 'A2', font: { italic: true } });
   ops.push({ kind: 'font', address: `A3:A${titles.length}`, font: { color: '#605E5C' } });
@@ -172,9 +160,9 @@ export function pullOperations(table: PulledTable, options: { chunkBytes?: numbe
   const headerRow = [keyHeader, numberHeader, labelHeader, ...table.columns.map((column: GridColumn) => column.label)];
   const numberRow = ['', '1', '2', ...table.columns.map((column, index) => column.publishedNumber ?? String(index + 3))];
   const keyRow = [KEY_MARKER, '', '', ...table.columns.map((column) => column.key)];
-  ops.push({ kind: 'values', address: boxA1({ top: layout.headerRow, left: 0, bottom: layout.headerRow, right }), values: [headerRow.map(asText)] });
-  ops.push({ kind: 'values', address: boxA1({ top: layout.numberRow, left: 0, bottom: layout.numberRow, right }), values: [numberRow.map(asText)] });
-  ops.push({ kind: 'values', address: boxA1({ top: layout.keyRow, left: 0, bottom: layout.keyRow, right }), values: [keyRow.map(asText)] });
+  for (const [row, texts] of [[layout.headerRow, headerRow], [layout.numberRow, numberRow], [layout.keyRow, keyRow]] as const) {
+    ops.push(...textOps(boxA1({ top: row, left: 0, bottom: row, right }), [texts]));
+  }
   ops.push({ kind: 'fill', address: boxA1({ top: layout.headerRow, left: 0, bottom: layout.numberRow, right }), color: FILL.header });
   ops.push({ kind: 'font', address: boxA1({ top: layout.headerRow, left: 0, bottom: layout.headerRow, right }), font: { bold: true } });
   ops.push({ kind: 'wrap', address: boxA1({ top: layout.headerRow, left: 0, bottom: layout.headerRow, right }), wrap: true });
@@ -208,13 +196,9 @@ export function pullOperations(table: PulledTable, options: { chunkBytes?: numbe
       const formats: string[][] = [];
       for (let row = start; row < end; row++) {
         const info = table.rows[row];
-        formulas.push([
-          asText(info.key),
-          asText(info.publishedNumber ?? ''),
-          asText(labelText(info, table.indentWithFormat)),
-          ...table.columns.map((_column, column) => valueInput(table, row, column, sheetRowOf)),
-        ]);
-        formats.push(['@', '@', '@', ...table.columns.map((column, c) => numberFormatFor(table.values[row][c], column.scale))]);
+        const cells = table.columns.map((_column, column) => valueCell(table, row, column, sheetRowOf));
+        formulas.push([info.key, info.publishedNumber ?? '', labelText(info, table.indentWithFormat), ...cells.map((cell) => cell.input)]);
+        formats.push([TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, ...cells.map((cell) => cell.format)]);
       }
       const address = boxA1({ top: dataRowOf(layout, start), left: 0, bottom: dataRowOf(layout, end - 1), right });
       ops.push({ kind: 'numberFormat', address, numberFormat: formats });

@@ -13,7 +13,7 @@ import type { CellInput, SheetInfo, SheetOp, WorkbookGateway } from '../excel/ga
 import type { PlanBridgeClient } from '../api/graphql';
 import { STANDARD_LAYOUT, labelText, pullOperations } from './layout';
 import { type ListedProblem, type Positions, clearMarkOps, issueProblems, markOps, planMarks, pulledPositions } from './marks';
-import { canonicalToNumber, numberFormatFor } from '../excel/number-formats';
+import { numberCell, numberFormatFor } from '../excel/number-formats';
 import { type CellWrite, gridToPulled, planRebase } from './rebase';
 import { ReportStore } from '../report/report-store';
 import { type Binding, SnapshotStore } from './snapshot-store';
@@ -381,8 +381,7 @@ export class SheetSync {
     };
     for (const write of sorted) {
       const at = parseBox(write.address);
-      const value: CellInput = write.value === null ? '' : canonicalToNumber(write.value) ?? `'${write.value}`;
-      const format = numberFormatFor(write.value, table.columns[write.column]?.scale ?? 0);
+      const { input: value, format } = numberCell(write.value, table.columns[write.column]?.scale ?? 0);
       const current = run as { top: number; left: number; values: CellInput[]; formats: string[] } | null;
       if (current && current.top === at.top && current.left + current.values.length === at.left) {
         current.values.push(value);

@@ -8,7 +8,8 @@ import { createFakeOffice } from './fake-office';
 import { MemoryBook } from './memory-book';
 
 const book = new MemoryBook(['Sheet1']);
-const fake = createFakeOffice(book, { requirementSets: { ExcelApi: '1.18' } });
+// ?platform=iOS on the pane's URL plays Excel on iPad.
+const fake = createFakeOffice(book, { requirementSets: { ExcelApi: '1.18' }, platform: new URLSearchParams(location.search).get('platform') ?? undefined });
 const w = window as any;
 w.Office = fake.Office;
 w.Excel = fake.Excel;

@@ -643,7 +643,8 @@ export interface FakeOffice {
   dialogs: { url: string; options: unknown; send: (message: string, origin?: string) => void; event: (error: number) => void; closed: boolean }[];
 }
 
-export function createFakeOffice(book: MemoryBook, options: { requirementSets?: Record<string, string>; documentUrl?: string; paneOrigin?: string; partitionKey?: string } = {}): FakeOffice {
+export function createFakeOffice(book: MemoryBook, options: { requirementSets?: Record<string, string>; documentUrl?: string; paneOrigin?: string; partitionKey?: string; platform?: string } = {}): FakeOffice {
+  const platform = options.platform ?? 'OfficeOnline';
   const sets = options.requirementSets ?? { ExcelApi: '1.18' };
   const dialogs: FakeOffice['dialogs'] = [];
   const versionAtLeast = (have: string, want: string) => {
@@ -671,10 +672,11 @@ export function createFakeOffice(book: MemoryBook, options: { requirementSets?: 
   const readyCallbacks: ((info: { host: string; platform: string }) => void)[] = [];
   const Office = {
     HostType: { Excel: 'Excel' },
+    PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
     EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     onReady(callback?: (info: { host: string; platform: string }) => void) {
-      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      const info = { host: 'Excel', platform };
       if (callback) {
         readyCallbacks.push(callback);
         setTimeout(() => callback(info), 0);
@@ -688,6 +690,8 @@ export function createFakeOffice(book: MemoryBook, options: { requirementSets?: 
           return have !== undefined && versionAtLeast(have, version);
         },
       },
+      /** Office.PlatformType of the client: "iOS" is Excel on iPad. */
+      platform,
       document: { url: options.documentUrl ?? 'https://example.invalid/Phu-luc-2.xlsx' },
       displayLanguage: 'vi-VN',
       partitionKey: options.partitionKey,

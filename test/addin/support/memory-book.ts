@@ -1,8 +1,10 @@
 /**
  * An in-memory workbook for tests and the benchmark: sheets of cells (value, formula, number format,
  * fill, font, lock, note), sheet protection, merged areas and custom XML parts. It behaves like Excel where
- * the add-in depends on it: text written with a leading apostrophe stays text, numeric strings become
- * numbers, writes to locked cells of a protected sheet fail, and formulas of the add-in's totals evaluate.
+ * the add-in depends on it: text written with a leading apostrophe stays text (the apostrophe is a prefix, not
+ * part of the value), numeric strings become numbers, anything written into a cell formatted as text ("@") is
+ * kept exactly as given — a leading apostrophe included, as a character — writes to locked cells of a protected
+ * sheet fail, and formulas of the add-in's totals evaluate.
  * MemoryWorkbookGateway implements the workbook gateway over it directly; fake-office.ts exposes the
  * same book through an Office.js-shaped API.
  */
@@ -96,9 +98,13 @@ export class MemorySheet {
   }
 }
 
+const TEXT_FORMAT = '@';
+
 /** Excel's reading of a string written to a cell (en-US style, as Office.js values/formulas setters do). */
-export function interpretInput(input: CellInput): { value: CellInput; formula?: string } {
+export function interpretInput(input: CellInput, numberFormat?: string): { value: CellInput; formula?: string } {
   if (typeof input !== 'string') return { value: input ?? '' };
+  // A cell formatted as text takes the string as it is: no number, no formula, and an apostrophe stays a character.
+  if (numberFormat === TEXT_FORMAT) return { value: input };
   if (input.startsWith("'")) return { value: input.slice(1) };
   if (input.startsWith('=')) return { value: '', formula: input };
   if (/^-?\d+(\.\d+)?$/.test(input.trim())) return { value: Number(input) };
@@ -239,7 +245,7 @@ export class MemoryBook {
       row.forEach((input, c) => {
         this.guard(sheet, box.top + r, box.left + c);
         const cell = sheet.ensure(box.top + r, box.left + c);
-        const { value, formula } = interpretInput(input);
+        const { value, formula } = interpretInput(input, cell.numberFormat);
         cell.value = value;
         if (formula === undefined) delete cell.formula;
         else cell.formula = formula;
@@ -254,7 +260,8 @@ export class MemoryBook {
     if (!options.force) this.guard(sheet, row, column);
     const cell = sheet.ensure(row, column);
     this.undo.push({ sheetId: sheet.id, address, before: cell.value });
-    const parsed = typeof input === 'string' && !input.startsWith('=') && !input.startsWith("'") ? { value: typedNumber(input, this.locale) ?? input } : interpretInput(input);
+    const typedText = typeof input === 'string' && !input.startsWith('=') && !input.startsWith("'") && cell.numberFormat !== TEXT_FORMAT;
+    const parsed = typedText ? { value: typedNumber(input, this.locale) ?? input } : interpretInput(input, cell.numberFormat);
     cell.value = parsed.value;
     if ('formula' in parsed && parsed.formula !== undefined) cell.formula = parsed.formula;
     else delete cell.formula;
