@@ -73,8 +73,8 @@ describeInChromium('the browser test of the task pane')('the built task pane in 
     expect(await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('planbridge:session:')))).toBe(true);
 
     // Browse unit → plan → table (plan 132 was issued by Cần Thơ before the 2025 merger).
-    const unit = await page.locator('#unit option').evaluateAll((options) => (options as HTMLOptionElement[]).find((option) => option.text.includes('Cần Thơ') && option.text.includes('2004'))!.value);
-    await page.selectOption('#unit', unit);
+    await page.fill('#unit-search', 'can tho');
+    await page.locator('#unit-results [role="option"]', { hasText: '2004–2025' }).first().click();
     await page.waitForFunction(() => (document.getElementById('table') as HTMLSelectElement).value !== '');
     expect(await page.locator('#plan option:checked').textContent()).toContain('132/KH-UBND');
     expect(await page.locator('#table option:checked').textContent()).toContain('Phụ lục 2');
@@ -176,6 +176,36 @@ describeInChromium('the browser test of the task pane')('the built task pane in 
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.click('#lang');
     expect(await page.locator('#push').textContent()).toBe('Gửi lên');
+  });
+
+  it('finds a commune of Điện Biên by typing "dien bien", chosen with the keyboard, and lists the plan created for it', async () => {
+    const commune = (await app.query(`{ findUnit(name: "Phường Điện Biên Phủ", asOf: "2025-07-01") { id } }`)).data!.findUnit.id;
+    const created = await app.query(
+      `mutation ($unit: ID!) { createPlan(input: { issuingUnitId: $unit, documentNumber: "15/KH-UBND", issuedOn: "2025-08-15", title: "Kế hoạch giảm nghèo năm 2025 phường Điện Biên Phủ", periodFrom: "2025-07-01", periodTo: "2025-12-31" }) { id } }`,
+      { unit: commune },
+    );
+    expect(created.errors).toBeUndefined();
+    await page.click('details.pb-details summary');
+    await page.fill('#token', await tokenFor(db.orm, 'admin'));
+    await page.click('#save-token');
+
+    await page.fill('#unit-search', '');
+    await page.type('#unit-search', 'd'); // one character asks nothing
+    await page.waitForTimeout(400);
+    expect(await page.locator('#unit-results').isHidden()).toBe(true);
+    await page.type('#unit-search', 'ien bien');
+    const options = page.locator('#unit-results [role="option"]');
+    await options.first().waitFor();
+    const texts = await options.allTextContents();
+    expect(texts.some((text) => text.startsWith('Tỉnh Điện Biên'))).toBe(true);
+    const index = texts.findIndex((text) => text.includes('Phường Điện Biên Phủ') && text.endsWith('Tỉnh Điện Biên'));
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let step = 0; step <= index; step++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#unit-search').getAttribute('aria-activedescendant')).toBe(`unit-results-${index}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('plan') as HTMLSelectElement).value !== '');
+    expect(await page.locator('#unit-search').inputValue()).toContain('Phường Điện Biên Phủ');
+    expect(await page.locator('#plan option:checked').textContent()).toBe('15/KH-UBND — Kế hoạch giảm nghèo năm 2025 phường Điện Biên Phủ');
   });
 
   it('refuses to start on Excel on iPad (Office.PlatformType.iOS), in Vietnamese and English', async () => {
