@@ -4,10 +4,10 @@
  * without losing it (inserted rows with values, deleted rows, merged cells, edits of read-only cells)
  * is reported, never dropped silently. Pure: it works on values already read from the sheet.
  */
-import { boxA1, cellA1 } from './a1';
+import { boxA1, cellA1 } from '../../domain/sheet/a1';
 import type { CellInput } from './gateway';
 import { KEY_MARKER, isEditableCell } from './layout';
-import { numberToCanonical } from './numbers';
+import { numberToCanonical } from '../../domain/sheet/cell-numbers';
 import type { CellChangeInput, PulledTable } from './types';
 import { parseVietnameseNumber } from '../../domain/vietnamese-number';
 

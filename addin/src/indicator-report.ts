@@ -17,11 +17,11 @@
  * The status column gets one conditional fill per status, so colours follow the text even when the
  * report is rewritten.
  */
-import { boxA1, columnLetters } from './a1';
+import { boxA1, columnLetters } from '../../domain/sheet/a1';
 import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from './chunks';
 import type { CellInput, SheetOp } from './gateway';
 import { FILL, asText, numberInput } from './layout';
-import { numberFormatFor } from './numbers';
+import { numberFormatFor } from '../../domain/sheet/cell-numbers';
 import type { ReportQuery } from './report-query';
 import type { Comparator, Lang, ProgressEntry, ProgressPoint, ProgressStatus } from './types';
 

@@ -8,7 +8,7 @@ import type { CellConflict, PulledTable, TableGrid } from './types';
 import { type Choice, cellKey } from './conflicts';
 import { changeDisplay, type LocalChange } from './diff';
 import type { Positions } from './marks';
-import { cellA1 } from './a1';
+import { cellA1 } from '../../domain/sheet/a1';
 import { parseCanonicalDecimal, parseVietnameseNumber } from '../../domain/vietnamese-number';
 
 export interface CellWrite {

@@ -2,7 +2,7 @@
  * The add-in's use cases — pull, validate, push (with conflicts), refresh, revert — over the workbook
  * gateway and the GraphQL client. Plain TypeScript: tests run it against an in-memory workbook.
  */
-import { boxA1, cellA1, parseBox } from './a1';
+import { boxA1, cellA1, parseBox } from '../../domain/sheet/a1';
 import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_OPS, cellBytes, packBySize, planRowChunks } from './chunks';
 import { ConflictResolution } from './conflicts';
 import { type LocalChange, type SheetAnalysis, type SheetIssue, type SheetMatrix, analyzeSheet, tableBox, toChangeInput } from './diff';
@@ -10,7 +10,7 @@ import type { CellInput, ProtectionOptions, SheetInfo, SheetOp, WorkbookGateway 
 import type { PlanBridgeClient } from './graphql';
 import { STANDARD_LAYOUT, labelText, opBytes, pullOperations } from './layout';
 import { type ListedProblem, type Positions, clearMarkOps, issueProblems, markOps, planMarks, pulledPositions } from './marks';
-import { canonicalToNumber, numberFormatFor } from './numbers';
+import { canonicalToNumber, numberFormatFor } from '../../domain/sheet/cell-numbers';
 import { type CellWrite, gridToPulled, planRebase } from './rebase';
 import { ReportStore } from './report-store';
 import { type Binding, SnapshotStore, randomId } from './store';

@@ -2,7 +2,8 @@
 import type { Rule } from '../../domain/rules';
 import type { TableColumn, TableRow } from '../../domain/table-model';
 
-export type Lang = 'vi' | 'en';
+export type { Lang } from '../../domain/sheet/table-sheet';
+import type { Lang } from '../../domain/sheet/table-sheet';
 
 /** The grid's columns and rows are the domain's table model. */
 export type GridColumn = TableColumn;
@@ -62,17 +63,9 @@ export interface CellChangeInput {
   text?: string;
 }
 
-/** Where the table sits in the sheet at pull time (0-based). */
-export interface SheetLayoutInfo {
-  headerRow: number;
-  numberRow: number;
-  keyRow: number;
-  firstDataRow: number;
-  keyColumn: number;
-  numberColumn: number;
-  labelColumn: number;
-  firstValueColumn: number;
-}
+export type { SheetLayoutInfo } from '../../domain/sheet/table-sheet';
+import type { SheetLayoutInfo } from '../../domain/sheet/table-sheet';
+
 
 /** What was pulled into one sheet: kept in the workbook (custom XML parts) so the add-in knows the sheet after reopening. */
 export interface PulledTable {

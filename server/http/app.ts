@@ -18,6 +18,7 @@ import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
 import { signInRouter } from './sign-in-page';
+import { workbookRouter } from '../workbook/workbook-routes';
 
 export interface PlanBridgeApp {
   httpServer: http.Server | https.Server;
@@ -120,6 +121,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   });
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
   app.use(signInRouter());
+  app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',
     express.json({ limit: settings.maxBodyBytes }),

@@ -1,13 +1,13 @@
 /** Plain-TypeScript parts of the add-in, against the in-memory workbook; no Excel, no server. */
 import { HyperFormula } from 'hyperformula';
-import { boxA1, cellA1, columnIndex, columnLetters, parseBox } from '../../addin/src/a1';
+import { boxA1, cellA1, columnIndex, columnLetters, parseBox } from '../../domain/sheet/a1';
 import { DEFAULT_CHUNK_BYTES, EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes, packBySize, planRowChunks, splitText } from '../../addin/src/chunks';
 import { ConflictResolution } from '../../addin/src/conflicts';
 import { analyzeSheet, readCell } from '../../addin/src/diff';
-import { computedFormula, compactReferences, termsOf } from '../../addin/src/formulas';
+import { computedFormula, compactReferences, termsOf } from '../../domain/sheet/total-formulas';
 import { FILL, KEY_MARKER, STANDARD_LAYOUT, opBytes, pullOperations } from '../../addin/src/layout';
 import { clearMarkOps, markOps, planMarks, pulledPositions } from '../../addin/src/marks';
-import { canonicalToNumber, numberFormatFor, numberToCanonical } from '../../addin/src/numbers';
+import { canonicalToNumber, numberFormatFor, numberToCanonical } from '../../domain/sheet/cell-numbers';
 import { planRebase } from '../../addin/src/rebase';
 import { MemoryStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../../addin/src/session-store';
 import { BINDING_NS, DATA_NS, SnapshotStore, partXml, readPartXml } from '../../addin/src/store';

@@ -8,7 +8,7 @@
 import { jsonBytes, EXCEL_WEB_PAYLOAD_LIMIT } from '../../../addin/src/chunks';
 import type { CellInput } from '../../../addin/src/gateway';
 import { MemoryBook, type MemorySheet } from './memory-book';
-import { parseCell } from '../../../addin/src/a1';
+import { parseCell } from '../../../domain/sheet/a1';
 
 type Action = { bytes: number; run: () => unknown };
 

@@ -6,7 +6,7 @@
  * MemoryWorkbookGateway implements the workbook gateway over it directly; fake-office.ts exposes the
  * same book through an Office.js-shaped API.
  */
-import { boxA1, boxContains, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../addin/src/a1';
+import { boxA1, boxContains, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../domain/sheet/a1';
 import type { CellInput, ProtectionOptions, RangeData, RangeRead, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from '../../../addin/src/gateway';
 
 export interface MemoryCell {

@@ -3,7 +3,7 @@
  * A number Excel holds is a double; the canonical form of what a person typed is its shortest round-trip
  * decimal (Excel keeps 15 significant digits of typed constants, which round-trip exactly).
  */
-import { parseCanonicalDecimal } from '../../domain/vietnamese-number';
+import { parseCanonicalDecimal } from '../vietnamese-number';
 
 /** 5600826 → "5600826", 0.21 → "0.21", 1e21 → "1000000000000000000000", -0 → "0". */
 export function numberToCanonical(value: number): string {
