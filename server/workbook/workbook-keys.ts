@@ -25,7 +25,8 @@ export interface WorkbookKeys {
 }
 
 export function writeKeysSheet(workbook: ExcelJS.Workbook, keys: WorkbookKeys): void {
-  // veryHidden: not listed under Unhide in Excel (LibreOffice keeps it hidden on re-save, see the round-trip test).
+  // veryHidden: not listed under Unhide in Excel. LibreOffice has no such state and re-saves it as plain hidden,
+  // still protected, which reads back the same (test/workbook/libreoffice-round-trip.test.ts).
   const sheet = workbook.addWorksheet(KEYS_SHEET, { state: 'veryHidden' });
   sheet.addRow(['PlanBridge', FORMAT]);
   sheet.addRow(['table', String(keys.tableId)]);

@@ -1,5 +1,6 @@
 /**
- * HTTP for workbooks: GET /tables/:id.xlsx (download; Authorization header or a signed address).
+ * HTTP for workbooks: GET /tables/:id.xlsx (download; Authorization header or a signed address),
+ * POST /tables/:id.xlsx (upload; ?dryRun=true; Accept: the xlsx type answers the marked workbook).
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
@@ -11,6 +12,7 @@ import type { Logger } from '../logger';
 import type { Lang } from '../../domain/sheet/table-sheet';
 import { verifySignedLink } from './download-links';
 import { downloadWorkbook } from './table-download';
+import { uploadWorkbook } from './table-upload';
 import { WorkbookRefused } from './workbook-errors';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -62,7 +64,7 @@ function attachment(res: Response, fileName: string, body: Buffer): void {
     .send(body);
 }
 
-export function workbookRouter(orm: MikroORM, log: Logger, _maxBodyBytes: number): Router {
+export function workbookRouter(orm: MikroORM, log: Logger, maxBodyBytes: number): Router {
   const router = express.Router();
   router.get('/tables/:id.xlsx', async (req, res) => {
     try {
@@ -70,6 +72,29 @@ export function workbookRouter(orm: MikroORM, log: Logger, _maxBodyBytes: number
       const { access } = await callerOf(em, req, true);
       const file = await downloadWorkbook(em, access, { tableId: String(req.params.id), version: req.query.version, lang: langOf(req), serverUrl: `${req.protocol}://${req.get('host')}` });
       attachment(res, file.fileName, file.body);
+    } catch (error) {
+      refuse(res, log, error);
+    }
+  });
+  const body = express.raw({ type: () => true, limit: maxBodyBytes });
+  router.post('/tables/:id.xlsx', (req, res, next) =>
+    body(req, res, (error?: unknown) => {
+      if (!error) return next();
+      const status = (error as { status?: number }).status;
+      if (status !== 413) return next(error);
+      refuse(res, log, new WorkbookRefused(413, 'PAYLOAD_TOO_LARGE', `Tệp lớn hơn giới hạn ${maxBodyBytes} byte của máy chủ`, `The file is larger than the server's limit of ${maxBodyBytes} bytes`));
+    }),
+  async (req, res) => {
+    try {
+      const em = orm.em.fork();
+      const caller = await callerOf(em, req, false);
+      const marked = (req.get('accept') ?? '').includes(XLSX_TYPE);
+      const uploaded = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const { answer, workbook } = await uploadWorkbook(em, caller.access, caller.login, { tableId: String(req.params.id), body: uploaded, dryRun: req.query.dryRun === 'true', marked, lang: langOf(req) });
+      if (workbook) {
+        res.set('X-PlanBridge-Status', answer.status);
+        attachment(res, `planbridge-${answer.tableId}-checked.xlsx`, workbook);
+      } else res.status(answer.status === 'APPLIED' || answer.status === 'UNCHANGED' ? 200 : 422).json(answer);
     } catch (error) {
       refuse(res, log, error);
     }

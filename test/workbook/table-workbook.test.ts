@@ -88,3 +88,29 @@ describe('download', () => {
   });
 });
 
+describe('upload', () => {
+  it('pushes only the changed cell, found by key after rows were moved; the same file twice applies once; a dry run writes nothing', async () => {
+    const tableId = await sampleTable();
+    const { book, sheet } = await tableSheet(await client.download(tableId));
+    sheet.getCell(rowOf(sheet, '2'), columnOf(sheet, 'central-budget')).value = 77;
+    // Two rows inserted above the table: every cell moves down, the keys still match.
+    sheet.spliceRows(1, 0, ['inserted'], ['rows']);
+    const file = await writeBook(book);
+    const dry = await client.upload(tableId, file, { query: '?dryRun=true' });
+    expect(dry.json).toMatchObject({ status: 'APPLIED', dryRun: true, appliedCells: 1, changeSetId: null });
+    expect(await cellValue(tableId, '2', 'central-budget')).toBeNull();
+    const first = await client.upload(tableId, file);
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({ status: 'APPLIED', appliedCells: 1, baseVersion: 1, version: 2, replayed: false });
+    expect(await cellValue(tableId, '2', 'central-budget')).toBe('77');
+    const again = await client.upload(tableId, file);
+    expect(again.json).toMatchObject({ status: 'APPLIED', version: 2, replayed: true });
+    expect((await app.query(`query ($id: ID!) { tableGrid(tableId: $id) { version } }`, { id: tableId })).data!.tableGrid.version).toBe(2);
+  });
+
+  it('an unchanged re-save changes nothing', async () => {
+    const file = await client.download(seeded);
+    const answer = await client.upload(seeded, await writeBook(await readBook(file)));
+    expect(answer.json).toMatchObject({ status: 'UNCHANGED', changedCells: 0, appliedCells: 0 });
+  });
+});
