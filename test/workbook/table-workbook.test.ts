@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import XLSX from 'xlsx';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, type TestApp } from '../support/graphql';
 import { importTestTable } from '../support/tables';
@@ -112,5 +114,105 @@ describe('upload', () => {
     const file = await client.download(seeded);
     const answer = await client.upload(seeded, await writeBook(await readBook(file)));
     expect(answer.json).toMatchObject({ status: 'UNCHANGED', changedCells: 0, appliedCells: 0 });
+  });
+});
+
+describe('bad input: a clear answer naming the cells, and nothing written', () => {
+  async function versionOf(tableId: string): Promise<number> {
+    return (await app.query(`query ($id: ID!) { tableGrid(tableId: $id) { version } }`, { id: tableId })).data!.tableGrid.version;
+  }
+
+  it('refuses files that are not a table workbook: .xls, .csv, .ods, a zip of something else, a zip bomb, an empty body, a body over the limit', async () => {
+    const tableId = await sampleTable();
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
+    expect((await client.upload(tableId, xls)).json).toMatchObject({ code: 'XLS_FORMAT', messageEn: expect.stringContaining('save it as "Excel Workbook (.xlsx)"') });
+    expect((await client.upload(tableId, Buffer.from('STT,Nội dung,Tổng số\n1,A,5\n'))).json).toMatchObject({ code: 'CSV_FORMAT' });
+    const odsBook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(odsBook, XLSX.utils.aoa_to_sheet([[1]]), 'Sheet1');
+    const ods = XLSX.write(odsBook, { type: 'buffer', bookType: 'ods' });
+    expect((await client.upload(tableId, ods)).json).toMatchObject({ code: 'ODS_FORMAT' });
+    const other = new JSZip();
+    other.file('readme.txt', 'not a workbook');
+    expect((await client.upload(tableId, await other.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))).json).toMatchObject({ code: 'NOT_A_WORKBOOK' });
+    const bomb = new JSZip();
+    bomb.file('[Content_Types].xml', '<Types/>');
+    bomb.file('xl/workbook.xml', '<workbook/>');
+    bomb.file('xl/worksheets/sheet1.xml', Buffer.alloc(70 * 1024 * 1024, 0x20));
+    const bombFile = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bombFile.length).toBeLessThan(1024 * 1024);
+    const bombAnswer = await client.upload(tableId, bombFile);
+    expect(bombAnswer.status).toBe(413);
+    expect(bombAnswer.json).toMatchObject({ code: 'WORKBOOK_TOO_LARGE' });
+    expect((await client.upload(tableId, Buffer.alloc(0))).json).toMatchObject({ code: 'EMPTY_FILE' });
+    const small = await startTestApp(db.orm, { settings: { maxBodyBytes: 1000 } });
+    const smallClient = await workbookClient(small, db);
+    const tooBig = await smallClient.upload(tableId, await client.download(tableId));
+    await small.close();
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.json).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', messageVi: expect.stringContaining('1000 byte') });
+    expect(await versionOf(tableId)).toBe(1);
+  });
+
+  it('refuses another table\'s workbook, removed or damaged keys, merged cells over keys and changed read-only cells', async () => {
+    const tableId = await sampleTable();
+    const otherId = await sampleTable();
+    const file = await client.download(tableId);
+    expect((await client.upload(otherId, file)).json).toMatchObject({ code: 'WRONG_TABLE', messageEn: expect.stringContaining(`belongs to table ${tableId}`) });
+    const noKeys = await readBook(file);
+    noKeys.removeWorksheet(noKeys.getWorksheet('PlanBridge')!.id);
+    expect((await client.upload(tableId, await writeBook(noKeys))).json).toMatchObject({ code: 'KEYS_MISSING' });
+    const badHash = await readBook(file);
+    badHash.getWorksheet('PlanBridge')!.getCell('B4').value = 'sha256:0000';
+    expect((await client.upload(tableId, await writeBook(badHash))).json).toMatchObject({ code: 'KEYS_DAMAGED' });
+    const badRowKey = await tableSheet(file);
+    badRowKey.sheet.getCell(rowOf(badRowKey.sheet, '2'), 1).value = 'X9';
+    expect((await client.upload(tableId, await writeBook(badRowKey.book))).json).toMatchObject({ code: 'KEYS_DAMAGED', cells: [expect.stringMatching(/!A10$/)] });
+    const merged = await tableSheet(file);
+    merged.sheet.mergeCells('A9:B9');
+    expect((await client.upload(tableId, await writeBook(merged.book))).json).toMatchObject({ code: 'MERGED_CELLS' });
+    const readOnly = await tableSheet(file);
+    readOnly.sheet.getCell(rowOf(readOnly.sheet, '1'), 3).value = 'Renamed';
+    readOnly.sheet.getCell(rowOf(readOnly.sheet, 'TOTAL'), 4).value = 1;
+    // The label column is not a table cell; the computed total is skipped (a formula); nothing to push.
+    expect((await client.upload(tableId, await writeBook(readOnly.book))).json).toMatchObject({ status: 'UNCHANGED' });
+    expect(await versionOf(tableId)).toBe(1);
+  });
+
+  it('uses the value of a formula typed into a cell and notes the formula; marks findings on the workbook sent back', async () => {
+    const tableId = await sampleTable();
+    const { book, sheet } = await tableSheet(await client.download(tableId));
+    sheet.getCell(rowOf(sheet, '2'), columnOf(sheet, 'central-budget')).value = { formula: 'D9/10', result: 10 };
+    const answer = await client.upload(tableId, await writeBook(book), { query: '?dryRun=true' });
+    expect(answer.json).toMatchObject({ status: 'APPLIED', appliedCells: 1, notes: [{ code: 'FORMULA_VALUE_USED', address: expect.stringMatching(/!E10$/) }] });
+    sheet.getCell(rowOf(sheet, '1'), columnOf(sheet, 'central-budget')).value = 'abc';
+    const marked = await client.upload(tableId, await writeBook(book), { accept: XLSX_TYPE });
+    expect(marked.type).toContain(XLSX_TYPE);
+    const back = await tableSheet(marked.body);
+    const cell = back.sheet.getCell(rowOf(back.sheet, '1'), columnOf(back.sheet, 'central-budget'));
+    expect(String(cell.note)).toContain('PlanBridge — Lỗi');
+    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFDE7E9');
+    expect(await versionOf(tableId)).toBe(1);
+  });
+
+  it('lists conflicts with base, theirs and mine when someone else changed the same cell since the download', async () => {
+    const tableId = await sampleTable();
+    const { book, sheet } = await tableSheet(await client.download(tableId));
+    const other = await app.query(`mutation ($input: PushTableInput!) { pushTable(input: $input) { status } }`, {
+      input: { tableId, baseVersion: 1, idempotencyKey: `other-${tableId}`, changes: [{ rowKey: '1', columnKey: 'total', value: '111' }] },
+    });
+    expect(other.data!.pushTable.status).toBe('APPLIED');
+    sheet.getCell(rowOf(sheet, '1'), columnOf(sheet, 'total')).value = 222;
+    const answer = await client.upload(tableId, await writeBook(book));
+    expect(answer.json).toMatchObject({ status: 'CONFLICT', conflicts: [{ rowKey: '1', columnKey: 'total', base: '100', theirs: '111', mine: '222', address: expect.stringMatching(/!D9$/) }] });
+  });
+
+  it('refuses an upload without a token or by someone who may only read', async () => {
+    const tableId = await sampleTable();
+    const file = await client.download(tableId);
+    expect((await client.upload(tableId, file, { token: null })).status).toBe(401);
+    const viewer = await workbookClient(app, db, 'cantho.viewer');
+    const answer = await viewer.upload(seeded, await client.download(seeded));
+    expect(answer.status).toBe(403);
+    expect(answer.json).toMatchObject({ code: 'FORBIDDEN', messageVi: expect.stringContaining('không có quyền') });
   });
 });
