@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { TestApp } from '../support/graphql';
 import { tokenFor } from '../support/graphql';
 import type { TestDatabase } from '../support/database';
+import { importTestTable } from '../support/tables';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,4 +57,14 @@ export function columnOf(sheet: ExcelJS.Worksheet, columnKey: string): number {
   const keyRow = rowOf(sheet, '#KEY');
   for (let column = 1; column <= sheet.getRow(keyRow).cellCount; column++) if (String(sheet.getCell(keyRow, column).value ?? '') === columnKey) return column;
   throw new Error(`column ${columnKey} not on the sheet`);
+}
+
+/** A small table of its own (rows 1, 2 and a computed grand total TOTAL; columns total, central-budget) with a non-negative rule. */
+export async function sampleTable(db: TestDatabase, title: string, rows: string[] = ['1,Dự án A,100,60', '2,Dự án B,50,', ',TỔNG CỘNG,150,60']): Promise<string> {
+  const id = await importTestTable(db, ['STT,Nội dung,Tổng số,Ngân sách Trung ương', ...rows].join('\n'), {
+    title,
+    rules: [{ id: 'non-negative', kind: 'NON_NEGATIVE', severity: 'ERROR' }],
+  });
+  await db.orm.em.fork().getConnection().execute(`update table_row set computed = true where table_id = ? and kind = 'GRAND_TOTAL'`, [id]);
+  return String(id);
 }

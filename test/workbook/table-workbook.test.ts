@@ -3,8 +3,7 @@ import JSZip from 'jszip';
 import XLSX from 'xlsx';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, type TestApp } from '../support/graphql';
-import { importTestTable } from '../support/tables';
-import { columnOf, readBook, rowOf, workbookClient, writeBook, XLSX_TYPE, type WorkbookClient } from './support';
+import { columnOf, readBook, rowOf, workbookClient, writeBook, XLSX_TYPE, type WorkbookClient, sampleTable } from './support';
 
 let db: TestDatabase;
 let app: TestApp;
@@ -12,15 +11,9 @@ let client: WorkbookClient;
 let seeded: string;
 let counter = 0;
 
-/** A small table of its own with a computed grand total and a non-negative rule. */
-async function sampleTable(): Promise<string> {
+async function newTable(): Promise<string> {
   counter += 1;
-  const id = await importTestTable(db, ['STT,Nội dung,Tổng số,Ngân sách Trung ương', '1,Dự án A,100,60', '2,Dự án B,50,', ',TỔNG CỘNG,150,60'].join('\n'), {
-    title: `Workbook sample ${counter}`,
-    rules: [{ id: 'non-negative', kind: 'NON_NEGATIVE', severity: 'ERROR' }],
-  });
-  await db.orm.em.fork().getConnection().execute(`update table_row set computed = true where table_id = ? and kind = 'GRAND_TOTAL'`, [id]);
-  return String(id);
+  return sampleTable(db, `Workbook sample ${counter}`);
 }
 
 beforeAll(async () => {
@@ -76,7 +69,7 @@ describe('download', () => {
   });
 
   it('writes a computed total as a live formula whose cached result is the server\'s value, empty when its terms are', async () => {
-    const { sheet } = await tableSheet(await client.download(await sampleTable()));
+    const { sheet } = await tableSheet(await client.download(await newTable()));
     const grand = sheet.getRow(sheet.rowCount);
     expect(grand.getCell(1).value).toBe('TOTAL');
     expect(grand.getCell(4).value).toEqual({ formula: 'IF(COUNT(D9:D10)=0,"",SUM(D9:D10))', result: 150 });
@@ -92,7 +85,7 @@ describe('download', () => {
 
 describe('upload', () => {
   it('pushes only the changed cell, found by key after rows were moved; the same file twice applies once; a dry run writes nothing', async () => {
-    const tableId = await sampleTable();
+    const tableId = await newTable();
     const { book, sheet } = await tableSheet(await client.download(tableId));
     sheet.getCell(rowOf(sheet, '2'), columnOf(sheet, 'central-budget')).value = 77;
     // Two rows inserted above the table: every cell moves down, the keys still match.
@@ -123,7 +116,7 @@ describe('bad input: a clear answer naming the cells, and nothing written', () =
   }
 
   it('refuses files that are not a table workbook: .xls, .csv, .ods, a zip of something else, a zip bomb, an empty body, a body over the limit', async () => {
-    const tableId = await sampleTable();
+    const tableId = await newTable();
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
     expect((await client.upload(tableId, xls)).json).toMatchObject({ code: 'XLS_FORMAT', messageEn: expect.stringContaining('save it as "Excel Workbook (.xlsx)"') });
     expect((await client.upload(tableId, Buffer.from('STT,Nội dung,Tổng số\n1,A,5\n'))).json).toMatchObject({ code: 'CSV_FORMAT' });
@@ -154,8 +147,8 @@ describe('bad input: a clear answer naming the cells, and nothing written', () =
   });
 
   it('refuses another table\'s workbook, removed or damaged keys, merged cells over keys and changed read-only cells', async () => {
-    const tableId = await sampleTable();
-    const otherId = await sampleTable();
+    const tableId = await newTable();
+    const otherId = await newTable();
     const file = await client.download(tableId);
     expect((await client.upload(otherId, file)).json).toMatchObject({ code: 'WRONG_TABLE', messageEn: expect.stringContaining(`belongs to table ${tableId}`) });
     const noKeys = await readBook(file);
@@ -179,7 +172,7 @@ describe('bad input: a clear answer naming the cells, and nothing written', () =
   });
 
   it('uses the value of a formula typed into a cell and notes the formula; marks findings on the workbook sent back', async () => {
-    const tableId = await sampleTable();
+    const tableId = await newTable();
     const { book, sheet } = await tableSheet(await client.download(tableId));
     sheet.getCell(rowOf(sheet, '2'), columnOf(sheet, 'central-budget')).value = { formula: 'D9/10', result: 10 };
     const answer = await client.upload(tableId, await writeBook(book), { query: '?dryRun=true' });
@@ -195,7 +188,7 @@ describe('bad input: a clear answer naming the cells, and nothing written', () =
   });
 
   it('lists conflicts with base, theirs and mine when someone else changed the same cell since the download', async () => {
-    const tableId = await sampleTable();
+    const tableId = await newTable();
     const { book, sheet } = await tableSheet(await client.download(tableId));
     const other = await app.query(`mutation ($input: PushTableInput!) { pushTable(input: $input) { status } }`, {
       input: { tableId, baseVersion: 1, idempotencyKey: `other-${tableId}`, changes: [{ rowKey: '1', columnKey: 'total', value: '111' }] },
@@ -207,7 +200,7 @@ describe('bad input: a clear answer naming the cells, and nothing written', () =
   });
 
   it('refuses an upload without a token or by someone who may only read', async () => {
-    const tableId = await sampleTable();
+    const tableId = await newTable();
     const file = await client.download(tableId);
     expect((await client.upload(tableId, file, { token: null })).status).toBe(401);
     const viewer = await workbookClient(app, db, 'cantho.viewer');
