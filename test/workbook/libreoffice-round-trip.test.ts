@@ -2,7 +2,6 @@
  * LibreOffice Calc and SheetJS as other programs: download a workbook, let them open, recalculate, edit
  * and re-save it, upload what they wrote.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import XLSX from 'xlsx';
@@ -112,11 +111,3 @@ describe('SheetJS', () => {
   });
 });
 
-afterAll(() => {
-  // Stray soffice processes of this test's profile, should a conversion have been cut off.
-  try {
-    execFileSync('pkill', ['-KILL', '-f', `UserInstallation=file://${office.dir}`]);
-  } catch {
-    // none left
-  }
-});

@@ -21,6 +21,8 @@ const RECALCULATE_ON_LOAD = `<?xml version="1.0" encoding="UTF-8"?>
 export class LibreOffice {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'planbridge-soffice-'));
   private readonly profile = path.join(this.dir, 'profile');
+  /** Process groups of conversions still running, ended by remove(). */
+  private readonly running = new Set<number>();
 
   constructor() {
     mkdirSync(path.join(this.profile, 'user'), { recursive: true });
@@ -33,6 +35,7 @@ export class LibreOffice {
     const args = [`-env:UserInstallation=file://${this.profile}`, '--headless', '--norestore', '--nologo', '--convert-to', filter, '--outdir', outDir, ...files];
     return new Promise((resolve, reject) => {
       const child = spawn('soffice', args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      this.running.add(child.pid!);
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));
       child.stderr.on('data', (chunk) => (output += chunk));
@@ -46,6 +49,7 @@ export class LibreOffice {
       child.on('error', reject);
       child.on('exit', (code, signal) => {
         clearTimeout(timer);
+        this.running.delete(child.pid!);
         const extension = filter.split(':')[0];
         if (code === 0 && /convert /.test(output)) resolve(files.map((file) => path.join(outDir, `${path.basename(file, path.extname(file))}.${extension}`)));
         else reject(new Error(`soffice ${signal ? `killed (${signal})` : `exited ${code}`}: ${output}`));
@@ -53,7 +57,15 @@ export class LibreOffice {
     });
   }
 
+  /** Ends any conversion still running (its whole process group: soffice starts soffice.bin) and removes the profile. */
   remove(): void {
+    for (const pid of this.running) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
