@@ -16,7 +16,7 @@ async function main() {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, 'assets'), { recursive: true });
   const result = await esbuild.build({
-    entryPoints: [path.join(__dirname, 'src', 'taskpane.ts')],
+    entryPoints: [path.join(__dirname, 'src', 'pane', 'taskpane.ts')],
     outfile: path.join(out, 'taskpane.js'),
     bundle: true,
     format: 'iife',
@@ -29,7 +29,7 @@ async function main() {
     metafile: true,
     logLevel: 'warning',
   });
-  for (const file of ['taskpane.html', 'taskpane.css', 'commands.html']) fs.copyFileSync(path.join(__dirname, file), path.join(out, file));
+  for (const file of ['taskpane.html', 'taskpane.css', 'commands.html', 'signin-start.html', 'help.html']) fs.copyFileSync(path.join(__dirname, file), path.join(out, file));
   for (const file of fs.readdirSync(path.join(__dirname, 'assets'))) fs.copyFileSync(path.join(__dirname, 'assets', file), path.join(out, 'assets', file));
   fs.copyFileSync(path.join(root, 'manifest.xml'), path.join(out, 'manifest.xml'));
   const bytes = fs.statSync(path.join(out, 'taskpane.js')).size;

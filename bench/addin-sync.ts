@@ -7,9 +7,9 @@
  *
  *   npm run bench:addin            (builds, then node dist/bench/addin-sync.js [rows])
  */
-import { EXCEL_WEB_PAYLOAD_LIMIT, DEFAULT_CHUNK_BYTES } from '../addin/src/chunks';
-import { OfficeWorkbookGateway } from '../addin/src/office-gateway';
-import { SheetSync } from '../addin/src/sync';
+import { EXCEL_WEB_PAYLOAD_LIMIT, DEFAULT_CHUNK_BYTES } from '../addin/src/excel/chunks';
+import { OfficeWorkbookGateway } from '../addin/src/excel/office-gateway';
+import { SheetSync } from '../addin/src/table-sync/sheet-sync';
 import { StubServer, bigGrid, editItems } from '../test/addin/support/big-table';
 import { createFakeOffice } from '../test/addin/support/fake-office';
 import { MemoryBook } from '../test/addin/support/memory-book';

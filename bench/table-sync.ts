@@ -323,14 +323,16 @@ interface PushData {
 /** What the HTTP app does per request once the body is parsed: build the context (token, rights), execute. */
 class Server {
   private requests = 0;
-  private readonly limits = new RateLimits({ signInsPerMinute: 10, mutationsPerMinute: 100_000 });
+  private readonly limits: RateLimits;
 
   constructor(
     readonly schema: GraphQLSchema,
     readonly orm: MikroORM,
     private readonly log: Logger,
     private readonly authorization: string,
-  ) {}
+  ) {
+    this.limits = new RateLimits(orm, { signInsPerMinute: 10, mutationsPerMinute: 100_000 });
+  }
 
   /** As the app builds it: authenticate the bearer token, load the user's rights. */
   context(): Promise<GraphQLContext> {

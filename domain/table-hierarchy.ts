@@ -30,7 +30,8 @@ type Numbering =
 const ROMAN = /^(?=[IVXLCDM])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\.?$/;
 const ARABIC = /^(\d+(?:\.\d+)*)[.)]?$/;
 const LETTER = /^([a-zđ])[.)]?$/;
-const GRAND_TOTAL_PREFIXES = ['tổng cộng', 'tổng số', 'cộng'].map((prefix) => prefix.normalize('NFC'));
+const GRAND_TOTAL_PREFIXES = ['tổng cộng', 'tổng số', 'cộng', 'toàn quốc', 'toàn tỉnh', 'toàn thành phố', 'toàn huyện', 'tổng nguồn vốn']
+  .map((prefix) => prefix.normalize('NFC'));
 const COMMUNITY = 'cộng đồng'.normalize('NFC');
 
 function readNumbering(publishedNumber: string | null): Numbering {
@@ -47,8 +48,14 @@ function readNumbering(publishedNumber: string | null): Numbering {
   return { form: 'UNNUMBERED' };
 }
 
-/** "Tổng cộng", "TỔNG CỘNG (I+II):", "Tổng số", "Cộng" — but not "Cộng đồng …" (community). */
-function isGrandTotalLabel(label: string): boolean {
+/** Whether a cell reads as an STT entry: I, 2, 2.1, a), or a dash or bullet. */
+export function isRowNumbering(text: string): boolean {
+  const numbering = readNumbering(text);
+  return numbering.form === 'UNNUMBERED' ? /^[-–—+*•·]$/.test(text.trim()) : numbering.form !== 'BLANK';
+}
+
+/** "Tổng cộng", "TỔNG CỘNG (I+II):", "Tổng số", "Cộng", "Toàn quốc", "Tổng nguồn vốn…" — but not "Cộng đồng …" (community). */
+export function isGrandTotalLabel(label: string): boolean {
   const text = label.normalize('NFC').trim().toLowerCase();
   if (text.startsWith(COMMUNITY)) return false;
   return GRAND_TOTAL_PREFIXES.some((prefix) => text.startsWith(prefix) && !/^[\p{L}\p{N}]/u.test(text.slice(prefix.length)));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { LogFormat } from './logger';
 
 /** Everything the server reads from its environment, resolved once at start. */
 export interface ServerConfig {
@@ -8,6 +9,8 @@ export interface ServerConfig {
   databaseUrl: string | null;
   dataDir: string;
   logLevel: string;
+  /** Pretty for a person in development (when pino-pretty is installed), JSON in production. */
+  logFormat: LogFormat;
   /** Load the seed documents into an empty database. */
   seed: boolean;
   /** Largest accepted request body, in bytes. */
@@ -63,6 +66,22 @@ function tlsFiles(env: NodeJS.ProcessEnv): { tlsCertFile: string | null; tlsKeyF
   return { tlsCertFile: cert && path.resolve(cert), tlsKeyFile: key && path.resolve(key) };
 }
 
+function installed(module: string): boolean {
+  try {
+    require.resolve(module);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseLogFormat(raw: string | undefined, production: boolean): LogFormat {
+  if (raw === undefined || raw === '') return !production && installed('pino-pretty') ? 'pretty' : 'json';
+  if (raw !== 'json' && raw !== 'pretty') throw new ConfigError(`PLANBRIDGE_LOG_FORMAT must be json or pretty, got "${raw}"`);
+  if (raw === 'pretty' && !installed('pino-pretty')) throw new ConfigError('PLANBRIDGE_LOG_FORMAT=pretty needs pino-pretty (a development dependency): run npm install');
+  return raw;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production';
   return {
@@ -71,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(env.PLANBRIDGE_DATA_DIR || './.data'),
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: parseLogFormat(env.PLANBRIDGE_LOG_FORMAT, production),
     seed: env.PLANBRIDGE_SEED !== 'false',
     maxBodyBytes: parseBytes(env.PLANBRIDGE_MAX_BODY_BYTES, 5 * 1024 * 1024),
     introspection: parseFlag(env.PLANBRIDGE_INTROSPECTION, !production, 'PLANBRIDGE_INTROSPECTION'),

@@ -15,13 +15,16 @@ async function main(): Promise<void> {
     process.stderr.write(`PlanBridge cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   let server;
   try {
     server = await startServer(config, log);
   } catch (error) {
     const expected = EXPECTED.some((kind) => error instanceof kind);
-    log.fatal(expected ? { reason: (error as Error).message } : { err: error }, 'PlanBridge cannot start');
+    // The person at the terminal gets one plain line (below). The log gets the event too when it is JSON, for a log
+    // collector; a pretty log is that same terminal, so it repeats nothing, except a stack for an unexpected error.
+    if (config.logFormat === 'json') log.fatal(expected ? { reason: (error as Error).message } : { err: error }, 'PlanBridge cannot start');
+    else if (!expected) log.fatal({ err: error }, 'unexpected start-up failure');
     process.stderr.write(`PlanBridge cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   }

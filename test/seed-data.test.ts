@@ -1,5 +1,5 @@
 /**
- * Checks the seed data transcribed from ../shared/seeds against the documents themselves:
+ * Checks the seed data transcribed from the seed documents (server/seed/files) against the documents themselves:
  * every figure is quoted verbatim from its document and written as published, every key resolves,
  * units' figures fall inside their validity, and the qualifier of each figure matches its wording.
  * Pure data test: no database.
@@ -21,7 +21,7 @@ import type {
 } from '../server/seed/data/types';
 import { seedSuccessions, seedUnits } from '../server/seed/data/units';
 
-const SEEDS_DIR = path.resolve(__dirname, '../../shared/seeds');
+const SEEDS_DIR = path.resolve(__dirname, '../server/seed/files');
 
 interface SeedData {
   units: SeedUnit[];
@@ -281,7 +281,7 @@ function validateSeedData(data: SeedData): string[] {
   return problems;
 }
 
-describe('seed data transcribed from ../shared/seeds', () => {
+describe('seed data transcribed from server/seed/files', () => {
   it('is consistent with the documents and with itself', () => {
     expect(validateSeedData(realData())).toEqual([]);
   });

@@ -32,14 +32,12 @@ export class FlowNetwork {
     private readonly sourceFactor: readonly bigint[],
     /** Units left out of unit i as not comparable (splits without a share). */
     private readonly notComparableOf: readonly (readonly number[])[],
-    /** Whether unit i has any source at all: one without is a leaf, missing when it has no value. */
-    private readonly hasSources: Uint8Array,
     /** Extra decimal places of unit i's sum: the share decimals of the deepest chain of splits below it. */
     private readonly extraScale: Int32Array,
   ) {}
 
   static of(graph: UnitGraph, rootId: number): FlowNetwork {
-    const { finished, comparable, notComparable, hasSources } = depthFirst(graph, rootId);
+    const { finished, comparable, notComparable } = depthFirst(graph, rootId);
     const units = finished.reverse();
     const position = new Map(units.map((id, index) => [id, index]));
     const shareScale = commonScale(
@@ -75,7 +73,6 @@ export class FlowNetwork {
       Int32Array.from(sourceIndex),
       sourceFactor,
       units.map((id) => notComparable.get(id) ?? []),
-      Uint8Array.from(units, (id) => (hasSources.has(id) ? 1 : 0)),
       extraScale,
     );
   }
@@ -87,18 +84,16 @@ export class FlowNetwork {
 
   /**
    * The root's value: its own where recorded, else the sum of what flows into it, recursively; with the
-   * leaves that had to be read and had nothing (missing is not zero) and the units left out as not comparable.
+   * highest units that had to be read and had nothing (missing is not zero) and the units left out as not comparable.
    * `recorded[i]` is the value of units[i] × 10^scale, undefined where nothing is recorded.
    */
   rollUp(recorded: ReadonlyArray<bigint | undefined>, scale: number): RollUp {
     const count = this.units.length;
     const read = new Uint8Array(count);
-    const missing: number[] = [];
     const notComparable = new Set<number>();
     read[ROOT_INDEX] = 1;
     for (let index = 0; index < count; index++) {
       if (!read[index] || recorded[index] !== undefined) continue;
-      if (!this.hasSources[index]) missing.push(this.units[index]);
       for (const id of this.notComparableOf[index]) notComparable.add(id);
       for (let edge = this.firstSource[index]; edge < this.firstSource[index + 1]; edge++) read[this.sourceIndex[edge]] = 1;
     }
@@ -120,7 +115,25 @@ export class FlowNetwork {
       sums[index] = total;
     }
     const root = sums[ROOT_INDEX];
-    return { value: root === null ? null : toCanonical(fromScaled(root, scale + this.extraScale[ROOT_INDEX])), missing, notComparable: [...notComparable] };
+    return { value: root === null ? null : toCanonical(fromScaled(root, scale + this.extraScale[ROOT_INDEX])), missing: this.missing(read, recorded, sums), notComparable: [...notComparable] };
+  }
+
+  /**
+   * The highest units that were read and had nothing, themselves or below: the root when nothing at all
+   * flowed in, else each empty source of a unit that added up something. A province that reported
+   * nothing is named once, not as its thousand communes.
+   */
+  private missing(read: Uint8Array, recorded: ReadonlyArray<bigint | undefined>, sums: readonly (bigint | null)[]): number[] {
+    if (sums[ROOT_INDEX] === null) return [this.units[ROOT_INDEX]];
+    const missing = new Set<number>();
+    for (let index = 0; index < this.units.length; index++) {
+      if (!read[index] || sums[index] === null || recorded[index] !== undefined) continue;
+      for (let edge = this.firstSource[index]; edge < this.firstSource[index + 1]; edge++) {
+        const source = this.sourceIndex[edge];
+        if (sums[source] === null) missing.add(this.units[source]);
+      }
+    }
+    return [...missing];
   }
 }
 
@@ -134,12 +147,10 @@ function depthFirst(graph: UnitGraph, rootId: number) {
   const finished: number[] = [];
   const comparable = new Map<number, { unitId: number; share: string | null }[]>();
   const notComparable = new Map<number, number[]>();
-  const hasSources = new Set<number>();
   const stack: { unitId: number; sources: ReturnType<UnitGraph['sourcesOf']>; next: number }[] = [];
   const open = (unitId: number) => {
     state.set(unitId, 'open');
     const sources = graph.sourcesOf(unitId);
-    if (sources.length > 0) hasSources.add(unitId);
     stack.push({ unitId, sources, next: 0 });
   };
   open(rootId);
@@ -162,5 +173,5 @@ function depthFirst(graph: UnitGraph, rootId: number) {
     }
     if (seen === undefined) open(source.unitId);
   }
-  return { finished, comparable, notComparable, hasSources };
+  return { finished, comparable, notComparable };
 }

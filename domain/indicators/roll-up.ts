@@ -25,7 +25,7 @@ export interface UnitGraph {
 
 export interface RollUp {
   value: string | null;
-  /** Units with nothing recorded where a value was needed (leaves of the walk). */
+  /** The highest units with nothing recorded, themselves or below, where a value was needed. */
   missing: number[];
   notComparable: number[];
 }

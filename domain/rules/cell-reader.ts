@@ -12,12 +12,41 @@ export class CellReader {
   private readonly ownColumns: (Column | undefined)[] = [];
   private readonly rolledUpColumns: (Column | undefined)[] = [];
   private readonly parentIndexes: readonly (number | null)[];
+  private readonly inexactColumns: (Uint8Array | undefined)[] = [];
 
+  /**
+   * `inexact`: slots (row × columns + column) of cells published as a range or an approximate figure
+   * ("6,5 - 7,2", "khoảng 10.500"). They are empty in the snapshot and never count as exact: a check that
+   * involves one, or a parent that would roll up from one, is not made.
+   */
   constructor(
     private readonly snapshot: TableSnapshot,
     readonly scale: number,
+    private readonly inexact: ReadonlySet<number> = new Set(),
   ) {
     this.parentIndexes = snapshot.rows.map((row) => (row.parentKey === null ? null : snapshot.rowIndex(row.parentKey)!));
+  }
+
+  get hasInexact(): boolean {
+    return this.inexact.size > 0;
+  }
+
+  /** Whether the cell is inexact, or (rolledUp) empty with an inexact cell among the children it would roll up from. */
+  isInexact(row: number, column: number, rolledUp: boolean): boolean {
+    if (!rolledUp) return this.inexact.has(row * this.snapshot.columns.length + column);
+    return (this.inexactColumns[column] ??= this.inexactColumn(column))[row] === 1;
+  }
+
+  private inexactColumn(column: number): Uint8Array {
+    const width = this.snapshot.columns.length;
+    const flags = new Uint8Array(this.snapshot.rows.length);
+    const own = this.ownColumn(column);
+    for (let row = flags.length - 1; row >= 0; row--) {
+      if (this.inexact.has(row * width + column)) flags[row] = 1;
+      const parent = this.parentIndexes[row];
+      if (flags[row] && parent !== null && own[parent] === null && this.snapshot.rows[row].kind !== 'LABEL') flags[parent] = 1;
+    }
+    return flags;
   }
 
   /** A decimal constant (tolerance, bound…) at this run's scale. */

@@ -65,6 +65,7 @@ export function checkCells(rule: NonNegativeRule | WholeNumberRule | RangeRule, 
         continue;
       }
       if (own === null && context.missing !== 'ZERO') continue;
+      context.checksMade++;
       const violated = test(own ?? 0n);
       if (violated !== null) findings.push(violationFinding(context, { row, column }, own, violated()));
     }

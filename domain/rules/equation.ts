@@ -63,7 +63,15 @@ export const SUM = linearFormula('SUM', () => 1);
 const NONE: readonly LocatedFinding[] = [];
 const NO_TEXT: Text = { vi: '', en: '' };
 
+function involvesInexact(equation: Equation, { reader, missing }: RuleContext): boolean {
+  const rolledUp = missing === 'ROLLUP';
+  return reader.isInexact(equation.checked.row, equation.checked.column, rolledUp)
+    || equation.inputs.some((at) => reader.isInexact(at.row, at.column, rolledUp));
+}
+
 export function checkEquation(equation: Equation, context: RuleContext): readonly LocatedFinding[] {
+  // A range or an approximate figure is never counted as exact, so no check involving one is made.
+  if (context.reader.hasInexact && involvesInexact(equation, context)) return NONE;
   // Most checks pass: this path only reads and adds; text is built for findings alone.
   const checked = readCell(context, equation.checked);
   const inputs = equation.inputs.map((at) => readCell(context, at));
@@ -72,6 +80,7 @@ export function checkEquation(equation: Equation, context: RuleContext): readonl
   if (checked === null || emptyInputs > 0) {
     switch (context.missing) {
       case 'SKIP':
+      case 'NOT_PUBLISHED':
         return NONE;
       case 'REQUIRE':
         return emptyCellFindings(equation, context, readingOf(equation, context, checked, inputs));
@@ -86,6 +95,7 @@ export function checkEquation(equation: Equation, context: RuleContext): readonl
     }
   }
   const filled = emptyInputs === 0 ? (inputs as bigint[]) : inputs.map((value) => value ?? 0n);
+  context.checksMade++;
   if (equation.formula.holds(checked ?? 0n, filled, context.scaledTolerance)) return NONE;
   const reading = readingOf(equation, context, checked, inputs);
   const expected = equation.formula.expected(reading.filled.slice(1));

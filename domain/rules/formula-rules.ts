@@ -1,22 +1,22 @@
-/** RATIO and BALANCE as equations, along rows (references are columns) or columns (references are rows). */
+/** RATIO, BALANCE and COMPARE as equations, along rows (references are columns) or columns (references are rows). */
 import { ExactDecimal } from '../exact-decimal';
 import { TableSnapshot } from '../table-model';
 import { Equation, Formula, linearFormula } from './equation';
 import { CellAt, numberText } from './finding-text';
-import { BalanceRule, RatioRule } from './rule';
+import { BalanceRule, CompareRule, RatioRule } from './rule';
 import { RuleContext } from './rule-context';
 import { columnsInScope, rowsInScope } from './rule-scope';
 
 /** One row (axis ROW) or one column (axis COLUMN) the rule runs on: where each reference lies in it. */
 type Line = (reference: string) => CellAt;
 
-function lines(rule: RatioRule | BalanceRule, snapshot: TableSnapshot): Line[] {
+function lines(rule: RatioRule | BalanceRule | CompareRule, snapshot: TableSnapshot): Line[] {
   return rule.axis === 'ROW'
     ? rowsInScope(rule, snapshot).map((row) => (reference: string) => ({ row, column: snapshot.columnIndex(reference)! }))
     : columnsInScope(rule, snapshot).map((column) => (reference: string) => ({ row: snapshot.rowIndex(reference)!, column }));
 }
 
-function referenceName(rule: RatioRule | BalanceRule, snapshot: TableSnapshot, reference: string): string {
+function referenceName(rule: RatioRule | BalanceRule | CompareRule, snapshot: TableSnapshot, reference: string): string {
   return rule.axis === 'ROW'
     ? snapshot.columns[snapshot.columnIndex(reference)!].label
     : snapshot.rows[snapshot.rowIndex(reference)!].label.trim();
@@ -70,4 +70,23 @@ export function balanceEquations(rule: BalanceRule, { snapshot }: RuleContext): 
     formula,
     relation,
   }));
+}
+
+/**
+ * left ≤ right (LE) or ≥ (GE), within the tolerance. A SUM-form check of one input: it is skipped when the
+ * bound is empty, and the finding's expected value is the bound.
+ */
+export function compareEquations(rule: CompareRule, { snapshot }: RuleContext): Equation[] {
+  const right = referenceName(rule, snapshot, rule.right);
+  const atMost = rule.relation === 'LE';
+  const relation = atMost
+    ? { vi: `giới hạn trên ${right} (phải ≤)`, en: `its upper bound ${right} (must be ≤)` }
+    : { vi: `giới hạn dưới ${right} (phải ≥)`, en: `its lower bound ${right} (must be ≥)` };
+  const formula: Formula = {
+    form: 'SUM',
+    holds: (left, [bound], tolerance) => (atMost ? left <= bound + tolerance : left >= bound - tolerance),
+    expected: ([bound]) => bound,
+    solveInput: () => null,
+  };
+  return lines(rule, snapshot).map((line) => ({ checked: line(rule.left), inputs: [line(rule.right)], formula, relation }));
 }

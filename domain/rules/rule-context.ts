@@ -18,6 +18,8 @@ export interface RuleContext {
   readonly scaledTolerance: bigint;
   /** Findings for cells reported empty under REQUIRE, by cell slot: one per cell and rule, not per check. */
   readonly reportedEmpty: Map<number, LocatedFinding>;
+  /** Checks actually made (not skipped for empty or inexact cells): how much of the table a rule covers. */
+  checksMade: number;
 }
 
 /** A finding with the position of its checked cell, for ordering. */
@@ -36,6 +38,7 @@ export function createRuleContext(rule: Rule, snapshot: TableSnapshot, reader: C
     tolerance: new ExactDecimal(tolerance),
     scaledTolerance: reader.scaled(tolerance),
     reportedEmpty: new Map(),
+    checksMade: 0,
   };
 }
 

@@ -34,6 +34,7 @@ type FieldType =
   | 'SEVERITY'
   | 'MISSING'
   | 'AXIS'
+  | 'RELATION'
   | 'DECIMAL'
   | 'NON_NEGATIVE_DECIMAL'
   | 'POSITIVE_DECIMAL'
@@ -79,11 +80,18 @@ const KIND_FIELDS: Record<RuleKind, Record<string, FieldSpec>> = {
     plus: { type: 'REFERENCES', required: true },
     minus: { type: 'REFERENCES', required: true },
   },
+  COMPARE: {
+    axis: { type: 'AXIS', required: true },
+    left: { type: 'REFERENCE', required: true },
+    relation: { type: 'RELATION', required: true },
+    right: { type: 'REFERENCE', required: true },
+  },
 };
 
 const RULE_KINDS = Object.keys(KIND_FIELDS) as RuleKind[];
 const SEVERITIES = ['ERROR', 'WARNING'];
-const STRATEGIES = ['ROLLUP', 'SKIP', 'ZERO', 'REQUIRE'];
+const STRATEGIES = ['ROLLUP', 'SKIP', 'ZERO', 'REQUIRE', 'NOT_PUBLISHED'];
+const RELATIONS = ['LE', 'GE'];
 const AXES = ['ROW', 'COLUMN'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -175,6 +183,8 @@ function checkField(field: string, spec: FieldSpec, value: unknown, axis: string
       return oneOf(STRATEGIES);
     case 'AXIS':
       return oneOf(AXES);
+    case 'RELATION':
+      return oneOf(RELATIONS);
     case 'DECIMAL':
     case 'NON_NEGATIVE_DECIMAL':
     case 'POSITIVE_DECIMAL': {
@@ -229,7 +239,7 @@ function checkCombinations(kind: RuleKind, rule: Record<string, unknown>, axis: 
       report('INVALID_VALUE', 'partColumns', 'không được chứa cột tổng (totalColumn)', 'must not contain the total column');
     }
   }
-  if (kind === 'RATIO' || kind === 'BALANCE') {
+  if (kind === 'RATIO' || kind === 'BALANCE' || kind === 'COMPARE') {
     if (axis === 'ROW') notApplicable('columns', 'khi axis là ROW (các cột là tham chiếu)', 'when axis is ROW (references are the columns)');
     if (axis === 'COLUMN') notApplicable('rows', 'khi axis là COLUMN (các dòng là tham chiếu)', 'when axis is COLUMN (references are the rows)');
   }

@@ -7,7 +7,7 @@ import { RowKind } from '../table-model';
 export type Severity = 'ERROR' | 'WARNING';
 
 /** How empty cells take part in a check; see validate-table.ts for the exact semantics. */
-export type MissingStrategy = 'ROLLUP' | 'SKIP' | 'ZERO' | 'REQUIRE';
+export type MissingStrategy = 'ROLLUP' | 'SKIP' | 'ZERO' | 'REQUIRE' | 'NOT_PUBLISHED';
 
 /** ROW: references are column keys and the check runs on each row; COLUMN: row keys, on each column. */
 export type Axis = 'ROW' | 'COLUMN';
@@ -81,8 +81,18 @@ export interface BalanceRule extends RuleBase {
   minus: string[];
 }
 
+/** left ≤ right (LE) or left ≥ right (GE): a lower bound and its upper bound, a part and its total. */
+export interface CompareRule extends RuleBase {
+  kind: 'COMPARE';
+  axis: Axis;
+  left: string;
+  relation: 'LE' | 'GE';
+  right: string;
+}
+
 export type Rule =
   | RowSumRule
+  | CompareRule
   | HierarchySumRule
   | GrandTotalRule
   | NonNegativeRule

@@ -37,12 +37,18 @@ export function hierarchySumEquations(rule: HierarchySumRule, { snapshot }: Rule
   });
 }
 
-/** Per GRAND_TOTAL row in scope and column in scope: total = Σ sections, or Σ root items without sections. */
+/**
+ * Per GRAND_TOTAL row in scope and column in scope: total = Σ sections, or Σ root items without sections,
+ * or Σ root rows of any figure-carrying kind in a table without numbering (one row per district).
+ */
 export function grandTotalEquations(rule: GrandTotalRule, { snapshot }: RuleContext): Equation[] {
-  const sections = snapshot.rows.flatMap((row, index) => (row.kind === 'SECTION' ? [index] : []));
+  const rootsOf = (accept: (kind: string) => boolean) =>
+    snapshot.rows.flatMap((row, index) => (row.parentKey === null && accept(row.kind) ? [index] : []));
+  const sections = rootsOf((kind) => kind === 'SECTION');
+  const items = sections.length > 0 ? [] : rootsOf((kind) => kind === 'ITEM');
   const parts = sections.length > 0
     ? sections
-    : snapshot.rows.flatMap((row, index) => (row.kind === 'ITEM' && row.parentKey === null ? [index] : []));
+    : items.length > 0 ? items : rootsOf((kind) => kind !== 'LABEL' && kind !== 'GRAND_TOTAL');
   if (parts.length === 0) return [];
   const names = listText(parts.map((row) => rowName(snapshot, row)), 'mục', 'items');
   const relation = sections.length > 0

@@ -13,6 +13,8 @@
  *           input is absent, a WARNING finding names the empty input cells (no arithmetic is possible).
  *         - NON_NEGATIVE, WHOLE_NUMBER, RANGE: empty cells are skipped (never rolled up).
  * SKIP    A check with any empty involved cell is skipped; no roll-up.
+ * NOT_PUBLISHED  The same checks as SKIP, for a table whose empty cells are figures the source did not
+ *         give: every check that needs one is skipped, never run on the present terms.
  * ZERO    An empty cell counts as 0; no roll-up.
  * REQUIRE Each empty involved cell is itself a finding (once per rule), and a check with an empty cell is
  *         not evaluated further; no roll-up.
@@ -23,6 +25,11 @@
  * the check pass — rounded to its column's scale, and not negative in MONEY/COUNT columns — the finding
  * suggests that value.
  *
+ * Cells published as a range or an approximate figure (options.inexact) are empty in the snapshot and
+ * never counted as exact: every check involving one, directly or through a roll-up, is skipped.
+ *
+ * COMPARE (left ≤ or ≥ right) skips a check when either side is empty (absent after roll-up).
+ *
  * Findings are ordered by the checked cell's row position, then column position, then rule order.
  */
 import { commonScale } from '../scaled-integer';
@@ -31,7 +38,7 @@ import { CellReader } from './cell-reader';
 import { checkCells } from './cell-rules';
 import { Equation, checkEquation } from './equation';
 import { Finding } from './finding';
-import { balanceEquations, ratioEquations } from './formula-rules';
+import { balanceEquations, compareEquations, ratioEquations } from './formula-rules';
 import { Rule } from './rule';
 import { LocatedFinding, RuleContext, createRuleContext } from './rule-context';
 import { checkRuleDefinitions } from './rule-definitions';
@@ -54,6 +61,8 @@ function checkRule(rule: Rule, context: RuleContext): readonly LocatedFinding[] 
       return evaluate(ratioEquations(rule, context));
     case 'BALANCE':
       return evaluate(balanceEquations(rule, context));
+    case 'COMPARE':
+      return evaluate(compareEquations(rule, context));
     case 'NON_NEGATIVE':
     case 'WHOLE_NUMBER':
     case 'RANGE':
@@ -69,16 +78,51 @@ function ruleConstants(rule: Rule): string[] {
   return constants.filter((constant): constant is string => constant !== undefined);
 }
 
+export interface ValidationOptions {
+  /** Cells published as a range or an approximate figure: see above. */
+  inexact?: readonly { rowKey: string; columnKey: string }[];
+}
+
+function inexactSlots(snapshot: TableSnapshot, cells: ValidationOptions['inexact']): Set<number> {
+  const slots = new Set<number>();
+  for (const cell of cells ?? []) {
+    const row = snapshot.rowIndex(cell.rowKey);
+    const column = snapshot.columnIndex(cell.columnKey);
+    if (row !== undefined && column !== undefined) slots.add(row * snapshot.columns.length + column);
+  }
+  return slots;
+}
+
+/** What one rule gave on a table: its findings and how many checks it made. */
+export interface RuleOutcome {
+  findings: Finding[];
+  checksMade: number;
+}
+
 /** Throws when the rules do not fit the table: check them with checkRuleDefinitions when loading a template. */
-export function validateTable(snapshot: TableSnapshot, rules: readonly Rule[]): Finding[] {
+export function validateTable(snapshot: TableSnapshot, rules: readonly Rule[], options: ValidationOptions = {}): Finding[] {
+  return runRules(snapshot, rules, options).findings;
+}
+
+/** Each rule on its own, with the number of checks it made: how far it holds on the table. */
+export function ruleOutcomes(snapshot: TableSnapshot, rules: readonly Rule[], options: ValidationOptions = {}): RuleOutcome[] {
+  const { findings, checksMade } = runRules(snapshot, rules, options);
+  return rules.map((rule, index) => ({ findings: findings.filter((finding) => finding.ruleId === rule.id), checksMade: checksMade[index] }));
+}
+
+function runRules(snapshot: TableSnapshot, rules: readonly Rule[], options: ValidationOptions): { findings: Finding[]; checksMade: number[] } {
   const errors = checkRuleDefinitions(rules, snapshot);
   if (errors.length > 0) throw new Error(`Invalid rule definitions: ${errors.map((error) => error.messageEn).join('; ')}`);
   const scale = Math.max(snapshot.maxDecimalPlaces, commonScale(rules.flatMap(ruleConstants)));
-  const reader = new CellReader(snapshot, scale);
-  const located = rules.flatMap((rule, ruleIndex) =>
-    checkRule(rule, createRuleContext(rule, snapshot, reader)).map((finding) => ({ ...finding, ruleIndex })),
-  );
+  const reader = new CellReader(snapshot, scale, inexactSlots(snapshot, options.inexact));
+  const checksMade: number[] = [];
+  const located = rules.flatMap((rule, ruleIndex) => {
+    const context = createRuleContext(rule, snapshot, reader);
+    const found = checkRule(rule, context).map((finding) => ({ ...finding, ruleIndex }));
+    checksMade.push(context.checksMade);
+    return found;
+  });
   // Array.prototype.sort is stable: checks of one rule on one cell keep their order.
   located.sort((a, b) => a.at.row - b.at.row || a.at.column - b.at.column || a.ruleIndex - b.ruleIndex);
-  return located.map((entry) => entry.finding);
+  return { findings: located.map((entry) => entry.finding), checksMade };
 }

@@ -68,3 +68,22 @@ export function boxContains(box: Box, row: number, column: number): boolean {
 export function boxesOverlap(a: Box, b: Box): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
+
+/**
+ * The ranges of an address list as Excel writes it ("'Báo cáo, 2025'!A1:B2,'Báo cáo, 2025'!C3"), without
+ * sheet names: commas inside a quoted sheet name (quotes doubled within it) do not separate ranges.
+ */
+export function mergedAreaAddresses(list: string): string[] {
+  const ranges: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of list) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      ranges.push(current);
+      current = '';
+    } else current += ch;
+  }
+  ranges.push(current);
+  return ranges.map((range) => stripSheet(range.trim())).filter((range) => range !== '');
+}

@@ -47,6 +47,8 @@ export function decimalsOf(canonical: string): number {
  */
 export function numberFormatFor(canonical: string | null, columnScale: number): string {
   const places = canonical === null ? 0 : decimalsOf(canonical);
-  if (canonical === null && columnScale > 0) return `#,##0.${'#'.repeat(columnScale)}`;
+  // Empty cells of a decimal column: "General" shows what is typed (1234 or 0,21) without the trailing separator
+  // "#,##0.##" leaves on whole numbers ("1.234,"); Validate then gives each typed value its exact format.
+  if (canonical === null && columnScale > 0) return 'General';
   return places === 0 ? '#,##0' : `#,##0.${'0'.repeat(places)}`;
 }

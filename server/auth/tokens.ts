@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessToken, TokenKind, User } from '../entities';
 import { unauthenticated } from './auth-errors';
@@ -19,9 +19,9 @@ export interface IssuedToken {
 }
 
 /** A new random bearer token; only its hash is stored. */
-export function issueToken(em: EntityManager, user: User, kind: TokenKind, ttlMs: number, name: string | null = null): IssuedToken {
+export function issueToken(em: EntityManager, user: User, kind: TokenKind, ttlMs: number, name: string | null = null, family: string | null = null): IssuedToken {
   const token = `${PREFIX[kind]}_${randomBytes(32).toString('base64url')}`;
-  const record = em.create(AccessToken, { user, kind, name, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs) });
+  const record = em.create(AccessToken, { user, kind, name, family, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs) });
   return { token, record };
 }
 
@@ -32,11 +32,44 @@ export interface Session {
   refreshTokenExpiresAt: Date;
 }
 
-export async function issueSession(em: EntityManager, user: User): Promise<Session> {
-  const access = issueToken(em, user, TokenKind.ACCESS, ACCESS_TOKEN_TTL_MS);
-  const refresh = issueToken(em, user, TokenKind.REFRESH, REFRESH_TOKEN_TTL_MS);
+/** A session's tokens; `family` is kept through refreshes (a new sign-in starts a new one). */
+export async function issueSession(em: EntityManager, user: User, family: string = randomUUID()): Promise<Session> {
+  const access = issueToken(em, user, TokenKind.ACCESS, ACCESS_TOKEN_TTL_MS, null, family);
+  const refresh = issueToken(em, user, TokenKind.REFRESH, REFRESH_TOKEN_TTL_MS, null, family);
   await em.flush();
   return { accessToken: access.token, accessTokenExpiresAt: access.record.expiresAt, refreshToken: refresh.token, refreshTokenExpiresAt: refresh.record.expiresAt };
+}
+
+/**
+ * Trades a refresh token for a new session of the same family. The old token is spent by one
+ * atomic UPDATE, so of parallel trades exactly one wins; presenting a token already spent (a
+ * stolen copy, or a replay) revokes its whole family, the session issued in its place included.
+ */
+export async function rotateRefreshToken(em: EntityManager, refreshToken: string): Promise<{ user: User; session: Session }> {
+  const hash = hashToken(refreshToken);
+  const rotated = await em.transactional(async (tx) => {
+    const [spent] = await tx.execute(
+      `update access_token set revoked_at = now() where token_hash = ? and kind = 'REFRESH' and revoked_at is null and expires_at > now() returning user_id, family`,
+      [hash],
+    );
+    const user = spent ? await tx.findOne(User, spent.user_id) : null;
+    if (!user || user.disabled) return null;
+    return { user, session: await issueSession(tx as EntityManager, user, spent.family ?? randomUUID()) };
+  });
+  if (!rotated) {
+    await revokeFamilyOf(em, hash);
+    throw unauthenticated();
+  }
+  return rotated;
+}
+
+/** Revokes every token of the family the token with this hash belongs to (a personal token: just itself). */
+export async function revokeFamilyOf(em: EntityManager, tokenHash: string): Promise<void> {
+  await em.execute(
+    `update access_token set revoked_at = coalesce(revoked_at, now())
+     where token_hash = ? or family = (select family from access_token where token_hash = ?)`,
+    [tokenHash, tokenHash],
+  );
 }
 
 /** The live token record for a presented token of one of the kinds, or an UNAUTHENTICATED error. */

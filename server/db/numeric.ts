@@ -14,3 +14,8 @@ export function fromNumeric(value: string): string {
 export function pgArray(values: readonly (number | string | null)[]): string {
   return `{${values.map((value) => (value === null ? 'NULL' : String(value))).join(',')}}`;
 }
+
+/** A PostgreSQL array literal of texts, each quoted, for a raw-SQL binding (labels hold commas and quotes). */
+export function pgTextArray(values: readonly (string | null)[]): string {
+  return `{${values.map((value) => (value === null ? 'NULL' : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+}

@@ -7,7 +7,7 @@ import { User } from './user';
 @ObjectType({ description: 'A token; the secret itself is shown only when it is created' })
 @Entity()
 export class AccessToken {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'family';
 
   @Field(() => ID)
   @PrimaryKey()
@@ -28,6 +28,14 @@ export class AccessToken {
   @Property()
   @Unique()
   tokenHash!: string;
+
+  /**
+   * The sign-in session an access or refresh token belongs to, kept through every refresh: reusing a
+   * rotated refresh token revokes the whole family, and signing out revokes it too. Null for personal tokens.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  family: string | null = null;
 
   @Field()
   @Property({ type: 'datetime' })

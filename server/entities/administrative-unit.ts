@@ -42,4 +42,13 @@ export class AdministrativeUnit {
   @Field(() => String, { nullable: true, description: 'Last day the unit existed, empty while it exists' })
   @Property({ type: 'date', nullable: true })
   validTo: string | null = null;
+
+  /** The name without its type, folded (lower case, no diacritics): what searches compare. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  @Index()
+  searchName: string | null = null;
+
+  /** The folded type of the name ("thanh pho", "xa"), empty when the name has none. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  nameType: string | null = null;
 }

@@ -121,3 +121,11 @@ registerEnumType(IndicatorUnit, { name: 'IndicatorUnit' });
 registerEnumType(IndicatorDirection, { name: 'IndicatorDirection' });
 registerEnumType(ValueKind, { name: 'ValueKind' });
 registerEnumType(Comparator, { name: 'Comparator', description: 'How a published figure is qualified: "dưới" LT, "ít nhất" GE, "khoảng" APPROX' });
+
+export enum PeriodType {
+  YEAR = 'YEAR',
+  HALF_YEAR = 'HALF_YEAR',
+  QUARTER = 'QUARTER',
+  MONTH = 'MONTH',
+}
+registerEnumType(PeriodType, { name: 'PeriodType', description: 'Period keys: YEAR "2025", HALF_YEAR "2025-H1", QUARTER "2025-Q3", MONTH "2025-07"' });

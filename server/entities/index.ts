@@ -21,6 +21,12 @@ import { TableColumn } from './table-column';
 import { TableRow } from './table-row';
 import { TableTemplate } from './table-template';
 import { UnitSuccession } from './unit-succession';
+import { SignInFailure } from './sign-in-failure';
+import { RateLimitEntry } from './rate-limit-entry';
+import { ReportForm } from './report-form';
+import { ReportFormVersion } from './report-form-version';
+import { ReportingRound } from './reporting-round';
+import { ReportInstance } from './report-instance';
 
 export const entities = [
   AdministrativeUnit,
@@ -46,6 +52,12 @@ export const entities = [
   RoleAssignment,
   AccessToken,
   WorkflowEvent,
+  SignInFailure,
+  RateLimitEntry,
+  ReportForm,
+  ReportFormVersion,
+  ReportingRound,
+  ReportInstance,
 ];
 
 export {
@@ -72,5 +84,11 @@ export {
   TableRow,
   TableTemplate,
   UnitSuccession,
+  SignInFailure,
+  RateLimitEntry,
+  ReportForm,
+  ReportFormVersion,
+  ReportingRound,
+  ReportInstance,
 };
 export * from './enums';

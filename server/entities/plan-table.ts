@@ -10,7 +10,7 @@ import { TableTemplate } from './table-template';
 @Entity()
 @Unique({ properties: ['plan', 'title'] })
 export class PlanTable {
-  [OptionalProps]?: 'status' | 'version' | 'position' | 'kind' | 'rules';
+  [OptionalProps]?: 'status' | 'version' | 'position' | 'kind' | 'rules' | 'inexactCells' | 'footnotes';
 
   @Field(() => ID)
   @PrimaryKey()
@@ -41,6 +41,18 @@ export class PlanTable {
   /** Rules of this table alone, checked with the template's (an indicator table's are derived from its indicators). */
   @Property({ type: 'json', default: '[]' })
   rules: unknown[] = [];
+
+  /**
+   * Cells published as a range, an approximate figure or a note ("6,5 - 7,2", "khoảng 10.500"), as
+   * printed: empty among the figures, and kept out of every check ({ rowKey, columnKey, text, kind }).
+   */
+  @Property({ type: 'json', default: '[]' })
+  inexactCells: unknown[] = [];
+
+  /** Notes printed under the table. */
+  @Field(() => [String], { description: 'Notes printed under the table' })
+  @Property({ type: 'json', default: '[]' })
+  footnotes: string[] = [];
 
   @Field(() => Int)
   @Property()

@@ -8,6 +8,11 @@ import { User } from './user';
 @ObjectType()
 @Entity()
 @Unique({ properties: ['user', 'unit', 'role'] })
+// The key above treats NULL units as distinct, so national roles need their own (PostgreSQL before 15 has no NULLS NOT DISTINCT).
+@Unique({
+  name: 'role_assignment_national_unique',
+  expression: 'create unique index "role_assignment_national_unique" on "role_assignment" ("user_id", "role") where "unit_id" is null',
+})
 export class RoleAssignment {
   @Field(() => ID)
   @PrimaryKey()

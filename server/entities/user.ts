@@ -5,7 +5,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @ObjectType()
 @Entity({ tableName: 'app_user' })
 export class User {
-  [OptionalProps]?: 'failedSignIns' | 'disabled' | 'createdAt';
+  [OptionalProps]?: 'disabled' | 'createdAt';
 
   @Field(() => ID)
   @PrimaryKey()
@@ -22,13 +22,6 @@ export class User {
 
   @Property({ hidden: true })
   passwordHash!: string;
-
-  /** Consecutive wrong passwords; reset by a successful sign-in. */
-  @Property()
-  failedSignIns: number = 0;
-
-  @Property({ type: 'datetime', nullable: true })
-  lockedUntil: Date | null = null;
 
   @Field()
   @Property()

@@ -33,6 +33,10 @@ export class WorkflowEvent {
   @Property({ type: 'text', nullable: true })
   comment: string | null = null;
 
+  @Field(() => String, { nullable: true, description: 'Why a report was submitted while reports of units below were still waiting for a decision' })
+  @Property({ type: 'text', nullable: true })
+  pendingBelowReason: string | null = null;
+
   @Field()
   @Property({ type: 'datetime' })
   at: Date = new Date();

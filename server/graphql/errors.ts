@@ -9,6 +9,20 @@ export function notFound(what: string, whatVi: string, id: string): GraphQLError
   return userError('NOT_FOUND', `Không tìm thấy ${whatVi} "${id}"`, `No ${what} "${id}"`, { id });
 }
 
+/**
+ * NOT_FOUND for an object hidden from callers without the right to read it. An anonymous caller is told that
+ * signing in may show it, whether or not the object exists, so the answer still reveals nothing.
+ */
+export function notReadable(access: { user: unknown }, what: string, whatVi: string, id: string): GraphQLError {
+  if (access.user) return notFound(what, whatVi, id);
+  return userError(
+    'NOT_FOUND',
+    `Không tìm thấy ${whatVi} "${id}" khi chưa đăng nhập: hãy đăng nhập (signIn, rồi gửi header Authorization) nếu bạn có quyền xem`,
+    `No ${what} "${id}" without signing in: sign in (signIn, then the Authorization header) if you should see it`,
+    { id, signInMayHelp: true },
+  );
+}
+
 export function badInput(argument: string, messageVi: string, messageEn: string): GraphQLError {
   return userError('BAD_USER_INPUT', messageVi, messageEn, { argument });
 }

@@ -7,11 +7,13 @@ import { UserAdminResolver } from './resolvers/user-admin-resolver';
 import { WorkflowResolver } from './resolvers/workflow-resolver';
 import { IndicatorResolver, IndicatorValueResolver } from './resolvers/indicator-resolver';
 import { IndicatorTableResolver } from './resolvers/indicator-table-resolver';
+import { ImportResolver } from './resolvers/import-resolver';
 import { PlanResolver, SourceDocumentResolver } from './resolvers/plan-resolver';
 import { ProgramComponentResolver, ProgramPhaseResolver, ProgramResolver } from './resolvers/program-resolver';
 import { ChangeSetResolver, TableSyncResolver } from './resolvers/table-sync-resolver';
 import { PlanTableResolver, TableColumnResolver, TableRowResolver } from './resolvers/table-resolver';
 import { UnitResolver, UnitSuccessionResolver } from './resolvers/unit-resolver';
+import { ReportFormResolver, ReportFormVersionResolver, ReportingRoundResolver } from './resolvers/reporting-resolver';
 
 export const resolvers = [
   UnitResolver,
@@ -22,6 +24,7 @@ export const resolvers = [
   PlanResolver,
   SourceDocumentResolver,
   PlanTableResolver,
+  ImportResolver,
   TableRowResolver,
   TableColumnResolver,
   IndicatorResolver,
@@ -34,6 +37,9 @@ export const resolvers = [
   UserAdminResolver,
   WorkflowResolver,
   ProgressResolver,
+  ReportFormResolver,
+  ReportFormVersionResolver,
+  ReportingRoundResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

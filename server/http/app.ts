@@ -18,6 +18,7 @@ import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
 import { signInRouter } from './sign-in-page';
+import { tableUploadRouter } from './table-upload';
 import { workbookRouter } from '../workbook/workbook-routes';
 
 export interface PlanBridgeApp {
@@ -82,7 +83,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   const settings = { ...DEFAULT_APP_SETTINGS, ...overrides };
   const app = express();
   const httpServer = tls ? https.createServer(tls, app) : http.createServer(app);
-  const limits = new RateLimits(settings);
+  const limits = new RateLimits(orm, settings);
   const armor = new ApolloArmor({
     maxDepth: { n: 15 },
     maxAliases: { n: 20 },
@@ -135,6 +136,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
         ),
     }),
   );
+  app.use(tableUploadRouter(orm, log, { limits, publicIndicators: settings.publicIndicators, maxBodyBytes: settings.maxBodyBytes }));
   app.use(jsonErrors(log));
   return { httpServer, apollo };
 }

@@ -1,11 +1,16 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
+import { allowedOriginsFromEnv } from './addin-static';
 
 /**
  * The sign-in page the Excel add-in opens in an Office dialog: it signs in through GraphQL and
  * hands the session back with Office.context.ui.messageParent. Opened in a plain browser it
  * shows a personal-token hint instead. Tokens travel in the Authorization header, never cookies.
+ * A pane on another origin reaches this page through its own signin-start.html, which passes
+ * ?origin=<pane origin>: the session is then sent with targetOrigin (DialogOrigin 1.1), and only to
+ * this server's own origin or one listed in PLANBRIDGE_ADDIN_ORIGIN. Opened by GraphiQL's sign-in button it
+ * posts the session to that page (same origin only).
  */
-const page = `<!doctype html>
+const page = (target: string | null, refused: boolean) => `<!doctype html>
 <html lang="vi">
 <head>
   <meta charset="utf-8">
@@ -34,6 +39,8 @@ const page = `<!doctype html>
     <div id="message" role="status" aria-live="polite"></div>
   </form>
   <script>
+    const TARGET_ORIGIN = ${JSON.stringify(target).replace(/</g, '\\u003c')};
+    const REFUSED = ${refused};
     const form = document.getElementById('form');
     const message = document.getElementById('message');
     const inOffice = () => typeof Office !== 'undefined' && Office.context && Office.context.ui && Office.context.ui.messageParent;
@@ -51,9 +58,20 @@ const page = `<!doctype html>
       form.password.value = '';
       if (response.errors) { message.className = 'error'; message.textContent = response.errors[0].message; return; }
       const session = response.data.signIn;
-      if (inOffice()) {
-        Office.context.ui.messageParent(JSON.stringify({ type: 'planbridge-session', session }));
+      if (REFUSED) {
+        message.className = 'error';
+        message.textContent = 'Add-in này không được phép nhận phiên đăng nhập từ máy chủ này / This add-in origin may not receive sessions from this server';
+      } else if (inOffice()) {
+        const text = JSON.stringify({ type: 'planbridge-session', session });
+        const canTarget = Office.context.requirements && Office.context.requirements.isSetSupported('DialogOrigin', '1.1');
+        if (TARGET_ORIGIN && canTarget) Office.context.ui.messageParent(text, { targetOrigin: TARGET_ORIGIN });
+        else Office.context.ui.messageParent(text);
         message.textContent = 'Đã đăng nhập / Signed in';
+      } else if (window.opener && !window.opener.closed) {
+        // Opened by GraphiQL's sign-in button: hand the session to that page only (same origin), then close.
+        window.opener.postMessage({ type: 'planbridge-session', session }, location.origin);
+        message.textContent = 'Đã đăng nhập / Signed in';
+        window.close();
       } else {
         message.textContent = 'Đã đăng nhập với tên ' + session.user.displayName + '. Trong Excel, trang này trả mã truy cập cho add-in. / Signed in; inside Excel this page hands the session to the add-in.';
       }
@@ -62,10 +80,19 @@ const page = `<!doctype html>
 </body>
 </html>`;
 
-export function signInRouter(): Router {
+function ownOrigin(req: Request): string {
+  const proto = String(req.headers['x-forwarded-proto'] ?? req.protocol).split(',')[0].trim();
+  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? '').split(',')[0].trim();
+  return `${proto}://${host}`;
+}
+
+export function signInRouter(options: { allowedOrigins?: string[] } = {}): Router {
+  const allowed = new Set(options.allowedOrigins ?? allowedOriginsFromEnv());
   const router = express.Router();
-  router.get('/signin', (_req, res) => {
-    res.type('html').set('Cache-Control', 'no-store').send(page);
+  router.get('/signin', (req, res) => {
+    const origin = typeof req.query.origin === 'string' ? req.query.origin.replace(/\/+$/, '') : null;
+    const permitted = origin === null || origin === ownOrigin(req) || allowed.has(origin);
+    res.type('html').set('Cache-Control', 'no-store').send(page(permitted ? origin : null, !permitted));
   });
   return router;
 }

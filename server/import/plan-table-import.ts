@@ -58,7 +58,7 @@ function slug(text: string): string {
   return foldLabel(text).replace(/ /g, '-') || 'column';
 }
 
-function fundingSourceFor(header: string, sources: FundingSource[]): FundingSource | null {
+export function fundingSourceFor(header: string, sources: FundingSource[]): FundingSource | null {
   const folded = foldLabel(header);
   return sources.find((source) => source.aliases.some((alias) => folded === alias || folded.startsWith(alias + ' '))) ?? null;
 }

@@ -17,7 +17,7 @@ export const NATION = 0;
 
 /**
  * What flows into each unit on `asOf`: its child units (those of that date, for a unit that exists
- * then; all of them for a unit of the past) and the units it was formed from by reorganisations in
+ * then; for a unit of the past, those that went into no successor of their own) and the units it was formed from by reorganisations in
  * force by then. Splits pass their share, or are not comparable without one. NATION, which exists
  * on every date, is the parent of the top-level units: it gathers those of the date, and those of
  * the past reach it through their successors.
@@ -43,8 +43,13 @@ export async function unitGraphAsOf(em: EntityManager, asOf: string): Promise<Un
     if (!sources.has(to)) sources.set(to, []);
     sources.get(to)!.push(source);
   };
+  const succeeded = new Set((units.successions ?? []).map((link) => link.predecessor));
   ids.forEach((id, index) => {
     if (validOn.get(parents[index]) && !validOn.get(id)) return; // a unit of the date keeps the children of the date only
+    // A unit of the past does not pass on a child that has successors of its own: the child reaches the
+    // units of the date through them, and a second path (old commune → old province → new province beside
+    // old commune → new commune → new province) would count it twice.
+    if (!validOn.get(parents[index]) && succeeded.has(id)) return;
     add(parents[index], { unitId: id, share: null, comparable: true });
   });
   for (const link of units.successions ?? []) {

@@ -18,11 +18,8 @@ import {
   ProgramComponent,
   ProgramPhase,
   SourceDocument,
-  SuccessionKind,
   SupportPolicy,
   TableTemplate,
-  UnitLevel,
-  UnitSuccession,
   ValueKind,
 } from '../entities';
 import { PROJECT_ROOT } from '../project-root';
@@ -32,7 +29,7 @@ import { seedDocuments } from './data/documents';
 import { seedIndicatorValues } from './data/indicator-values';
 import { seedIndicators } from './data/indicators';
 import { seedPeriods } from './data/periods';
-import { seedSuccessions, seedUnits } from './data/units';
+import { insertUnits } from './administrative-units';
 import { aggregationOf, extraIndicators, ratioIndicators, stockBalances } from './indicator-aggregation';
 import { planSeeds } from './plans';
 import { readProgramStructure } from './program-structure';
@@ -72,35 +69,13 @@ function loadProgram(em: EntityManager): ProgramComponent[] {
   return components;
 }
 
-function loadUnits(em: EntityManager): (key: string) => AdministrativeUnit {
-  const units: AdministrativeUnit[] = [];
-  for (const seed of seedUnits) {
-    const parent = seed.parentKey ? byKey(units, 'unit')(seed.parentKey) : null;
-    units.push(
-      em.create(AdministrativeUnit, {
-        key: seed.key,
-        code: seed.code,
-        name: seed.name,
-        nameEn: seed.nameEn ?? null,
-        level: seed.level as UnitLevel,
-        parent,
-        validFrom: seed.validFrom,
-        validTo: seed.validTo ?? null,
-      }),
-    );
-  }
-  const unit = byKey(units, 'unit');
-  for (const seed of seedSuccessions) {
-    em.create(UnitSuccession, {
-      predecessor: unit(seed.predecessorKey),
-      successor: unit(seed.successorKey),
-      effectiveOn: seed.effectiveOn,
-      kind: seed.kind as SuccessionKind,
-      share: seed.share ?? null,
-      note: seed.note ?? null,
-    });
-  }
-  return unit;
+async function loadUnits(em: EntityManager): Promise<(key: string) => AdministrativeUnit> {
+  const ids = await insertUnits(em);
+  return (key) => {
+    const id = ids.get(key);
+    if (id === undefined) throw new Error(`Seed data names an unknown unit "${key}"`);
+    return em.getReference(AdministrativeUnit, id);
+  };
 }
 
 function loadIndicators(em: EntityManager, unit: (key: string) => AdministrativeUnit): (key: string) => SourceDocument {
@@ -156,7 +131,7 @@ export async function loadSeed(em: EntityManager): Promise<void> {
   const fundingSources = fundingSourceSeeds.map((seed) => em.create(FundingSource, seed));
   const policies = supportPolicySeeds.map((seed) => em.create(SupportPolicy, seed));
   const templates = templateSeeds.map((seed) => em.create(TableTemplate, seed));
-  const unit = loadUnits(em);
+  const unit = await loadUnits(em);
   const document = loadIndicators(em, unit);
   const template = byKey(templates, 'template');
 

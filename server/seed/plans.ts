@@ -12,7 +12,7 @@ export interface PlanSeed {
     caption: string;
     unitOfMeasure: string;
     template: string;
-    /** CSV under server/seed/files, a verbatim copy of ../shared/seeds. */
+    /** CSV under server/seed/files, a verbatim copy of the published appendix. */
     file: string;
     componentLinks?: Record<string, string>;
   }[];

@@ -197,9 +197,9 @@ export async function pushTable(em: EntityManager, request: PushRequest, author:
     }
     const next = state.snapshot.withChanges(merged.changes);
     if (!next.ok) throw new Error('changes valid against the snapshot became invalid after merging');
-    const after = validateTable(next.snapshot, state.rules);
+    const after = validateTable(next.snapshot, state.rules, state.validation);
     // The stored table is validated only when needed: to tell its own errors from new ones.
-    const findings = markPreExisting(after.some((finding) => finding.severity === 'ERROR') ? validateTable(state.snapshot, state.rules) : [], after);
+    const findings = markPreExisting(after.some((finding) => finding.severity === 'ERROR') ? validateTable(state.snapshot, state.rules, state.validation) : [], after);
     if (findings.some((finding) => finding.severity === 'ERROR' && !finding.preExisting)) return rejected(state, findings);
 
     const changed = merged.changes

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TableSnapshot, type TableColumn as GridColumn, type TableRow as GridRow } from '../../domain/table-model';
-import type { Rule } from '../../domain/rules';
+import type { Rule, ValidationOptions } from '../../domain/rules';
 import { bindRules } from './bind-rules';
 
 /** Everything about one table that pull, validate and push work on, read with plain SQL. */
@@ -17,6 +17,8 @@ export interface TableState {
   status: 'DRAFT' | 'SUBMITTED' | 'APPROVED';
   reportingPeriodId: number | null;
   rules: Rule[];
+  /** Cells published as ranges or approximate figures: kept out of every check (validateTable's options). */
+  validation: ValidationOptions;
   snapshot: TableSnapshot;
   rowIds: Map<string, number>;
   columnIds: Map<string, number>;
@@ -36,6 +38,7 @@ interface TableRecord {
   reporting_period_id: number | null;
   rules: unknown[];
   table_rules: unknown[];
+  inexact_cells: { rowKey: string; columnKey: string }[];
 }
 
 /** Whose table it is and what it is called: enough for an access check, without loading the cells. */
@@ -44,7 +47,7 @@ export async function tableOwner(em: EntityManager, tableId: number): Promise<{ 
   return row ? { unitId: row.issuing_unit_id, title: row.title } : null;
 }
 
-const TABLE_SQL = `select t.id, t.title, t.caption, t.unit_of_measure, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, tt.rules, t.rules as table_rules
+const TABLE_SQL = `select t.id, t.title, t.caption, t.unit_of_measure, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, tt.rules, t.rules as table_rules, t.inexact_cells
   from plan_table t join plan p on p.id = t.plan_id join table_template tt on tt.id = t.template_id where t.id = ?`;
 
 const COLUMNS_SQL = `select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable, c.is_total, (c.funding_source_id is not null) as funded
@@ -120,6 +123,7 @@ export async function loadTableState(em: EntityManager, tableId: number, options
     status: table.status,
     reportingPeriodId: table.reporting_period_id,
     rules: bindRules([...table.rules, ...table.table_rules], columnRecords.map((c: any) => ({ key: c.key, isTotal: c.is_total, funded: c.funded }))),
+    validation: { inexact: table.inexact_cells },
     snapshot,
     rowIds: new Map(rowRecords.map((r: any) => [r.key, r.id])),
     columnIds: new Map(columnRecords.map((c: any) => [c.key, c.id])),

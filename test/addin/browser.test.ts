@@ -5,33 +5,24 @@
  * the seeded Cần Thơ appendix, type a bad value and good values into the sheet, push, see the finding
  * listed and its cell marked, fix it, push, and read the new values back from the server.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { STATUS_FILL } from '../../addin/src/indicator-report';
+import type { Page } from 'playwright-core';
+import { STATUS_FILL } from '../../addin/src/report/indicator-report';
+import { CHROMIUM, describeInChromium, launchChromium, type Chromium } from '../support/chromium';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, tokenFor, type TestApp } from '../support/graphql';
 import { serverOf } from './support/harness';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const root = path.resolve(__dirname, '../..');
-const hasChromium = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-
-if (!hasChromium && !inCi) console.warn(`\n*** ${CHROMIUM} is missing: the browser test of the task pane is SKIPPED. Install it with \`apt-get install -y chromium\` (CI installs it and fails without it). ***\n`);
-
-const maybe = hasChromium || inCi ? describe : describe.skip;
-
-maybe('the built task pane in Chromium against the real server', () => {
+describeInChromium('the browser test of the task pane')('the built task pane in Chromium against the real server', () => {
   let db: TestDatabase;
   let app: TestApp;
   let server: string;
-  let browser: BrowserContext;
+  let browser: Chromium;
   let page: Page;
-  let profile: string;
   const authorizations: string[] = [];
   const offSite: string[] = [];
 
@@ -43,16 +34,8 @@ maybe('the built task pane in Chromium against the real server', () => {
     db = await createTestDatabase();
     app = await startTestApp(db.orm);
     server = serverOf(app.url);
-    profile = mkdtempSync(path.join(os.tmpdir(), 'planbridge-chromium-'));
-    // A fresh --user-data-dir: playwright passes it for a persistent context.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 380, height: 1100 },
-      locale: 'vi-VN',
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    browser = await launchChromium({ viewport: { width: 380, height: 1100 } });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql')) authorizations.push(request.headers().authorization ?? '');
     });
@@ -67,7 +50,6 @@ maybe('the built task pane in Chromium against the real server', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
     await app?.close();
     await db?.drop();
   });
@@ -133,8 +115,7 @@ maybe('the built task pane in Chromium against the real server', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction((address) => (window as any).__fake.selection()?.address === address, bad);
 
-    mkdirSync(path.join(root, 'docs'), { recursive: true });
-    await page.screenshot({ path: path.join(root, 'docs/addin-taskpane.png'), fullPage: true });
+    await page.screenshot({ path: browser.screenshot('addin-taskpane.png'), fullPage: true });
 
     // Fix the bad cell (back to its published 800) and push again.
     await fake('type', bad, '800');
@@ -145,7 +126,7 @@ maybe('the built task pane in Chromium against the real server', () => {
     const cleared = await fake<{ fill: string; note: string | null; value: unknown }>('cell', bad);
     expect(cleared).toMatchObject({ fill: '#FFFFFF', note: null });
     expect(await fake('value', grand)).toBe(5600886);
-    await page.screenshot({ path: path.join(root, 'docs/addin-taskpane-pushed.png'), fullPage: true });
+    await page.screenshot({ path: browser.screenshot('addin-taskpane-pushed.png'), fullPage: true });
 
     // The server has the new values.
     const id = tableId;
@@ -181,7 +162,7 @@ maybe('the built task pane in Chromium against the real server', () => {
     expect(await page.locator('#push').isDisabled()).toBe(true);
     expect(await page.locator('#report-refresh').isEnabled()).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(root, 'docs/addin-report.png'), fullPage: true });
+    await page.screenshot({ path: browser.screenshot('addin-report.png'), fullPage: true });
 
     await page.click('#report-refresh');
     await page.waitForFunction(() => document.getElementById('message')!.textContent!.startsWith('Đã cập nhật báo cáo'));

@@ -2,9 +2,9 @@
  * The indicator report's layout, pure: a hand-made indicatorProgress answer → the sheet's operations,
  * applied to the in-memory workbook to read what a person would see.
  */
-import { MAX_CHART_UNITS, REPORT_COLUMNS, STATUSES, STATUS_FILL, reportOperations, seriesPeriods, statusText, type ReportInput } from '../../addin/src/indicator-report';
-import { reportQueryFromForm } from '../../addin/src/report-query';
-import type { ProgressEntry, ProgressPoint } from '../../addin/src/types';
+import { MAX_CHART_UNITS, REPORT_COLUMNS, STATUSES, STATUS_FILL, reportOperations, seriesPeriods, statusText, type ReportInput } from '../../addin/src/report/indicator-report';
+import { reportQueryFromForm } from '../../addin/src/report/report-query';
+import type { ProgressEntry, ProgressPoint } from '../../addin/src/api/types';
 import { MemoryBook } from './support/memory-book';
 
 const point = (periodKey: string, value: string | null, extra: Partial<ProgressPoint> = {}): ProgressPoint => ({

@@ -4,7 +4,10 @@
  * number of times.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { OfficeWorkbookGateway, detectCapabilities } from '../../addin/src/office-gateway';
+import { OfficeWorkbookGateway, detectCapabilities } from '../../addin/src/excel/office-gateway';
+import { PROTECTION } from '../../addin/src/excel/protection';
+import { createFakeOffice } from './support/fake-office';
+import { MemoryBook } from './support/memory-book';
 
 /** Counts context.sync() calls of the mock. */
 function excelMock(data: Record<string, any>) {
@@ -22,7 +25,7 @@ function excelMock(data: Record<string, any>) {
     },
   };
   const mock = new OfficeMockObject(mockData) as any;
-  return { mock, syncs: () => syncs, run: (callback: any) => mock.run(callback) };
+  return { mock, syncs: () => syncs, run: (_options: unknown, callback: any) => mock.run(callback) };
 }
 
 const allSets = () => true;
@@ -59,6 +62,7 @@ describe('OfficeWorkbookGateway with office-addin-mock', () => {
     const calls: string[] = [];
     const protection = {
       protected: true,
+      options: { allowFormatCells: true, allowEditObjects: true, allowFormatColumns: true },
       unprotect() { calls.push('unprotect'); },
       protect(options: any) { calls.push(`protect:${options.allowInsertRows}:${options.allowFormatColumns}`); },
     };
@@ -71,7 +75,7 @@ describe('OfficeWorkbookGateway with office-addin-mock', () => {
       { kind: 'fill', address: 'D10', color: '#FDE7E9' },
       { kind: 'font', address: 'D10', font: { bold: true } },
       { kind: 'locked', address: 'D10', locked: false },
-    ], { unprotect: true, protectAfter: { allowFormatColumns: true, allowFormatRows: true } });
+    ], { protection: PROTECTION });
     const sheet = mock.context.workbook.worksheets.sheet;
     expect(sheet.range.values).toEqual([[900]]);
     expect(sheet.range.format.fill.color).toBe('#FDE7E9');
@@ -113,7 +117,7 @@ describe('OfficeWorkbookGateway with office-addin-mock', () => {
         workbook: {
           worksheets: {
             sheet: {
-              protection: { protected: true, unprotect() { calls.push('unprotect'); }, protect() { calls.push('protect'); } },
+              protection: { protected: true, options: { allowFormatCells: true, allowEditObjects: true, allowFormatColumns: true }, unprotect() { calls.push('unprotect'); }, protect() { calls.push('protect'); } },
               charts: {
                 items: [{ name: 'old', delete() { calls.push('delete:old'); } }],
                 add(type: string, _source: unknown, seriesBy: string) { calls.push(`chart:${type}:${seriesBy}`); return chart; },
@@ -137,7 +141,7 @@ describe('OfficeWorkbookGateway with office-addin-mock', () => {
       { kind: 'clearConditionalFormats', address: 'M6:M9' },
       { kind: 'conditionalFill', address: 'M6:M9', text: 'Đúng tiến độ', color: '#C6EFCE' },
       { kind: 'columnChart', address: 'A12:C14', title: 'Tỷ lệ hộ nghèo (%)', position: 'E12:L27' },
-    ], { unprotect: true, protectAfter: { allowFormatColumns: true, allowFormatRows: true } });
+    ], { protection: PROTECTION });
     expect(calls).toEqual(['unprotect', 'delete:old', 'range:M6:M9', 'clearAll', 'range:M6:M9', 'format:ContainsText', 'range:A12:C14', 'chart:ColumnClustered:Columns', 'position:E12:L27', 'protect']);
     expect(added[0].textComparison).toEqual({ format: { fill: { color: '#C6EFCE' } }, rule: { operator: 'Contains', text: 'Đúng tiến độ' } });
     expect(chart.title.text).toBe('Tỷ lệ hộ nghèo (%)');
@@ -162,5 +166,18 @@ describe('OfficeWorkbookGateway with office-addin-mock', () => {
     });
     await new OfficeWorkbookGateway(run, allSets).select('{S}', 'D21');
     expect(calls).toEqual(['activate', 'range:D21', 'select']);
+  });
+
+  it('writes each operation to its own address, never all to A1', async () => {
+    const book = new MemoryBook(['S']);
+    const fake = createFakeOffice(book);
+    const gateway = new OfficeWorkbookGateway(fake.Excel.run as never, allSets);
+    await gateway.apply(book.sheets[0].id, [
+      { kind: 'values', address: 'D10', values: [[900]] },
+      { kind: 'values', address: 'F12:G12', values: [['a', 'b']] },
+      { kind: 'fill', address: 'B3', color: '#FDE7E9' },
+    ]);
+    expect([book.get('S', 'D10'), book.get('S', 'F12'), book.get('S', 'G12'), book.cellAt('S', 'B3')?.fill]).toEqual([900, 'a', 'b', '#FDE7E9']);
+    expect(book.cellAt('S', 'A1')).toBeUndefined();
   });
 });

@@ -4,10 +4,10 @@
  * below 0,15 % targeted for 2025), refresh in place, and table sync keeping off the report sheet.
  */
 import { boxA1 } from '../../domain/sheet/a1';
-import { STATUS_FILL } from '../../addin/src/indicator-report';
-import type { ReportQuery } from '../../addin/src/report-query';
-import { REPORT_NS, ReportSheetError } from '../../addin/src/report-store';
-import { t } from '../../addin/src/i18n';
+import { STATUS_FILL } from '../../addin/src/report/indicator-report';
+import type { ReportQuery } from '../../addin/src/report/report-query';
+import { REPORT_NS, ReportSheetError } from '../../addin/src/report/report-store';
+import { t } from '../../addin/src/pane/i18n';
 import { AdministrativeUnit, Comparator, Indicator, IndicatorValue, Period, ValueKind } from '../../server/entities';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, tokenFor, type TestApp } from '../support/graphql';

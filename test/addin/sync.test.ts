@@ -2,9 +2,9 @@
  * The add-in's use cases (pull, validate, push, conflicts, refresh, revert) over the in-memory workbook,
  * against the REAL server on a cloned test database.
  */
-import { ConflictResolution } from '../../addin/src/conflicts';
-import { KEY_MARKER, FILL } from '../../addin/src/layout';
-import { BINDING_NS, DATA_NS } from '../../addin/src/store';
+import { ConflictResolution } from '../../addin/src/table-sync/conflicts';
+import { KEY_MARKER, FILL } from '../../addin/src/table-sync/layout';
+import { BINDING_NS, DATA_NS } from '../../addin/src/table-sync/snapshot-store';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, tokenFor, type TestApp } from '../support/graphql';
 import { importTestTable } from '../support/tables';

@@ -1,19 +1,22 @@
 /** Plain-TypeScript parts of the add-in, against the in-memory workbook; no Excel, no server. */
 import { HyperFormula } from 'hyperformula';
 import { boxA1, cellA1, columnIndex, columnLetters, parseBox } from '../../domain/sheet/a1';
-import { DEFAULT_CHUNK_BYTES, EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes, packBySize, planRowChunks, splitText } from '../../addin/src/chunks';
-import { ConflictResolution } from '../../addin/src/conflicts';
-import { analyzeSheet, readCell } from '../../addin/src/diff';
+import { DEFAULT_CHUNK_BYTES, EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes, opBytes, packBySize, planRowChunks, splitText } from '../../addin/src/excel/chunks';
+import { partXml, readPartXml, workbookId } from '../../addin/src/excel/custom-xml-parts';
+import { PROTECTION } from '../../addin/src/excel/protection';
+import { ConflictResolution } from '../../addin/src/table-sync/conflicts';
+import { analyzeSheet, readCell } from '../../addin/src/table-sync/diff';
 import { computedFormula, compactReferences, termsOf } from '../../domain/sheet/total-formulas';
-import { FILL, KEY_MARKER, STANDARD_LAYOUT, opBytes, pullOperations } from '../../addin/src/layout';
-import { clearMarkOps, markOps, planMarks, pulledPositions } from '../../addin/src/marks';
+import { FILL, KEY_MARKER, STANDARD_LAYOUT, pullOperations } from '../../addin/src/table-sync/layout';
+import { clearMarkOps, markOps, planMarks, pulledPositions } from '../../addin/src/table-sync/marks';
 import { canonicalToNumber, numberFormatFor, numberToCanonical } from '../../domain/sheet/cell-numbers';
-import { planRebase } from '../../addin/src/rebase';
-import { MemoryStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../../addin/src/session-store';
-import { BINDING_NS, DATA_NS, SnapshotStore, partXml, readPartXml } from '../../addin/src/store';
-import { requestFingerprint, sheetNameFor } from '../../addin/src/sync';
-import type { GridColumn, GridRowInfo, PulledTable, SyncFinding, TableGrid } from '../../addin/src/types';
-import { localCheck } from '../../addin/src/validate';
+import { planRebase } from '../../addin/src/table-sync/rebase';
+import { MemoryStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../../addin/src/api/session-store';
+import { BINDING_NS, DATA_NS, SnapshotStore } from '../../addin/src/table-sync/snapshot-store';
+import { requestFingerprint, sheetNameFor } from '../../addin/src/table-sync/sheet-sync';
+import type { GridColumn, GridRowInfo, SyncFinding, TableGrid } from '../../addin/src/api/types';
+import type { PulledTable } from '../../addin/src/table-sync/pulled-table';
+import { localCheck } from '../../addin/src/table-sync/validate';
 import { MemoryBook, MemoryWorkbookGateway } from './support/memory-book';
 
 const MONEY = (key: string, label: string): GridColumn => ({ key, label, publishedNumber: null, type: 'MONEY', scale: 0, editable: true });
@@ -57,7 +60,7 @@ async function written(pulled = table()): Promise<{ book: MemoryBook; gateway: M
   const book = new MemoryBook(['S']);
   const gateway = new MemoryWorkbookGateway(book);
   const sheetId = book.sheets[0].id;
-  for (const batch of packBySize(pullOperations(pulled), opBytes)) await gateway.apply(sheetId, batch, { unprotect: true, protectAfter: { allowFormatColumns: true, allowFormatRows: true } });
+  for (const batch of packBySize(pullOperations(pulled), opBytes)) await gateway.apply(sheetId, batch, { protection: PROTECTION });
   return { book, gateway, sheetId };
 }
 
@@ -94,7 +97,7 @@ describe('numbers between Excel and the contract', () => {
   it('chooses number formats that never hide decimals', () => {
     expect(numberFormatFor('5600826', 3)).toBe('#,##0');
     expect(numberFormatFor('0.21', 2)).toBe('#,##0.00');
-    expect(numberFormatFor(null, 2)).toBe('#,##0.##');
+    expect(numberFormatFor(null, 2)).toBe('General'); // never "#,##0.##", which shows 1234 as "1.234,"
     expect(numberFormatFor(null, 0)).toBe('#,##0');
   });
 });
@@ -297,11 +300,11 @@ describe('marks', () => {
     ]);
     expect(planned.problems.map((problem) => problem.address)).toEqual(['D10', null, 'D10', 'F15']);
     const { book, gateway, sheetId } = await written(pulled);
-    await gateway.apply(sheetId, markOps(planned.marks, book.capabilities, 'en'), { unprotect: true });
+    await gateway.apply(sheetId, markOps(planned.marks, book.capabilities, 'en'), { protection: PROTECTION });
     expect(book.cellAt(sheetId, 'D10')!.fill).toBe(FILL.error);
     expect(book.cellAt(sheetId, 'D10')!.note).toBe('PlanBridge — Error\nError A.1\nError A.1');
     expect(book.cellAt(sheetId, 'F15')!.fill).toBe(FILL.warning);
-    await gateway.apply(sheetId, clearMarkOps(['D10', 'F15', 'D9'], pulled, positions, book.capabilities), { unprotect: true });
+    await gateway.apply(sheetId, clearMarkOps(['D10', 'F15', 'D9'], pulled, positions, book.capabilities), { protection: PROTECTION });
     expect(book.cellAt(sheetId, 'D10')!.fill).toBe(FILL.editable);
     expect(book.cellAt(sheetId, 'D9')!.fill).toBe(FILL.computed);
     expect(book.cellAt(sheetId, 'D10')!.note).toBeNull();
@@ -365,8 +368,8 @@ describe('the snapshot stored in the workbook', () => {
     expect(bindings).toHaveLength(1);
     expect(bindings[0]).toMatchObject({ generation: 2, state: { pendingPush: { key: 'k', hash: 'h' } } });
     expect((await store.load(bindings[0])).version).toBe(4);
-    const id = await store.workbookId();
-    expect(await store.workbookId()).toBe(id);
+    const id = await workbookId(gateway);
+    expect(await workbookId(gateway)).toBe(id);
   });
 
   it('reads XML back even when the host adds a declaration, prefixes or CDATA', () => {

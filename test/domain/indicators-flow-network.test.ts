@@ -50,11 +50,14 @@ describe('FlowNetwork', () => {
     expect(result).toEqual({ value: '10', missing: [], notComparable: [] });
   });
 
-  it('gives no value, not zero, when nothing is recorded, and lists each missing leaf once', () => {
+  it('gives no value, not zero, when nothing is recorded, and lists the highest empty units once', () => {
     const network = FlowNetwork.of(country, 0);
     const result = network.rollUp([], 0);
     expect(result.value).toBeNull();
-    expect(result.missing.sort((a, b) => a - b)).toEqual([11, 12, 21, 101, 102]);
+    expect(result.missing).toEqual([0]); // nothing anywhere: the root itself, not each of its leaves
+    // Only 11 recorded: 1 adds something up, so its empty sources are named, 10 once for its two communes.
+    const partial = network.rollUp(scaled(network, { 11: 4n }), 0);
+    expect(partial.missing.sort((a, b) => a - b)).toEqual([2, 10, 12]);
   });
 
   it('leaves out a split without a share, but still counts the units behind it as in scope', () => {

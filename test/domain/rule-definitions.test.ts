@@ -50,7 +50,7 @@ describe('checkRuleDefinitions', () => {
   it('refuses unknown kinds, naming the known ones', () => {
     const [error] = checkRuleDefinitions([{ id: 'x', kind: 'SUM', severity: 'ERROR' }], table);
     expect(error.code).toBe('UNKNOWN_KIND');
-    expect(error.messageEn).toBe('Rule "x": unknown kind "SUM" (kinds: ROW_SUM, HIERARCHY_SUM, GRAND_TOTAL, NON_NEGATIVE, WHOLE_NUMBER, RANGE, RATIO, BALANCE)');
+    expect(error.messageEn).toBe('Rule "x": unknown kind "SUM" (kinds: ROW_SUM, HIERARCHY_SUM, GRAND_TOTAL, NON_NEGATIVE, WHOLE_NUMBER, RANGE, RATIO, BALANCE, COMPARE)');
     expect(error.messageVi).toContain('Quy tắc "x": loại "SUM" không tồn tại');
   });
 

@@ -43,6 +43,24 @@ describe('tokens', () => {
     expect(pushed.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
+  it('an anonymous read of a protected object says signing in may show it, whether or not the object exists', async () => {
+    const anonymous = await app.as(null);
+    const progress = `query ($unit: ID!) { indicatorProgress(unitId: $unit, indicatorKeys: ["POOR_HOUSEHOLD_RATE"]) { status } }`;
+    const existing = (await anonymous(progress, { unit: '1' })).errors![0];
+    const missing = (await anonymous(progress, { unit: '999999' })).errors![0];
+    expect(existing.extensions).toMatchObject({ code: 'NOT_FOUND', signInMayHelp: true });
+    expect(existing.extensions!.messageEn).toBe('No administrative unit "1" without signing in: sign in (signIn, then the Authorization header) if you should see it');
+    expect(existing.extensions!.messageVi).toContain('đăng nhập');
+    expect(missing.message.split('999999').join('1')).toBe(existing.message);
+    const table = (await anonymous(`{ findTable(documentNumber: "132/KH-UBND", title: "Phụ lục 2") { id } }`)).errors![0];
+    expect(table.extensions).toMatchObject({ code: 'NOT_FOUND', signInMayHelp: true });
+    // Signed in without rights on the unit: plain NOT_FOUND, signing in again would not help.
+    const caobang = await app.as('caobang.editor');
+    const hidden = (await caobang(progress, { unit: '1' })).errors![0];
+    expect(hidden.extensions!.messageEn).toBe('No administrative unit "1"');
+    expect(hidden.extensions!.signInMayHelp).toBeUndefined();
+  });
+
   it('expired, revoked and forged tokens are refused with 401, the same message each', async () => {
     const em = db.orm.em.fork() as EntityManager;
     const user = await em.findOneOrFail(User, { login: 'cantho.viewer' });
@@ -241,6 +259,8 @@ describe('query hardening', () => {
   });
 
   it('limits mutations per token and sign-ins per address', async () => {
+    // The counters live in the database, shared with the other apps of this file: start from none.
+    await db.orm.em.getConnection().execute('delete from rate_limit');
     const strict = await startTestApp(db.orm, { settings: { mutationsPerMinute: 2, signInsPerMinute: 2 } });
     try {
       const codes: (string | undefined)[] = [];

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../support/graphql';
  * cell for cell. The expected values are derived here from the CSV text by plain string rules
  * (drop '.', ',' → '.'), independently of the server's parser.
  */
-const csvPath = path.resolve(__dirname, '../../../shared/seeds/can-tho-plan-132-appendix-2.csv');
+const csvPath = path.resolve(__dirname, '../../server/seed/files/can-tho-plan-132-appendix-2.csv');
 const csv = readFileSync(csvPath, 'utf8');
 const records: string[][] = parse(csv.split('\n').filter((line) => !line.startsWith('#')).join('\n'), { skip_empty_lines: true });
 const [headers, numbering, ...published] = records;
@@ -126,15 +126,5 @@ describe('Phụ lục 2 of 132/KH-UBND through GraphQL', () => {
     expect(policy('Hỗ trợ tiền điện')).toBe('electricity');
     expect(policy('Trợ cấp Tết')).toBe('tet-allowance');
     expect(policy('CÁC DỰ ÁN THÀNH PHẦN')).toBeNull();
-  });
-
-  it('keeps the server copy of the seed files identical to ../shared', () => {
-    for (const [copy, original] of [
-      ['server/seed/files/can-tho-plan-132-appendix-2.csv', '../shared/seeds/can-tho-plan-132-appendix-2.csv'],
-      ['server/seed/files/qd90_program_structure.csv', '../shared/reference/qd90_program_structure.csv'],
-    ]) {
-      const root = path.resolve(__dirname, '../..');
-      expect(readFileSync(path.join(root, copy), 'utf8')).toBe(readFileSync(path.join(root, original), 'utf8'));
-    }
   });
 });

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { postGraphQL } from '../support/graphql';
 import { testServerUrl } from '../support/database';
-import { freePort, killSpawnedServers, postgresProcessesFor, spawnServer, tempDataDir, type ServerProcess } from '../support/server-process';
+import { freePort, killSpawnedServers, postgresProcessesFor, removeTempDataDirs, spawnServer, tempDataDir, type ServerProcess } from '../support/server-process';
 
 /**
  * `npm start` as a user runs it: the built server in its own process, with embedded PostgreSQL
@@ -44,6 +44,7 @@ async function stopGracefully(server: ServerProcess): Promise<number | null | 's
 }
 
 afterEach(killSpawnedServers);
+afterAll(removeTempDataDirs);
 
 describe('starting the server', () => {
   it('starts an embedded PostgreSQL under PLANBRIDGE_DATA_DIR, survives restarts, and stops it on SIGTERM', async () => {
@@ -96,7 +97,8 @@ describe('starting the server', () => {
     const server = spawnServer({ DATABASE_URL: url.toString(), PLANBRIDGE_DATA_DIR: dataDir }, port);
     try {
       await server.ready();
-      expect(server.output()).toContain('"database":"external"');
+      expect(server.output()).toContain('INFO: PlanBridge ready at'); // development: a log for a person
+      expect(server.output()).toContain('database: "external"');
       expect(await grandTotal(port)).toBe('5600826');
       const tables = await admin.query(`SELECT count(*)::int AS n FROM pg_database WHERE datname = $1`, [name]);
       expect(tables.rows[0].n).toBe(1);
@@ -138,6 +140,9 @@ describe('refusing to start, with one clear message', () => {
     const output = server.output();
     expect(output).toContain('PlanBridge cannot start:');
     expect(output).not.toMatch(/\n\s+at /); // no stack trace
+    // Development (as npm start runs): the person reads one line, not that line and a log event repeating it.
+    expect(output.split('\n').filter((line) => /cannot start/i.test(line))).toHaveLength(1);
+    expect(output).not.toContain('{"level"');
     return output;
   }
 
@@ -155,6 +160,25 @@ describe('refusing to start, with one clear message', () => {
     try {
       const output = await failure({ DATABASE_URL: testServerUrl() }, port);
       expect(output).toContain(`Port ${port} is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('in production: one line for the person on stderr, the JSON event in the log on stdout', async () => {
+    const blocker = net.createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '0.0.0.0', resolve));
+    try {
+      const server = spawnServer({ NODE_ENV: 'production', DATABASE_URL: testServerUrl() }, port);
+      let stderr = '';
+      let stdout = '';
+      server.child.stderr!.on('data', (chunk) => (stderr += chunk));
+      server.child.stdout!.on('data', (chunk) => (stdout += chunk));
+      expect(await server.exited()).toBe(1);
+      expect(stderr).toBe(`PlanBridge cannot start: Port ${port} is already in use (or not allowed). Stop what uses it, or set PORT to another port.\n`);
+      const events = stdout.trim().split('\n').map((line) => JSON.parse(line));
+      expect(events).toContainEqual(expect.objectContaining({ level: 60, msg: 'PlanBridge cannot start', reason: expect.stringContaining(`Port ${port}`) }));
     } finally {
       blocker.close();
     }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, chmodSync } from 'node:fs';
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,10 +17,32 @@ export function freePort(): Promise<number> {
   });
 }
 
+const tempDirs = new Set<string>();
+
+/** A fresh PLANBRIDGE_DATA_DIR inside a new temporary folder; removeTempDataDirs() deletes them all. */
 export function tempDataDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'planbridge-data-'));
   chmodSync(dir, 0o755);
+  tempDirs.add(dir);
   return path.join(dir, 'data');
+}
+
+/**
+ * Deletes the folders tempDataDir() made, after stopping any PostgreSQL still running in them
+ * (a server killed with SIGKILL leaves its embedded PostgreSQL behind).
+ */
+export function removeTempDataDirs(): void {
+  for (const dir of tempDirs) {
+    for (const pid of postgresProcessesFor(dir)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  tempDirs.clear();
 }
 
 export interface ServerProcess {

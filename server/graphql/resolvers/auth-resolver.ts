@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { signInRequired } from '../../auth/auth-errors';
 import { signInWithPassword } from '../../auth/sign-in';
-import { findLiveToken, issueSession, issueToken, PERSONAL_TOKEN_MAX_DAYS } from '../../auth/tokens';
+import { issueToken, PERSONAL_TOKEN_MAX_DAYS, revokeFamilyOf, rotateRefreshToken } from '../../auth/tokens';
 import { AccessToken, AdministrativeUnit, RoleAssignment, TokenKind, User } from '../../entities';
 import type { GraphQLContext } from '../context';
 import { badInput, notFound, parseId } from '../errors';
@@ -37,16 +37,15 @@ export class AuthResolver {
 
   @Mutation(() => SessionTokens, { description: 'Trade a refresh token for a new session; the old refresh token stops working' })
   async refreshSession(@Ctx() { em }: GraphQLContext, @Arg('refreshToken') refreshToken: string): Promise<SessionTokens> {
-    const record = await findLiveToken(em, refreshToken, [TokenKind.REFRESH]);
-    record.revokedAt = new Date();
-    const session = await issueSession(em, record.user);
-    return { ...session, user: record.user };
+    const { user, session } = await rotateRefreshToken(em, refreshToken);
+    return { ...session, user };
   }
 
-  @Mutation(() => Boolean, { description: 'Revoke the token this request was made with' })
+  @Mutation(() => Boolean, { description: 'Revoke the token this request was made with, and with an access token its whole session (the refresh token too)' })
   async signOut(@Ctx() context: GraphQLContext): Promise<boolean> {
     signedIn(context);
-    await context.em.nativeUpdate(AccessToken, { id: context.tokenId! }, { revokedAt: new Date() });
+    const token = await context.em.findOneOrFail(AccessToken, context.tokenId!);
+    await revokeFamilyOf(context.em, token.tokenHash);
     return true;
   }
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { foldLabel } from '../../../domain/label-match';
 import { AdministrativeUnit, Plan, PlanTable, ProgramPhase, SourceDocument } from '../../entities';
 import type { GraphQLContext } from '../context';
-import { notFound, parseId, userError } from '../errors';
+import { notReadable, parseId, userError } from '../errors';
 
 @Resolver(() => Plan)
 export class PlanResolver {
@@ -23,7 +23,7 @@ export class PlanResolver {
   @Query(() => Plan)
   async plan(@Ctx() { loaders, access }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<Plan> {
     const plan = await loaders.byId(Plan).load(parseId(id, 'plan', 'kế hoạch'));
-    if (!plan || !access.can('READ', plan.issuingUnit.id)) throw notFound('plan', 'kế hoạch', id);
+    if (!plan || !access.can('READ', plan.issuingUnit.id)) throw notReadable(access, 'plan', 'kế hoạch', id);
     return plan;
   }
 
@@ -45,7 +45,7 @@ export class PlanResolver {
       (table) => foldLabel(table.title) === wanted && access.can('READ', table.plan.issuingUnit.id),
     );
     const label = `${title} / ${documentNumber}`;
-    if (tables.length === 0) throw notFound('table', 'bảng', label);
+    if (tables.length === 0) throw notReadable(access, 'table', 'bảng', label);
     if (tables.length > 1) {
       throw userError(
         'AMBIGUOUS',

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { AdministrativeUnit, Comparator, Indicator, ProgressBreakdown, ProgressStatus } from '../../entities';
 import { indicatorProgress, unitsBelowAsOf } from '../../indicators/indicator-progress';
 import type { GraphQLContext } from '../context';
-import { badInput, notFound, parseDate, parseId, today, userError } from '../errors';
+import { badInput, notFound, notReadable, parseDate, parseId, today, userError } from '../errors';
 
 @ObjectType({ description: 'A value of one period, recorded for the unit or rolled up from the units that flow into it' })
 class ProgressPoint {
@@ -40,11 +40,12 @@ class IndicatorProgress {
 async function subjectOf(unitId: string | null | undefined, { access, publicIndicators, loaders }: GraphQLContext): Promise<AdministrativeUnit | null> {
   if (unitId == null) {
     if (publicIndicators || access.unitsFor('READ') === 'ALL') return null;
-    throw userError('NOT_FOUND', 'Số liệu tổng hợp toàn quốc chỉ dành cho tài khoản có quyền xem toàn quốc', 'The national roll-up needs national read access');
+    const [hintVi, hintEn] = access.user ? ['', ''] : [': hãy đăng nhập', ': sign in'];
+    throw userError('NOT_FOUND', `Số liệu tổng hợp toàn quốc chỉ dành cho tài khoản có quyền xem toàn quốc${hintVi}`, `The national roll-up needs national read access${hintEn}`);
   }
   const id = parseId(unitId, 'administrative unit', 'đơn vị hành chính');
   const unit = await loaders.byId(AdministrativeUnit).load(id);
-  if (!unit || (!publicIndicators && !access.can('READ', id))) throw notFound('administrative unit', 'đơn vị hành chính', unitId);
+  if (!unit || (!publicIndicators && !access.can('READ', id))) throw notReadable(access, 'administrative unit', 'đơn vị hành chính', unitId);
   return unit;
 }
 

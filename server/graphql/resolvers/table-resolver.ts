@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root }
 import { fromNumeric, pgArray } from '../../db/numeric';
 import { FundingSource, Plan, PlanTable, ProgramComponent, SupportPolicy, TableColumn, TableRow, TableTemplate } from '../../entities';
 import type { GraphQLContext } from '../context';
-import { notFound, parseId } from '../errors';
+import { notReadable, parseId } from '../errors';
 
 @ObjectType({ description: 'One cell: an exact decimal string, or null when the published cell is empty (empty is not zero)' })
 export class CellValue {
@@ -38,7 +38,7 @@ export class PlanTableResolver {
   async planTable(@Ctx() { loaders, access }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<PlanTable> {
     const table = await loaders.byId(PlanTable).load(parseId(id, 'table', 'bảng'));
     const plan = table ? await loaders.byId(Plan).load(table.plan.id) : null;
-    if (!table || !plan || !access.can('READ', plan.issuingUnit.id)) throw notFound('table', 'bảng', id);
+    if (!table || !plan || !access.can('READ', plan.issuingUnit.id)) throw notReadable(access, 'table', 'bảng', id);
     return table;
   }
 

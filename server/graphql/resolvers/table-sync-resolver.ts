@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { validateTable } from '../../../domain/rules';
+import { markPreExisting } from '../../../domain/sync/pre-existing';
 import type { TableRow, TableSnapshot } from '../../../domain/table-model';
 import { pgArray } from '../../db/numeric';
 import { forbidden, signInRequired } from '../../auth/auth-errors';
@@ -51,10 +52,16 @@ async function lastWorkflowEvent(em: EntityManager, tableId: number): Promise<Wo
   return event ? { by: event.display_name, at: new Date(event.at) } : null;
 }
 
+/** A round's report is due on the round's deadline; another report on its period's. */
 async function deadlineOf(em: EntityManager, state: TableState): Promise<{ reportDeadline: string | null; daysRemaining: number | null }> {
-  if (state.reportingPeriodId === null) return { reportDeadline: null, daysRemaining: null };
-  const [period] = await em.execute(`select to_char(report_deadline, 'YYYY-MM-DD') as deadline, report_deadline - current_date as days from period where id = ?`, [state.reportingPeriodId]);
-  return { reportDeadline: period?.deadline ?? null, daysRemaining: period?.deadline ? Number(period.days) : null };
+  const [found] = await em.execute(
+    `select to_char(due, 'YYYY-MM-DD') as deadline, due - current_date as days from (
+       select r.deadline as due, 1 as rank from report_instance i join reporting_round r on r.id = i.round_id where i.table_id = ?
+       union all select report_deadline, 2 from period where id = ?) d
+     where due is not null order by rank limit 1`,
+    [state.id, state.reportingPeriodId],
+  );
+  return { reportDeadline: found?.deadline ?? null, daysRemaining: found ? Number(found.days) : null };
 }
 
 async function snapshotOf(em: EntityManager, state: TableState, version: number | undefined | null): Promise<TableSnapshot> {
@@ -135,14 +142,19 @@ export class TableSyncResolver {
     };
   }
 
-  @Query(() => [Finding], { description: 'The findings of the template\'s rules on the stored table (or a past version)' })
+  @Query(() => [Finding], { description: 'The findings of the table\'s rules on the stored table (or a past version); those the table had as published (version 1) are marked preExisting' })
   async validateTable(
     @Ctx() context: GraphQLContext,
     @Arg('tableId', () => ID) tableId: string,
     @Arg('version', () => Int, { nullable: true }) version?: number,
   ): Promise<Finding[]> {
     const state = await tableState(context, tableId);
-    return validateTable(await snapshotOf(context.em, state, version), state.rules).map((finding) => ({ ...finding, preExisting: false }) as Finding);
+    const snapshot = await snapshotOf(context.em, state, version);
+    const findings = validateTable(snapshot, state.rules, state.validation);
+    if (findings.length === 0) return [];
+    // Version 1 is the table as published (seeded or imported): its mistakes are marked as such.
+    const published = (version ?? state.version) === 1 ? snapshot : await snapshotOf(context.em, state, 1);
+    return markPreExisting(validateTable(published, state.rules, state.validation), findings) as Finding[];
   }
 
   @Mutation(() => PushResult, { description: 'Push: apply cell changes atomically after validation, merging with pushes made since baseVersion' })

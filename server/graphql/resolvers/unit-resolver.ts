@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit, UnitLevel, UnitSuccession } from '../../entities';
 import type { GraphQLContext } from '../context';
-import { notFound, parseDate, parseId, today } from '../errors';
+import { badInput, notFound, parseDate, parseId, today, userError } from '../errors';
+import { foldUnitName } from '../../../domain/units/unit-names';
+import { searchUnits } from './unit-search';
 
 function validOn(unit: AdministrativeUnit, date: string): boolean {
   return unit.validFrom <= date && (unit.validTo === null || unit.validTo >= date);
@@ -19,12 +21,50 @@ export class UnitResolver {
     @Arg('code', () => String, { nullable: true }) code?: string,
   ): Promise<AdministrativeUnit[]> {
     const date = asOf === undefined || asOf === null ? null : parseDate(asOf, 'asOf');
-    const units = await em.find(
+    return em.find(
       AdministrativeUnit,
-      { ...(level ? { level } : {}), ...(code ? { code } : {}) },
+      { ...(level ? { level } : {}), ...(code ? { code } : {}), ...(date ? { validFrom: { $lte: date }, $or: [{ validTo: null }, { validTo: { $gte: date } }] } : {}) },
       { orderBy: { code: 'asc', validFrom: 'asc' } },
     );
-    return date ? units.filter((unit) => validOn(unit, date)) : units;
+  }
+
+  @Query(() => [AdministrativeUnit], {
+    description:
+      'Units by name, with or without diacritics and type ("can tho", "TP. Cần Thơ", "xa dat mui"), or by code; every match, ' +
+      'exact names first, each with its parent to tell namesakes apart. Optionally of one level, or existing on asOf.',
+  })
+  async searchUnits(
+    @Ctx() { em }: GraphQLContext,
+    @Arg('query') query: string,
+    @Arg('level', () => UnitLevel, { nullable: true }) level?: UnitLevel,
+    @Arg('asOf', () => String, { nullable: true }) asOf?: string,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit: number = 50,
+  ): Promise<AdministrativeUnit[]> {
+    if (limit < 1 || limit > 500) throw badInput('limit', 'limit phải từ 1 đến 500', 'limit must be between 1 and 500');
+    return searchUnits(em, { query, level, asOf: asOf ? parseDate(asOf, 'asOf') : null, limit });
+  }
+
+  @Query(() => AdministrativeUnit, {
+    description: 'The one unit with exactly this name (with or without diacritics and type) or code on asOf; an error lists every candidate when several match',
+  })
+  async findUnit(
+    @Ctx() { em }: GraphQLContext,
+    @Arg('name') name: string,
+    @Arg('asOf', () => String, { nullable: true }) asOf?: string,
+    @Arg('level', () => UnitLevel, { nullable: true }) level?: UnitLevel,
+  ): Promise<AdministrativeUnit> {
+    const found = await searchUnits(em, { query: name, level, asOf: asOf ? parseDate(asOf, 'asOf') : null, limit: 500 });
+    const wanted = foldUnitName(name).name;
+    const exact = found.filter((unit) => unit.searchName === wanted || unit.code === name.trim());
+    if (exact.length === 0) throw notFound('administrative unit', 'đơn vị hành chính', name);
+    if (exact.length > 1) {
+      const parents = await em.find(AdministrativeUnit, { id: { $in: exact.map((unit) => unit.parent?.id ?? 0) } });
+      const parentName = new Map(parents.map((parent) => [parent.id, parent.name]));
+      const candidates = exact.map((unit) => ({ id: String(unit.id), key: unit.key, name: unit.name, parent: unit.parent ? parentName.get(unit.parent.id) ?? null : null }));
+      const listed = candidates.map((unit) => `${unit.name}${unit.parent ? ` (${unit.parent})` : ''} [${unit.key}]`).join('; ');
+      throw userError('AMBIGUOUS', `Có ${exact.length} đơn vị tên "${name}": ${listed}; hãy chọn theo mã hoặc id`, `${exact.length} units are named "${name}": ${listed}; choose by code or id`, { candidates });
+    }
+    return exact[0];
   }
 
   @Query(() => [AdministrativeUnit], { description: 'Top-level units (provinces) on asOf (default today); walk down with children(asOf)' })

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { forbidden, signInRequired } from '../../auth/auth-errors';
 import { checkPasswordStrength, hashPassword } from '../../auth/passwords';
@@ -18,15 +19,20 @@ async function unitOrNational(context: GraphQLContext, unitId: string | null | u
   return unit;
 }
 
+/** Users an administrator can see: everyone for a national one, else those holding a role on a unit they administer. */
+async function visibleUsers(context: GraphQLContext, only?: number): Promise<User[]> {
+  if (!context.access.user) throw signInRequired();
+  const scope = context.access.unitsFor('ADMINISTER');
+  if (scope === 'ALL') return context.em.find(User, only === undefined ? {} : { id: only }, { orderBy: { login: 'asc' } });
+  const assignments = await context.em.find(RoleAssignment, { unit: { $in: scope }, ...(only === undefined ? {} : { user: only }) }, { populate: ['user'] });
+  return [...new Map(assignments.map((assignment) => [assignment.user.id, assignment.user])).values()];
+}
+
 @Resolver()
 export class UserAdminResolver {
   @Query(() => [User], { description: 'Users holding a role on a unit you administer' })
-  async users(@Ctx() context: GraphQLContext): Promise<User[]> {
-    if (!context.access.user) throw signInRequired();
-    const scope = context.access.unitsFor('ADMINISTER');
-    if (scope === 'ALL') return context.em.find(User, {}, { orderBy: { login: 'asc' } });
-    const assignments = await context.em.find(RoleAssignment, { unit: { $in: scope } }, { populate: ['user'] });
-    return [...new Map(assignments.map((assignment) => [assignment.user.id, assignment.user])).values()];
+  users(@Ctx() context: GraphQLContext): Promise<User[]> {
+    return visibleUsers(context);
   }
 
   @Mutation(() => User, { description: 'Create a user with a first role on a unit you administer (no unit: national, for national administrators)' })
@@ -46,10 +52,13 @@ export class UserAdminResolver {
     }
     const weak = checkPasswordStrength(password);
     if (weak) throw badInput('password', weak.vi, weak.en);
-    if (await context.em.count(User, { login: normalised })) throw userError('CONFLICT', `Tên đăng nhập "${normalised}" đã có`, `The login "${normalised}" is taken`);
     const user = context.em.create(User, { login: normalised, displayName: displayName.trim() || normalised, passwordHash: await hashPassword(password) });
     context.em.create(RoleAssignment, { user, unit, role });
-    await context.em.flush();
+    // The unique login decides between parallel creations, not an earlier look.
+    await context.em.flush().catch((error) => {
+      if (error instanceof UniqueConstraintViolationException) throw userError('CONFLICT', `Tên đăng nhập "${normalised}" đã có`, `The login "${normalised}" is taken`);
+      throw error;
+    });
     return user;
   }
 
@@ -62,13 +71,11 @@ export class UserAdminResolver {
   ): Promise<RoleAssignment> {
     const unit = await unitOrNational(context, unitId);
     if (!administers(context, unit?.id ?? null)) throw forbidden('phân quyền trên đơn vị này', 'assign roles on this unit');
-    const user = await context.em.findOne(User, parseId(userId, 'user', 'người dùng'));
+    const [user] = await visibleUsers(context, parseId(userId, 'user', 'người dùng'));
     if (!user) throw notFound('user', 'người dùng', userId);
-    const existing = await context.em.findOne(RoleAssignment, { user, unit, role });
-    if (existing) return existing;
-    const assignment = context.em.create(RoleAssignment, { user, unit, role });
-    await context.em.flush();
-    return assignment;
+    // One statement, idempotent under parallel calls: the unique keys (national roles included) keep one row.
+    await context.em.execute('insert into role_assignment (user_id, unit_id, role) values (?, ?, ?) on conflict do nothing', [user.id, unit?.id ?? null, role]);
+    return context.em.findOneOrFail(RoleAssignment, { user, unit, role });
   }
 
   @Mutation(() => Boolean, { description: 'Take a role away' })

@@ -5,16 +5,25 @@ import { readableTable, transitionTable, type WorkflowAction } from '../../table
 import type { GraphQLContext } from '../context';
 import { parseId } from '../errors';
 
-async function transition(context: GraphQLContext, tableId: string, action: WorkflowAction, comment: string | null | undefined): Promise<PlanTable> {
+async function transition(context: GraphQLContext, tableId: string, action: WorkflowAction, comment: string | null | undefined, pendingBelowReason: string | null = null): Promise<PlanTable> {
   if (!context.access.user) throw signInRequired();
-  return transitionTable(context.em, context.access, parseId(tableId, 'table', 'bảng'), action, comment ?? null);
+  return transitionTable(context.em, context.access, parseId(tableId, 'table', 'bảng'), action, comment ?? null, pendingBelowReason);
 }
 
 @Resolver(() => WorkflowEvent)
 export class WorkflowResolver {
-  @Mutation(() => PlanTable, { description: 'Send a draft table for approval (editor of the table\'s unit); it is locked until approved or reopened' })
-  submitTable(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID) tableId: string, @Arg('comment', () => String, { nullable: true }) comment?: string): Promise<PlanTable> {
-    return transition(context, tableId, 'SUBMIT', comment);
+  @Mutation(() => PlanTable, {
+    description:
+      'Send a draft table for approval (editor of the table\'s unit); it is locked until approved or reopened. A unit\'s report in a reporting round ' +
+      'is refused while a report of a unit below is submitted but not decided, unless pendingBelowReason says why (recorded)',
+  })
+  submitTable(
+    @Ctx() context: GraphQLContext,
+    @Arg('tableId', () => ID) tableId: string,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+    @Arg('pendingBelowReason', () => String, { nullable: true }) pendingBelowReason?: string,
+  ): Promise<PlanTable> {
+    return transition(context, tableId, 'SUBMIT', comment, pendingBelowReason ?? null);
   }
 
   @Mutation(() => PlanTable, { description: 'Approve a submitted table (approver of a higher unit, not the submitter); it stays locked' })

@@ -1,7 +1,7 @@
 import type { SeedDocument } from './types';
 
 /**
- * One record per seed file in ../shared/seeds (the appendix CSV is seeded with its plan elsewhere).
+ * One record per seed file in server/seed/files (the appendix CSV is seeded with its plan elsewhere).
  * Titles are as published (the test checks each occurs in its file, ignoring case and line breaks).
  *
  * News articles have no issuing authority of their own in this model: issuingUnitKey is the unit the

@@ -1,7 +1,7 @@
 import type { SeedIndicatorValue } from './types';
 
 /**
- * Indicator figures transcribed from the seed documents in ../shared/seeds.
+ * Indicator figures transcribed from the seed documents in server/seed/files.
  *
  * Every `value` is written exactly as published and occurs in `quote`; every `quote` is a verbatim
  * substring of the document file, line breaks included ("\n" where the published text wraps).

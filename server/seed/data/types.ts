@@ -1,5 +1,5 @@
 /**
- * Shapes of the seed data transcribed from ../shared/seeds. Numbers stay as published
+ * Shapes of the seed data transcribed from the seed documents in server/seed/files. Numbers stay as published
  * (Vietnamese text such as "0,80" or "2.901") and go through the domain's Vietnamese
  * parser when loaded, so a transcription typo fails loudly instead of storing a guess.
  */
@@ -34,7 +34,7 @@ export interface SeedSuccession {
 
 export interface SeedDocument {
   key: string;
-  /** File name under ../shared/seeds. */
+  /** File name under server/seed/files. */
   file: string;
   title: string;
   documentNumber?: string;

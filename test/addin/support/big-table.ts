@@ -1,8 +1,8 @@
 /** A synthetic 10,000-row appendix and an in-process stand-in for the server, for the large-table test and the benchmark. */
 import type { Rule } from '../../../domain/rules';
 import { TableSnapshot } from '../../../domain/table-model';
-import { PlanBridgeClient } from '../../../addin/src/graphql';
-import type { CellChangeInput, GridColumn, GridRow, PushResult, TableGrid } from '../../../addin/src/types';
+import { PlanBridgeClient } from '../../../addin/src/api/graphql';
+import type { CellChangeInput, GridColumn, GridRow, PushResult, TableGrid } from '../../../addin/src/api/types';
 import { parseChanges } from '../../../domain/sync/change-parsing';
 
 export const SECTION_SIZE = 100;

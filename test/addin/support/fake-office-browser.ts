@@ -3,7 +3,7 @@
  * workbook the test can type into (window.__fake). Served instead of Microsoft's CDN script by page.route.
  */
 import { parseCell } from '../../../domain/sheet/a1';
-import { KEY_MARKER } from '../../../addin/src/layout';
+import { KEY_MARKER } from '../../../addin/src/table-sync/layout';
 import { createFakeOffice } from './fake-office';
 import { MemoryBook } from './memory-book';
 

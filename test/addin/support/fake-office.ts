@@ -5,9 +5,9 @@
  * response sizes are measured, and a sync over Excel on the web's 5 MB limit fails like Excel on the web.
  * Used by the benchmark (Node) and, bundled, as the page's office.js in the browser test.
  */
-import { jsonBytes, EXCEL_WEB_PAYLOAD_LIMIT } from '../../../addin/src/chunks';
-import type { CellInput } from '../../../addin/src/gateway';
-import { MemoryBook, type MemorySheet } from './memory-book';
+import { jsonBytes, EXCEL_WEB_PAYLOAD_LIMIT } from '../../../addin/src/excel/chunks';
+import type { CellInput } from '../../../addin/src/excel/gateway';
+import { MemoryBook, type MemorySheet, OfficeError } from './memory-book';
 import { parseCell } from '../../../domain/sheet/a1';
 
 type Action = { bytes: number; run: () => unknown };
@@ -21,12 +21,15 @@ class NotLoaded extends Error {
 export class FakeContext {
   private queue: Action[] = [];
   readonly workbook: FakeWorkbook;
-  readonly application: { cultureInfo: { numberFormat: FakeLoadable } };
+  readonly application: FakeLoadable & { cultureInfo: { numberFormat: FakeLoadable } };
 
   constructor(readonly book: MemoryBook) {
     this.workbook = new FakeWorkbook(this);
-    const numberFormat = new FakeLoadable(this, () => ({ numberGroupSeparator: book.groupSeparator, numberDecimalSeparator: book.groupSeparator === '.' ? ',' : '.' }));
-    this.application = { cultureInfo: { numberFormat } };
+    const numberFormat = new FakeLoadable(this, () => ({ numberGroupSeparator: book.systemSeparators.group, numberDecimalSeparator: book.systemSeparators.decimal }));
+    const separators = () => book.excelSeparators ?? book.systemSeparators;
+    const application = new FakeLoadable(this, () => ({ decimalSeparator: separators().decimal, thousandsSeparator: separators().group, useSystemSeparators: book.excelSeparators === null })) as FakeLoadable & { cultureInfo: unknown };
+    application.cultureInfo = { numberFormat };
+    this.application = application as unknown as FakeContext['application'];
   }
 
   enqueue(bytes: number, run: () => unknown): void {
@@ -142,7 +145,7 @@ class FakeWorksheets {
 }
 
 class FakeProtection {
-  private state: { protected: boolean } | null = null;
+  private state: { protected: boolean; options: unknown } | null = null;
 
   constructor(
     private readonly context: FakeContext,
@@ -154,8 +157,14 @@ class FakeProtection {
     return this.state.protected;
   }
 
+  get options(): unknown {
+    if (!this.state) throw new NotLoaded('options');
+    return this.state.options;
+  }
+
   fill(): void {
-    this.state = { protected: this.sheet().protected };
+    const sheet = this.sheet();
+    this.state = { protected: sheet.protected, options: sheet.protectionOptions && { ...sheet.protectionOptions } };
   }
 
   load(_props?: unknown): void {
@@ -166,18 +175,18 @@ class FakeProtection {
   }
 
   protect(options: Record<string, unknown>): void {
-    this.context.enqueue(jsonBytes(options) + 48, () => {
-      const sheet = this.sheet();
-      if (sheet.protected) throw new Error('InvalidOperation: the sheet is already protected');
-      sheet.protected = true;
-      sheet.protectionOptions = { allowFormatColumns: Boolean(options.allowFormatColumns), allowFormatRows: Boolean(options.allowFormatRows) };
-    });
+    this.context.enqueue(jsonBytes(options) + 48, () =>
+      this.context.book.protect(this.sheet(), {
+        allowFormatColumns: Boolean(options.allowFormatColumns),
+        allowFormatRows: Boolean(options.allowFormatRows),
+        allowFormatCells: Boolean(options.allowFormatCells),
+        allowEditObjects: Boolean(options.allowEditObjects),
+      }),
+    );
   }
 
   unprotect(): void {
-    this.context.enqueue(48, () => {
-      this.sheet().protected = false;
-    });
+    this.context.enqueue(48, () => this.context.book.unprotect(this.sheet()));
   }
 }
 
@@ -271,7 +280,7 @@ class FakeWorksheet {
 class FakeRangeFormat {
   readonly fill: { color: string; clear: () => void };
   readonly font: Record<string, unknown>;
-  readonly protection: { locked: boolean };
+  readonly protection: { locked: boolean; load?: () => void };
 
   constructor(range: FakeRange) {
     this.fill = {
@@ -293,14 +302,17 @@ class FakeRangeFormat {
       });
     }
     this.font = font;
+    let lock: { value: boolean | null } | null = null;
     this.protection = {
       set locked(value: boolean) {
         range.op({ kind: 'locked', address: range.a1(), locked: value });
       },
       get locked(): boolean {
-        throw new NotLoaded('locked');
+        if (!lock) throw new NotLoaded('locked');
+        return lock.value as boolean;
       },
-    };
+      load: () => range.enqueueRead(() => (lock = { value: range.lockState() })),
+    } as { locked: boolean; load: () => void };
   }
 }
 
@@ -359,11 +371,22 @@ class FakeRange {
     return address.replace(/^.*!/, '');
   }
 
-  enqueueOp(bytes: number, op: import('../../../addin/src/gateway').SheetOp, _apply?: unknown): void {
+  enqueueRead(read: () => void): void {
+    this.context.enqueue(48, () => {
+      read();
+      return 16;
+    });
+  }
+
+  lockState(): boolean | null {
+    return this.context.book.lockState(this.sheet(), this.a1());
+  }
+
+  enqueueOp(bytes: number, op: import('../../../addin/src/excel/gateway').SheetOp, _apply?: unknown): void {
     this.context.enqueue(bytes, () => this.context.book.applyOp(this.sheet(), op));
   }
 
-  op(op: import('../../../addin/src/gateway').SheetOp): void {
+  op(op: import('../../../addin/src/excel/gateway').SheetOp): void {
     this.enqueueOp(64 + op.address.length + jsonBytes(op), op);
   }
 
@@ -434,11 +457,26 @@ class FakeRange {
     });
   }
 
-  getMergedAreasOrNullObject(): FakeLoadable {
-    return new FakeLoadable(this.context, () => {
-      const areas = this.context.book.mergedIn(this.sheet(), this.a1());
-      return areas.length === 0 ? null : { address: areas.map((area) => `${this.sheet().name}!${area}`).join(',') };
-    });
+  /** Like Excel: null object when nothing is merged; more than 512 merged areas fail the request. */
+  getMergedAreasOrNullObject(): FakeLoadable & { areas: { items: { address: string }[]; load: (props?: unknown) => void } } {
+    const all = () => this.context.book.mergedIn(this.sheet(), this.a1());
+    const quoted = () => `'${this.sheet().name.replace(/'/g, "''")}'`;
+    const loadable = new FakeLoadable(this.context, () => {
+      const areas = all();
+      if (areas.length > 512) throw new OfficeError('GeneralException', 'too many merged areas');
+      return areas.length === 0 ? null : { address: areas.map((area) => `${quoted()}!${area}`).join(','), areaCount: areas.length };
+    }) as FakeLoadable & { areas: { items: { address: string }[]; load: (props?: unknown) => void } };
+    const context = this.context;
+    loadable.areas = {
+      items: [],
+      load(_props?: unknown) {
+        context.enqueue(64, () => {
+          loadable.areas.items = all().map((area) => ({ address: `${quoted()}!${area}` }));
+          return 32 * loadable.areas.items.length;
+        });
+      },
+    };
+    return loadable;
   }
 }
 
@@ -598,14 +636,14 @@ class FakeCustomXmlParts {
 }
 
 export interface FakeOffice {
-  Excel: { run: <T>(batch: (context: any) => Promise<T>) => Promise<T>; ClearApplyTo: Record<string, string> };
+  Excel: { run: <T>(optionsOrBatch: { delayForCellEdit?: boolean } | ((context: any) => Promise<T>), batch?: (context: any) => Promise<T>) => Promise<T>; ClearApplyTo: Record<string, string> };
   Office: any;
   book: MemoryBook;
   /** The dialog the pane opened last: the test sends it a message as the sign-in page would. */
-  dialogs: { url: string; options: unknown; send: (message: string) => void; closed: boolean }[];
+  dialogs: { url: string; options: unknown; send: (message: string, origin?: string) => void; event: (error: number) => void; closed: boolean }[];
 }
 
-export function createFakeOffice(book: MemoryBook, options: { requirementSets?: Record<string, string>; documentUrl?: string } = {}): FakeOffice {
+export function createFakeOffice(book: MemoryBook, options: { requirementSets?: Record<string, string>; documentUrl?: string; paneOrigin?: string; partitionKey?: string } = {}): FakeOffice {
   const sets = options.requirementSets ?? { ExcelApi: '1.18' };
   const dialogs: FakeOffice['dialogs'] = [];
   const versionAtLeast = (have: string, want: string) => {
@@ -615,7 +653,14 @@ export function createFakeOffice(book: MemoryBook, options: { requirementSets?: 
   };
   const Excel = {
     ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
-    async run<T>(batch: (context: any) => Promise<T>): Promise<T> {
+    /** Refused while a cell is being edited, unless asked to wait for the edit (delayForCellEdit). */
+    async run<T>(optionsOrBatch: { delayForCellEdit?: boolean } | ((context: any) => Promise<T>), maybeBatch?: (context: any) => Promise<T>): Promise<T> {
+      const batch = typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch!;
+      const options = typeof optionsOrBatch === 'function' ? {} : optionsOrBatch;
+      if (book.editing) {
+        if (!options.delayForCellEdit) throw new OfficeError('InvalidOperation', 'the workbook is in cell edit mode');
+        await book.whenEditDone();
+      }
       book.stats.runs += 1;
       const context = new FakeContext(book);
       const result = await batch(context);
@@ -645,14 +690,23 @@ export function createFakeOffice(book: MemoryBook, options: { requirementSets?: 
       },
       document: { url: options.documentUrl ?? 'https://example.invalid/Phu-luc-2.xlsx' },
       displayLanguage: 'vi-VN',
+      partitionKey: options.partitionKey,
       ui: {
+        /** The first page must be on the pane's own origin, else 12004 (the Dialog API's rules). */
         displayDialogAsync(url: string, dialogOptions: unknown, callback: (result: any) => void) {
+          const paneOrigin = options.paneOrigin ?? (typeof location === 'undefined' ? 'https://localhost:3000' : location.origin);
+          if (new URL(url, paneOrigin).origin !== paneOrigin) {
+            callback({ status: 'failed', error: { code: 12004, message: 'The domain of the URL is not trusted.' } });
+            return;
+          }
           const handlers: Record<string, (arg: any) => void> = {};
           const dialog = {
             url,
             options: dialogOptions,
             closed: false,
-            send: (message: string) => handlers.dialogMessageReceived?.({ message, origin: new URL(url).origin }),
+            /** A message from the page the dialog shows now, from `origin` (after a redirect: the server's). */
+            send: (message: string, origin = new URL(url, paneOrigin).origin) => handlers.dialogMessageReceived?.({ message, origin }),
+            event: (error: number) => handlers.dialogEventReceived?.({ error }),
           };
           dialogs.push(dialog);
           callback({

@@ -1,8 +1,8 @@
 /** The add-in's code over an in-memory workbook, talking to the real server of a test database. */
-import { PlanBridgeClient, type Session } from '../../../addin/src/graphql';
-import { IndicatorReports } from '../../../addin/src/report-sync';
-import { SheetSync } from '../../../addin/src/sync';
-import type { Lang } from '../../../addin/src/types';
+import { PlanBridgeClient, type Session } from '../../../addin/src/api/graphql';
+import { IndicatorReports } from '../../../addin/src/report/report-sync';
+import { SheetSync } from '../../../addin/src/table-sync/sheet-sync';
+import type { Lang } from '../../../addin/src/api/types';
 import { MemoryBook, MemoryWorkbookGateway } from './memory-book';
 
 export interface Harness {

@@ -7,7 +7,8 @@
  * same book through an Office.js-shaped API.
  */
 import { boxA1, boxContains, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../domain/sheet/a1';
-import type { CellInput, ProtectionOptions, RangeData, RangeRead, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from '../../../addin/src/gateway';
+import type { ApplyReport, CellInput, ProtectionOptions, RangeData, RangeRead, Separators, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from '../../../addin/src/excel/gateway';
+import { needsLift } from '../../../addin/src/excel/protection';
 
 export interface MemoryCell {
   value: CellInput;
@@ -25,10 +26,27 @@ export interface MemoryCell {
   prompt?: string | null;
 }
 
-export class ProtectedSheetError extends Error {
-  constructor(address: string) {
-    super(`The cell ${address} is on a protected sheet and locked`);
+/** An error as Office.js throws it: a code (OfficeExtension.ErrorCodes) and a developer's message. */
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
   }
+}
+
+export class ProtectedSheetError extends OfficeError {
+  constructor(address: string) {
+    super('AccessDenied', `The cell ${address} is on a protected sheet and locked`);
+  }
+}
+
+/** What the person did that Ctrl+Z would take back. */
+export interface UndoEntry {
+  sheetId: string;
+  address: string;
+  before: CellInput;
 }
 
 /** A conditional format: a fill for the cells of `box` whose text contains `text` (case-insensitive). */
@@ -104,7 +122,19 @@ export class MemoryBook {
   selection: { sheetId: string; address: string } | null = null;
   private nextId = 1;
   capabilities: WorkbookCapabilities = { notes: true, prompts: true, mergedAreas: true, indent: true, culture: true };
-  groupSeparator = '.';
+  /** The operating system's separators, and Excel's own override (File › Options › Advanced). */
+  systemSeparators = { decimal: ',', group: '.' };
+  excelSeparators: { decimal: string; group: string } | null = null;
+  /**
+   * The person's undo history. Protecting or unprotecting a sheet clears it, as in Excel ("Undo capabilities
+   * with the Excel JavaScript API"); other writes of the add-in do not.
+   */
+  readonly undo: UndoEntry[] = [];
+  /** How many times any sheet's protection was set or lifted. */
+  protectionChanges = 0;
+  /** A cell being edited (typed into, Enter not pressed yet): Excel refuses API requests meanwhile. */
+  editing: { sheetId: string; address: string; text: string } | null = null;
+  private editDone: (() => void)[] = [];
   /** How typed text becomes a number: a Vietnamese Excel reads 5.600.826 and 0,21; an English one 5,600,826 and 0.21. */
   locale: 'vi' | 'en' = 'vi';
   readonly stats: PayloadStats = { syncs: 0, runs: 0, maxRequestBytes: 0, maxResponseBytes: 0, totalRequestBytes: 0 };
@@ -117,8 +147,9 @@ export class MemoryBook {
     return `{${prefix}-${String(this.nextId++).padStart(8, '0')}}`;
   }
 
-  addSheet(name: string): MemorySheet {
-    const sheet = new MemorySheet(this.newId('SHEET'), name);
+  /** `id` reuses a worksheet id (Excel on Mac may give a new sheet the id of a deleted one). */
+  addSheet(name: string, id?: string): MemorySheet {
+    const sheet = new MemorySheet(id ?? this.newId('SHEET'), name);
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;
     return sheet;
@@ -133,7 +164,7 @@ export class MemoryBook {
 
   sheet(idOrName: string): MemorySheet {
     const sheet = this.sheets.find((candidate) => candidate.id === idOrName || candidate.name.toLowerCase() === idOrName.toLowerCase());
-    if (!sheet) throw new Error(`ItemNotFound: no sheet "${idOrName}"`);
+    if (!sheet) throw new OfficeError('ItemNotFound', `no sheet "${idOrName}"`);
     return sheet;
   }
 
@@ -151,10 +182,58 @@ export class MemoryBook {
     if (sheet.protected && (sheet.cell(row, column)?.locked ?? true)) throw new ProtectedSheetError(cellA1(row, column));
   }
 
+  /** Fails like Excel when a protected sheet's options do not allow what is asked. */
+  allowed(sheet: MemorySheet, what: keyof ProtectionOptions, address: string): void {
+    if (sheet.protected && !sheet.protectionOptions?.[what]) throw new ProtectedSheetError(address);
+  }
+
+  /** WorksheetProtection.protect: refused on a protected sheet; clears the undo history. */
+  protect(sheet: MemorySheet, options: ProtectionOptions): void {
+    if (sheet.protected) throw new OfficeError('InvalidOperation', `the sheet "${sheet.name}" is already protected`);
+    sheet.protected = true;
+    sheet.protectionOptions = { ...options };
+    this.protectionChanges += 1;
+    this.undo.length = 0;
+  }
+
+  /** WorksheetProtection.unprotect: clears the undo history. */
+  unprotect(sheet: MemorySheet): void {
+    sheet.protected = false;
+    this.protectionChanges += 1;
+    this.undo.length = 0;
+  }
+
+  /** A person types into a cell and has not pressed Enter yet. */
+  startEdit(sheetIdOrName: string, address: string, text: string): void {
+    this.editing = { sheetId: this.sheet(sheetIdOrName).id, address, text };
+  }
+
+  /** The person presses Enter: the typed text goes into the cell and waiting requests run. */
+  finishEdit(): void {
+    const edit = this.editing;
+    if (!edit) return;
+    this.editing = null;
+    this.type(edit.sheetId, edit.address, edit.text);
+    for (const resolve of this.editDone.splice(0)) resolve();
+  }
+
+  whenEditDone(): Promise<void> {
+    return this.editing ? new Promise((resolve) => this.editDone.push(resolve)) : Promise.resolve();
+  }
+
+  /** Ctrl+Z: takes back the person's last typing, if the history still holds it. */
+  undoLast(): boolean {
+    const entry = this.undo.pop();
+    if (!entry) return false;
+    const { row, column } = parseCell(entry.address);
+    this.sheet(entry.sheetId).ensure(row, column).value = entry.before;
+    return true;
+  }
+
   write(sheet: MemorySheet, address: string, grid: CellInput[][]): void {
     const box = parseBox(address);
     if (grid.length !== box.bottom - box.top + 1 || grid.some((row) => row.length !== box.right - box.left + 1)) {
-      throw new Error(`InvalidArgument: ${grid.length}×${grid[0]?.length} values for ${address}`);
+      throw new OfficeError('InvalidArgument', `${grid.length}×${grid[0]?.length} values for ${address}`);
     }
     grid.forEach((row, r) =>
       row.forEach((input, c) => {
@@ -174,6 +253,7 @@ export class MemoryBook {
     const { row, column } = parseCell(address);
     if (!options.force) this.guard(sheet, row, column);
     const cell = sheet.ensure(row, column);
+    this.undo.push({ sheetId: sheet.id, address, before: cell.value });
     const parsed = typeof input === 'string' && !input.startsWith('=') && !input.startsWith("'") ? { value: typedNumber(input, this.locale) ?? input } : interpretInput(input);
     cell.value = parsed.value;
     if ('formula' in parsed && parsed.formula !== undefined) cell.formula = parsed.formula;
@@ -214,11 +294,11 @@ export class MemoryBook {
   }
 
   applyOp(sheet: MemorySheet, op: SheetOp): void {
-    const each = (visit: (cell: MemoryCell, row: number, column: number) => void, guard = true) =>
-      this.forEachCell(sheet, op.address, (row, column) => {
-        if (guard) this.guard(sheet, row, column);
-        visit(sheet.ensure(row, column), row, column);
-      });
+    // Formats: allowed on a protected sheet only when its options allow formatting cells (locked or not).
+    const each = (visit: (cell: MemoryCell, row: number, column: number) => void) => {
+      this.allowed(sheet, 'allowFormatCells', op.address);
+      this.forEachCell(sheet, op.address, (row, column) => visit(sheet.ensure(row, column), row, column));
+    };
     switch (op.kind) {
       case 'values':
         return this.write(sheet, op.address, op.values);
@@ -239,12 +319,13 @@ export class MemoryBook {
         });
       case 'locked':
         if (sheet.protected) throw new ProtectedSheetError(op.address);
-        return each((cell) => (cell.locked = op.locked), false);
+        return this.forEachCell(sheet, op.address, (row, column) => (sheet.ensure(row, column).locked = op.locked));
       case 'indent':
         return each((cell) => (cell.indent = op.level));
       case 'wrap':
         return each((cell) => (cell.wrap = op.wrap));
       case 'columnWidth': {
+        this.allowed(sheet, 'allowFormatColumns', op.address);
         const [first, last] = op.address.split(':');
         const from = parseCell(`${first}1`).column;
         const to = parseCell(`${last ?? first}1`).column;
@@ -264,6 +345,9 @@ export class MemoryBook {
       }
       case 'note': {
         const { row, column } = parseCell(op.address);
+        // Notes are objects (allowEditObjects); a data-validation prompt cannot change under protection at all.
+        if (this.capabilities.notes) this.allowed(sheet, 'allowEditObjects', op.address);
+        else if (sheet.protected) throw new ProtectedSheetError(op.address);
         const cell = sheet.ensure(row, column);
         if (this.capabilities.notes) cell.note = op.text;
         else cell.prompt = op.text;
@@ -318,6 +402,18 @@ export class MemoryBook {
     this.sheet(sheetIdOrName).merged.push(parseBox(address));
   }
 
+  /** What Excel reports as format.protection.locked of a range: null when it mixes locked and unlocked cells. */
+  lockState(sheet: MemorySheet, address: string): boolean | null {
+    const states = new Set<boolean>();
+    this.forEachCell(sheet, address, (row, column) => states.add(sheet.cell(row, column)?.locked ?? true));
+    return states.size === 1 ? [...states][0] : null;
+  }
+
+  separators(): Separators | null {
+    if (!this.capabilities.culture) return null;
+    return this.excelSeparators ? { ...this.excelSeparators, system: false } : { ...this.systemSeparators, system: true };
+  }
+
   mergedIn(sheet: MemorySheet, address: string): string[] {
     const box = parseBox(address);
     return sheet.merged.filter((area) => boxesOverlap(area, box)).map(boxA1);
@@ -343,6 +439,8 @@ export class MemoryBook {
     for (const [id, xml] of this.parts) copy.parts.set(id, xml);
     copy.activeSheetId = this.activeSheetId;
     copy.capabilities = { ...this.capabilities };
+    copy.systemSeparators = { ...this.systemSeparators };
+    copy.excelSeparators = this.excelSeparators && { ...this.excelSeparators };
     (copy as unknown as { nextId: number }).nextId = this.nextId;
     return copy;
   }
@@ -441,29 +539,25 @@ export class MemoryWorkbookGateway implements WorkbookGateway {
     });
   }
 
-  apply(sheetId: string, ops: SheetOp[], options: { unprotect?: boolean; protectAfter?: ProtectionOptions } = {}): Promise<void> {
+  /** Lifts protection for the batches that need it (protection.ts), as the Office gateway does. */
+  apply(sheetId: string, ops: SheetOp[], options: { protection?: ProtectionOptions } = {}): Promise<ApplyReport> {
     return this.call(() => {
       const sheet = this.book.sheet(sheetId);
-      if (options.unprotect) sheet.protected = false;
-      for (const op of ops) this.book.applyOp(sheet, op);
-      if (options.protectAfter) {
-        sheet.protected = true;
-        sheet.protectionOptions = options.protectAfter;
+      const { protection } = options;
+      if (!protection) {
+        for (const op of ops) this.book.applyOp(sheet, op);
+        return { protectionTouched: false };
       }
-    });
-  }
-
-  protect(sheetId: string, options: ProtectionOptions): Promise<void> {
-    return this.call(() => {
-      const sheet = this.book.sheet(sheetId);
-      sheet.protected = true;
-      sheet.protectionOptions = options;
-    });
-  }
-
-  unprotect(sheetId: string): Promise<void> {
-    return this.call(() => {
-      this.book.sheet(sheetId).protected = false;
+      const locked = ops.filter((op) => op.kind === 'values' || op.kind === 'formulas').map((op) => this.book.lockState(sheet, op.address));
+      const wasProtected = sheet.protected;
+      const lift = needsLift(ops, { protected: wasProtected, options: sheet.protectionOptions }, locked, this.book.capabilities);
+      if (lift) this.book.unprotect(sheet);
+      try {
+        for (const op of ops) this.book.applyOp(sheet, op);
+      } finally {
+        if (!sheet.protected) this.book.protect(sheet, protection);
+      }
+      return { protectionTouched: lift || !wasProtected };
     });
   }
 
@@ -498,7 +592,7 @@ export class MemoryWorkbookGateway implements WorkbookGateway {
     });
   }
 
-  groupSeparator(): Promise<string | null> {
-    return this.call(() => this.book.groupSeparator);
+  separators(): Promise<Separators | null> {
+    return this.call(() => this.book.separators());
   }
 }

@@ -1,0 +1,193 @@
+/**
+ * The operations that write a pulled table (where things go: domain/sheet/table-sheet.ts). Pure.
+ * Column A holds each row's stable key, the key row each column's key: the add-in finds every cell by key,
+ * so moved rows are still recognised and inserted or deleted ones are detected.
+ */
+import { boxA1, cellA1, columnLetters } from '../../../domain/sheet/a1';
+import { DEFAULT_CHUNK_BYTES, cellBytes } from '../excel/chunks';
+import { computedFormula } from '../../../domain/sheet/total-formulas';
+import type { CellInput, SheetOp } from '../excel/gateway';
+import { canonicalToNumber, numberFormatFor } from '../../../domain/sheet/cell-numbers';
+import { FILL, KEY_FONT_COLOR, KEY_MARKER, columnNumberTexts, headerTexts, isEditableCell, labelText, titleTexts } from '../../../domain/sheet/table-sheet';
+import type { GridColumn, Lang } from '../api/types';
+import type { PulledTable, SheetLayoutInfo } from './pulled-table';
+
+export { FILL, KEY_MARKER, KEY_FONT_COLOR, STANDARD_LAYOUT, isEditableCell, labelText } from '../../../domain/sheet/table-sheet';
+
+/** Text we write is always prefixed with an apostrophe so Excel keeps it as text ("2.1" is no date, "1" no number). */
+export function asText(text: string): string {
+  return text === '' ? '' : `'${text}`;
+}
+
+export function dataRowOf(layout: SheetLayoutInfo, row: number): number {
+  return layout.firstDataRow + row;
+}
+
+export function valueColumnOf(layout: SheetLayoutInfo, column: number): number {
+  return layout.firstValueColumn + column;
+}
+
+export function lastColumn(layout: SheetLayoutInfo, columnCount: number): number {
+  return layout.firstValueColumn + columnCount - 1;
+}
+
+/** The whole table (headers to last row) as an A1 range. */
+export function tableAddress(table: Pick<PulledTable, 'layout' | 'rows' | 'columns'>): string {
+  const { layout } = table;
+  return boxA1({ top: layout.headerRow, left: layout.keyColumn, bottom: layout.firstDataRow + Math.max(0, table.rows.length - 1), right: lastColumn(layout, table.columns.length) });
+}
+
+/**
+ * What is written for a canonical decimal: the number when a double holds it exactly, '' for empty (never 0),
+ * and text for a value with more digits than a double keeps, so nothing is rounded.
+ */
+export function numberInput(canonical: string | null): CellInput {
+  if (canonical === null) return '';
+  const number = canonicalToNumber(canonical);
+  return number === null ? asText(canonical) : number;
+}
+
+/** The cell value or formula written for (row, column): a number, '' for empty, a formula for computed rows. */
+export function valueInput(table: PulledTable, row: number, column: number, rowAt: (rowKey: string) => number | undefined): CellInput {
+  const info = table.rows[row];
+  const canonical = table.values[row][column];
+  if (info.computed) {
+    const formula = computedFormula(table, row, column, rowAt);
+    if (formula !== null) return formula;
+  }
+  // More digits than a double keeps: written as text so nothing is rounded (the diff compares text to the pulled value).
+  return numberInput(canonical);
+}
+
+/** Runs of consecutive rows for which `key(row)` is the same non-null value. */
+export function rowRuns<T>(count: number, key: (row: number) => T | null): { start: number; end: number; key: T }[] {
+  const runs: { start: number; end: number; key: T }[] = [];
+  for (let row = 0; row < count; row++) {
+    const value = key(row);
+    const last = runs[runs.length - 1];
+    if (value === null) continue;
+    if (last && last.end === row - 1 && last.key === value) last.end = row;
+    else runs.push({ start: row, end: row, key: value });
+  }
+  return runs;
+}
+
+export function rowIndexByKey(table: Pick<PulledTable, 'rows'>): Map<string, number> {
+  return new Map(table.rows.map((row, index) => [row.key, index]));
+}
+
+/** The base look of one value cell, which clearing a mark restores. */
+export function baseFill(table: PulledTable, row: number, column: number): string {
+  if (table.rows[row].computed) return FILL.computed;
+  return isEditableCell(table, row, column) ? FILL.editable : FILL.readOnly;
+}
+
+/**
+ * Every operation that writes the table, in order. The caller clears the sheet and lifts protection first;
+ * rows are written in chunks whose size stays under the byte budget.
+ */
+export function pullOperations(table: PulledTable, options: { chunkBytes?: number } = {}): SheetOp[] {
+  const { layout } = table;
+  const lang = table.lang;
+  const columnCount = table.columns.length;
+  const right = lastColumn(layout, columnCount);
+  const keyIndex = rowIndexByKey(table);
+  const sheetRowOf = (key: string) => {
+    const index = keyIndex.get(key);
+    return index === undefined ? undefined : dataRowOf(layout, index);
+  };
+  const ops: SheetOp[] = [];
+
+  // Title block.
+  const titles = titleTexts(table, lang);
+  ops.push({ kind: 'values', address: `A1:A${titles.length}`, values: titles.map((text) => [asText(text)]) });
+  ops.push({ kind: 'font', address: 'A1', font: { bold: true, size: 14 } });
+  ops.push({ kind: 'font', address: 'A2', font: { italic: true } });
+  ops.push({ kind: 'font', address: `A3:A${titles.length}`, font: { color: '#605E5C' } });
+
+  // Headers, published numbers, column keys.
+  const [keyHeader, numberHeader, labelHeader] = headerTexts(lang);
+  const headerRow = [keyHeader, numberHeader, labelHeader, ...table.columns.map((column: GridColumn) => column.label)];
+  const numberRow = columnNumberTexts(table.columns);
+  const keyRow = [KEY_MARKER, '', '', ...table.columns.map((column) => column.key)];
+  ops.push({ kind: 'values', address: boxA1({ top: layout.headerRow, left: 0, bottom: layout.headerRow, right }), values: [headerRow.map(asText)] });
+  ops.push({ kind: 'values', address: boxA1({ top: layout.numberRow, left: 0, bottom: layout.numberRow, right }), values: [numberRow.map(asText)] });
+  ops.push({ kind: 'values', address: boxA1({ top: layout.keyRow, left: 0, bottom: layout.keyRow, right }), values: [keyRow.map(asText)] });
+  ops.push({ kind: 'fill', address: boxA1({ top: layout.headerRow, left: 0, bottom: layout.numberRow, right }), color: FILL.header });
+  ops.push({ kind: 'font', address: boxA1({ top: layout.headerRow, left: 0, bottom: layout.headerRow, right }), font: { bold: true } });
+  ops.push({ kind: 'wrap', address: boxA1({ top: layout.headerRow, left: 0, bottom: layout.headerRow, right }), wrap: true });
+  ops.push({ kind: 'font', address: boxA1({ top: layout.numberRow, left: 0, bottom: layout.numberRow, right }), font: { italic: true } });
+  ops.push({ kind: 'font', address: boxA1({ top: layout.keyRow, left: 0, bottom: layout.keyRow, right }), font: { color: KEY_FONT_COLOR, size: 8 } });
+  ops.push({ kind: 'columnWidth', address: `${columnLetters(layout.keyColumn)}:${columnLetters(layout.keyColumn)}`, width: 60 });
+  ops.push({ kind: 'columnWidth', address: `${columnLetters(layout.numberColumn)}:${columnLetters(layout.numberColumn)}`, width: 36 });
+  ops.push({ kind: 'columnWidth', address: `${columnLetters(layout.labelColumn)}:${columnLetters(layout.labelColumn)}`, width: 320 });
+  ops.push({ kind: 'columnWidth', address: `${columnLetters(layout.firstValueColumn)}:${columnLetters(right)}`, width: 96 });
+
+  const rowCount = table.rows.length;
+  if (rowCount > 0) {
+    const bottom = dataRowOf(layout, rowCount - 1);
+    // Whole-block styling first (few operations), then runs.
+    ops.push({ kind: 'fill', address: boxA1({ top: layout.firstDataRow, left: 0, bottom, right: layout.labelColumn }), color: FILL.readOnly });
+    ops.push({ kind: 'font', address: boxA1({ top: layout.firstDataRow, left: layout.keyColumn, bottom, right: layout.keyColumn }), font: { color: KEY_FONT_COLOR, size: 8 } });
+    ops.push({ kind: 'wrap', address: boxA1({ top: layout.firstDataRow, left: layout.labelColumn, bottom, right: layout.labelColumn }), wrap: true });
+
+    // Values, chunked: key | STT | label | values (formulas for computed rows).
+    const bytesPerRow = (row: number) =>
+      cellBytes(table.rows[row].key) + cellBytes(table.rows[row].publishedNumber ?? '') + cellBytes(labelText(table.rows[row], table.indentWithFormat)) +
+      table.values[row].reduce((sum, value) => sum + cellBytes(value) * 2 + 12, 0) + 8;
+    // Half the budget per block: its number formats and formulas travel as two operations.
+    const budget = Math.floor((options.chunkBytes ?? DEFAULT_CHUNK_BYTES) / 2);
+    let start = 0;
+    while (start < rowCount) {
+      let bytes = 0;
+      let end = start;
+      while (end < rowCount && (end === start || bytes + bytesPerRow(end) <= budget)) bytes += bytesPerRow(end++);
+      const formulas: CellInput[][] = [];
+      const formats: string[][] = [];
+      for (let row = start; row < end; row++) {
+        const info = table.rows[row];
+        formulas.push([
+          asText(info.key),
+          asText(info.publishedNumber ?? ''),
+          asText(labelText(info, table.indentWithFormat)),
+          ...table.columns.map((_column, column) => valueInput(table, row, column, sheetRowOf)),
+        ]);
+        formats.push(['@', '@', '@', ...table.columns.map((column, c) => numberFormatFor(table.values[row][c], column.scale))]);
+      }
+      const address = boxA1({ top: dataRowOf(layout, start), left: 0, bottom: dataRowOf(layout, end - 1), right });
+      ops.push({ kind: 'numberFormat', address, numberFormat: formats });
+      ops.push({ kind: 'formulas', address, formulas });
+      start = end;
+    }
+
+    // Value cells: grey and locked by default; editable runs white and unlocked; computed runs blue.
+    ops.push({ kind: 'fill', address: boxA1({ top: layout.firstDataRow, left: layout.firstValueColumn, bottom, right }), color: FILL.readOnly });
+    const editableColumns = table.columns.map((column) => column.editable);
+    const columnRuns = rowRuns(columnCount, (column) => (editableColumns[column] ? true : null));
+    const editableRow = (row: number) => table.editable && table.rows[row].editable && !table.rows[row].computed;
+    for (const run of rowRuns(rowCount, (row) => (editableRow(row) ? true : null))) {
+      for (const columns of columnRuns) {
+        const address = boxA1({ top: dataRowOf(layout, run.start), left: valueColumnOf(layout, columns.start), bottom: dataRowOf(layout, run.end), right: valueColumnOf(layout, columns.end) });
+        ops.push({ kind: 'fill', address, color: FILL.editable });
+        ops.push({ kind: 'locked', address, locked: false });
+      }
+    }
+    for (const run of rowRuns(rowCount, (row) => (table.rows[row].computed ? true : null))) {
+      ops.push({ kind: 'fill', address: boxA1({ top: dataRowOf(layout, run.start), left: layout.firstValueColumn, bottom: dataRowOf(layout, run.end), right }), color: FILL.computed });
+    }
+    // Sections and grand totals bold; label rows italic.
+    for (const run of rowRuns(rowCount, (row) => (['SECTION', 'GRAND_TOTAL'].includes(table.rows[row].kind) ? 'bold' : table.rows[row].kind === 'LABEL' ? 'italic' : null))) {
+      const address = boxA1({ top: dataRowOf(layout, run.start), left: layout.numberColumn, bottom: dataRowOf(layout, run.end), right });
+      ops.push({ kind: 'font', address, font: run.key === 'bold' ? { bold: true } : { italic: true } });
+    }
+    if (table.indentWithFormat) {
+      for (const run of rowRuns(rowCount, (row) => (table.rows[row].level > 0 ? table.rows[row].level : null))) {
+        const address = boxA1({ top: dataRowOf(layout, run.start), left: layout.labelColumn, bottom: dataRowOf(layout, run.end), right: layout.labelColumn });
+        ops.push({ kind: 'indent', address, level: Math.min(run.key, 15) });
+      }
+    }
+  }
+  return ops;
+}
+
+export { cellA1 };

@@ -1,0 +1,91 @@
+/**
+ * What one printed cell of a published table says: a figure, a range ("6,5 - 7,2", "từ 840 đến 930"), an
+ * approximate or bounded figure ("khoảng 10.500", "trên 5.000"), text, or nothing. Ranges and qualified
+ * figures are kept as such: they are never turned into one exact number.
+ */
+import { NumberError, parseVietnameseNumber } from '../vietnamese-number';
+
+/** GROUPED "1.070", PLAIN "1070" (four digits or more without a dot), null when the figure cannot tell. */
+export type Notation = 'GROUPED' | 'PLAIN' | null;
+
+export type Qualifier = 'ABOUT' | 'NEARLY' | 'ABOVE' | 'BELOW' | 'AT_LEAST' | 'AT_MOST';
+
+export type CellReading =
+  | { kind: 'EMPTY' }
+  | { kind: 'NUMBER'; value: string; notation: Notation; places: number; percent: boolean }
+  | { kind: 'RANGE'; low: string; high: string; places: number }
+  | { kind: 'QUALIFIED'; qualifier: Qualifier; value: string; places: number }
+  | { kind: 'TEXT'; text: string }
+  | { kind: 'INVALID'; error: NumberError };
+
+/** Printed for "nothing here" rather than a figure. */
+const NOTHING = new Set(['-', '–', '—', '…', '...', 'x', 'X']);
+const NUMBER = String.raw`[-−]?\d[\d.,]*`;
+const RANGE = new RegExp(String.raw`^(?:từ\s+)?(${NUMBER})\s*(?:-|–|—|đến|tới)\s*(${NUMBER})\s*%?$`, 'iu');
+const QUALIFIERS: [RegExp, Qualifier][] = [
+  [/^(?:khoảng|xấp xỉ|ước|~|≈)\s*/iu, 'ABOUT'],
+  [/^(?:gần)\s*/iu, 'NEARLY'],
+  [/^(?:trên|hơn|>)\s*/iu, 'ABOVE'],
+  [/^(?:dưới|<)\s*/iu, 'BELOW'],
+  [/^(?:ít nhất|tối thiểu|không dưới|≥|>=)\s*/iu, 'AT_LEAST'],
+  [/^(?:tối đa|không quá|≤|<=)\s*/iu, 'AT_MOST'],
+];
+const LOOKS_NUMERIC = /^[-−+]?[\d.,\s]*\d[\d.,\s]*%?$/;
+
+function places(canonical: string): number {
+  const point = canonical.indexOf('.');
+  return point < 0 ? 0 : canonical.length - point - 1;
+}
+
+function notationOf(text: string, canonical: string): Notation {
+  const integer = text.split(',')[0];
+  if (integer.includes('.')) return 'GROUPED';
+  return canonical.replace(/^-/, '').split('.')[0].length >= 4 ? 'PLAIN' : null;
+}
+
+function figure(text: string): { value: string; notation: Notation } | NumberError {
+  const parsed = parseVietnameseNumber(text.replace(/−/g, '-'));
+  if (!parsed.ok) return parsed.error;
+  return { value: parsed.value!, notation: notationOf(text.trim().replace(/^[-−]/, ''), parsed.value!) };
+}
+
+function isError(value: { value: string } | NumberError): value is NumberError {
+  return 'code' in value;
+}
+
+export function readCellText(raw: string): CellReading {
+  const text = raw.normalize('NFC').trim();
+  if (text === '' || NOTHING.has(text)) return { kind: 'EMPTY' };
+  const range = RANGE.exec(text);
+  if (range) {
+    const [low, high] = [figure(range[1]), figure(range[2])];
+    if (isError(low)) return { kind: 'INVALID', error: low };
+    if (isError(high)) return { kind: 'INVALID', error: high };
+    return { kind: 'RANGE', low: low.value, high: high.value, places: Math.max(places(low.value), places(high.value)) };
+  }
+  for (const [pattern, qualifier] of QUALIFIERS) {
+    const match = pattern.exec(text);
+    const rest = match ? text.slice(match[0].length).replace(/%$/, '').trim() : '';
+    if (match && LOOKS_NUMERIC.test(rest)) {
+      const parsed = figure(rest);
+      if (isError(parsed)) return { kind: 'INVALID', error: parsed };
+      return { kind: 'QUALIFIED', qualifier, value: parsed.value, places: places(parsed.value) };
+    }
+  }
+  if (!LOOKS_NUMERIC.test(text)) return { kind: 'TEXT', text };
+  const percent = text.endsWith('%');
+  const parsed = figure(percent ? text.slice(0, -1).trim() : text);
+  if (isError(parsed)) return { kind: 'INVALID', error: parsed };
+  return { kind: 'NUMBER', value: parsed.value, notation: parsed.notation, places: places(parsed.value), percent };
+}
+
+export function isFigure(reading: CellReading): boolean {
+  return reading.kind === 'NUMBER' || reading.kind === 'RANGE' || reading.kind === 'QUALIFIED';
+}
+
+/** "A1"-style address of a grid cell (0-based row and column). */
+export function cellAddress(row: number, column: number): string {
+  let letters = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+}

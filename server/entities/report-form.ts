@@ -1,0 +1,35 @@
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { PeriodType, UnitLevel } from './enums';
+import { User } from './user';
+
+/** Biểu mẫu báo cáo: a table structure that every unit of one level fills in, period after period. */
+@ObjectType({ description: 'Biểu mẫu báo cáo: a table structure that every unit of a level fills in for each period' })
+@Entity()
+export class ReportForm {
+  [OptionalProps]?: 'createdAt';
+
+  @Field(() => ID)
+  @PrimaryKey()
+  id!: number;
+
+  @Field()
+  @Property()
+  @Unique()
+  title!: string;
+
+  @Field(() => PeriodType)
+  @Enum({ items: () => PeriodType })
+  periodType!: PeriodType;
+
+  @Field(() => UnitLevel, { description: 'The level of the units that fill the form in' })
+  @Enum({ items: () => UnitLevel })
+  reportingLevel!: UnitLevel;
+
+  @ManyToOne(() => User)
+  createdBy!: User;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,112 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RowKind } from '../../entities';
+import { Finding } from './table-sync-types';
+
+export enum EmptyMeaning {
+  ROLLUP = 'ROLLUP',
+  NONE = 'NONE',
+  NOT_PUBLISHED = 'NOT_PUBLISHED',
+}
+registerEnumType(EmptyMeaning, {
+  name: 'EmptyMeaning',
+  description: 'What an empty cell means: ROLLUP "not broken down here" (the sum of its child rows), NONE nothing (0), NOT_PUBLISHED not given by the source (every check that needs it is skipped)',
+});
+
+@InputType()
+export class ImportTableInput {
+  @Field(() => ID) planId!: string;
+  @Field({ description: 'Unique within the plan, e.g. "Phụ lục 3"' }) title!: string;
+  @Field(() => String, { nullable: true }) caption?: string | null;
+  @Field(() => String, { nullable: true, description: 'e.g. "triệu đồng"; found from a "Đơn vị tính:" line when not given' }) unitOfMeasure?: string | null;
+  @Field(() => [[String, { nullable: true }]], { description: 'The cells as text exactly as shown, header rows first' }) grid!: (string | null)[][];
+  @Field({ description: 'Write nothing; answer what would be created' }) dryRun!: boolean;
+  @Field(() => [GraphQLJSON], { nullable: true, description: 'Rules to bind instead of the proposed ones (rule JSON, column keys as in the dry run)' }) rules?: unknown[] | null;
+  @Field(() => EmptyMeaning, { nullable: true, description: 'Overrides the meaning of empty cells inferred from the data' }) emptyMeans?: EmptyMeaning | null;
+}
+
+@ObjectType({ description: 'A problem of the grid, naming its cell ("C7") or line', simpleResolvers: true })
+export class ImportProblemType {
+  @Field() code!: string;
+  @Field(() => String, { nullable: true }) cell!: string | null;
+  @Field(() => Int, { nullable: true }) line!: number | null;
+  @Field() messageVi!: string;
+  @Field() messageEn!: string;
+}
+
+@ObjectType({ description: 'A column found in the grid', simpleResolvers: true })
+export class ImportedColumn {
+  @Field(() => Int) position!: number;
+  @Field({ description: 'Header rows joined with " / "' }) header!: string;
+  @Field({ description: 'stt | label | unit | money | count | rate | measure | text' }) type!: string;
+  @Field(() => String, { nullable: true, description: 'Money scale: đồng | nghìn | triệu | tỷ' }) scale!: string | null;
+  @Field(() => String, { nullable: true, description: 'The column key of a figure column' }) key!: string | null;
+  @Field(() => String, { nullable: true }) publishedNumber!: string | null;
+  @Field() isTotal!: boolean;
+  @Field(() => Int, { description: 'Most decimal places published' }) places!: number;
+}
+
+@ObjectType({ description: 'A data row found in the grid', simpleResolvers: true })
+export class ImportedRow {
+  @Field(() => Int, { description: '0-based among the data rows' }) index!: number;
+  @Field(() => Int, { description: '1-based line of the grid' }) line!: number;
+  @Field() key!: string;
+  @Field() stt!: string;
+  @Field() label!: string;
+  @Field(() => String, { nullable: true }) unit!: string | null;
+  @Field(() => RowKind) kind!: RowKind;
+  @Field(() => Int) level!: number;
+  @Field(() => String, { nullable: true }) parentKey!: string | null;
+}
+
+@ObjectType({ description: 'A cell published as a range, an approximate or bounded figure, or a note: kept as text, never checked as exact', simpleResolvers: true })
+export class InexactCell {
+  @Field() rowKey!: string;
+  @Field() columnKey!: string;
+  @Field() cell!: string;
+  @Field() text!: string;
+  @Field({ description: 'RANGE | QUALIFIED | TEXT' }) kind!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ImportedStructure {
+  @Field(() => Int) headerRows!: number;
+  @Field(() => Int) dataRows!: number;
+  @Field(() => Int) footnoteRows!: number;
+  @Field(() => [String]) footnotes!: string[];
+  @Field(() => String, { nullable: true }) unitOfMeasure!: string | null;
+  @Field(() => [String], { description: 'Shapes recognised, e.g. stt-column, merged-header, total-last, transposed' }) shapes!: string[];
+  @Field(() => [ImportedColumn]) columns!: ImportedColumn[];
+  @Field(() => [ImportedRow]) rows!: ImportedRow[];
+  @Field(() => [InexactCell]) inexactCells!: InexactCell[];
+}
+
+@ObjectType({ simpleResolvers: true })
+export class CellRef {
+  @Field() rowKey!: string;
+  @Field() columnKey!: string;
+}
+
+@ObjectType({ description: 'A rule proposed for the table, with where it holds and where it fails', simpleResolvers: true })
+export class ProposedRule {
+  @Field() id!: string;
+  @Field() kind!: string;
+  @Field(() => GraphQLJSON, { description: 'The rule as data (domain/rules)' }) rule!: unknown;
+  @Field(() => Int, { description: 'Checks made' }) checks!: number;
+  @Field(() => Int) holds!: number;
+  @Field(() => Int) fails!: number;
+  @Field(() => [CellRef], { description: 'The checked cells where it fails' }) failing!: CellRef[];
+  @Field({ description: 'Holds on most of the table, so bound to it' }) kept!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ImportTableResult {
+  @Field() dryRun!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The new table, unless a dry run' }) tableId!: string | null;
+  @Field() title!: string;
+  @Field(() => ImportedStructure) structure!: ImportedStructure;
+  @Field(() => EmptyMeaning) emptyMeans!: EmptyMeaning;
+  @Field(() => [ProposedRule]) rules!: ProposedRule[];
+  @Field(() => [Finding], { description: 'The kept rules\' findings on the table as published, all preExisting' }) findings!: Finding[];
+  @Field(() => [ImportProblemType]) warnings!: ImportProblemType[];
+}

@@ -1,0 +1,142 @@
+/**
+ * importTable: a published table (its cells as text) into a plan, with the structure and rules found for
+ * it. A dry run writes nothing; otherwise the table, its rows, columns, cells and rules are written in one
+ * transaction, exactly as published (its published mistakes kept; they are findings, not refusals).
+ */
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { TableAnalysis, analysePublishedTable } from '../../domain/import/analyse-table';
+import { ImportProblem, problem } from '../../domain/import/import-problem';
+import type { EmptyMeaning } from '../../domain/import/propose-rules';
+import { pgArray, pgTextArray } from '../db/numeric';
+import { ColumnType, FundingSource, Plan, PlanTable, TableColumn, TableTemplate } from '../entities';
+import { fundingSourceFor } from './plan-table-import';
+
+export interface ImportRequest {
+  planId: number;
+  title: string;
+  caption?: string | null;
+  unitOfMeasure?: string | null;
+  grid: readonly (readonly (string | null)[])[];
+  dryRun: boolean;
+  rules?: unknown[] | null;
+  emptyMeans?: EmptyMeaning | null;
+  origin?: { row: number; column: number };
+}
+
+export interface ImportOutcome {
+  dryRun: boolean;
+  tableId: number | null;
+  title: string;
+  analysis: TableAnalysis;
+}
+
+/** The import refused as a whole: every problem, each naming its cell or line; nothing was written. */
+export class ImportRefused extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(problems.map((p) => p.messageEn).join('; '));
+  }
+}
+
+/** Imported tables share one template without rules of its own: their rules are the table's. */
+const IMPORTED_TEMPLATE = { key: 'imported', name: 'Bảng nhập từ văn bản đã ban hành (imported published table)' };
+const MAX_TITLE_LENGTH = 255;
+
+function duplicateTitle(title: string): ImportProblem {
+  return problem('DUPLICATE_TITLE', {}, `Kế hoạch đã có bảng "${title}"; hãy chọn tên khác`, `The plan already has a table "${title}"; choose another title`);
+}
+
+async function importedTemplate(em: EntityManager): Promise<TableTemplate> {
+  await em.execute(`insert into table_template (key, name, rules) values (?, ?, '[]'::jsonb) on conflict (key) do nothing`, [IMPORTED_TEMPLATE.key, IMPORTED_TEMPLATE.name]);
+  return em.findOneOrFail(TableTemplate, { key: IMPORTED_TEMPLATE.key });
+}
+
+const COLUMN_TYPES: Record<string, ColumnType> = { money: ColumnType.MONEY, count: ColumnType.COUNT, rate: ColumnType.RATE, measure: ColumnType.MEASURE };
+
+/** Analyses the grid; throws ImportRefused with every problem when it cannot be imported. */
+export async function importTable(em: EntityManager, plan: Plan, request: ImportRequest): Promise<ImportOutcome> {
+  const title = request.title.trim();
+  if (title === '' || title.length > MAX_TITLE_LENGTH) {
+    throw new ImportRefused([problem('BAD_TITLE', {}, `Tên bảng phải có từ 1 đến ${MAX_TITLE_LENGTH} ký tự`, `The title must have 1 to ${MAX_TITLE_LENGTH} characters`)]);
+  }
+  const sources = await em.find(FundingSource, {});
+  const result = analysePublishedTable(request.grid, {
+    unitOfMeasure: request.unitOfMeasure,
+    origin: request.origin,
+    rules: request.rules,
+    emptyMeans: request.emptyMeans,
+    columnKey: (header) => fundingSourceFor(header.split(' / ').pop()!, sources)?.key ?? null,
+  });
+  const existing = await em.count(PlanTable, { plan, title });
+  const problems = [...(result.ok ? [] : result.errors), ...(existing > 0 ? [duplicateTitle(title)] : [])];
+  if (!result.ok || problems.length > 0) throw new ImportRefused(problems);
+  const { analysis } = result;
+  if (request.dryRun) return { dryRun: true, tableId: null, title, analysis };
+  try {
+    const tableId = await em.transactional((tx) => writeTable(tx as EntityManager, plan, title, request, analysis, sources));
+    return { dryRun: false, tableId, title, analysis };
+  } catch (error) {
+    // Two imports of one title at once: the unique (plan, title) constraint lets exactly one through.
+    if (error instanceof UniqueConstraintViolationException) throw new ImportRefused([duplicateTitle(title)]);
+    throw error;
+  }
+}
+
+async function writeTable(em: EntityManager, plan: Plan, title: string, request: ImportRequest, analysis: TableAnalysis, sources: FundingSource[]): Promise<number> {
+  const { structure, rulesFound } = analysis;
+  const [{ position }] = await em.execute(`select coalesce(max(position), 0) + 1 as position from plan_table where plan_id = ?`, [plan.id]);
+  const table = em.create(PlanTable, {
+    plan,
+    title,
+    caption: request.caption?.trim() ?? '',
+    unitOfMeasure: request.unitOfMeasure?.trim() || structure.unitOfMeasure || '',
+    template: await importedTemplate(em),
+    position,
+    rules: rulesFound.rules,
+    inexactCells: structure.inexact.map(({ rowKey, columnKey, text, kind }) => ({ rowKey, columnKey, text, kind })),
+    footnotes: structure.footnotes,
+  });
+  const figureColumns = structure.columns.filter((column) => column.key !== null);
+  figureColumns.forEach((column, position) => {
+    const scale = structure.snapshot.columns[structure.snapshot.columnIndex(column.key!)!].scale;
+    em.create(TableColumn, {
+      table,
+      key: column.key!,
+      label: column.header,
+      publishedNumber: column.publishedNumber,
+      position,
+      type: COLUMN_TYPES[column.type],
+      scale,
+      isTotal: column.isTotal,
+      fundingSource: sources.find((source) => source.key === column.key) ?? null,
+      editable: true,
+    });
+  });
+  await em.flush();
+  // Rows and cells in set-based statements: a table of 10,000 rows is one round trip each, not 10,000.
+  const rows = structure.rows;
+  await em.execute(
+    `insert into table_row (table_id, key, position, published_number, label, level, kind, editable, computed)
+     select ?, k, p, nullif(n, ''), l, v, d, d <> 'LABEL', false from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[]) as t(k, p, n, l, v, d)`,
+    [table.id, pgTextArray(rows.map((row) => row.key)), pgArray(rows.map((row) => row.index)), pgTextArray(rows.map((row) => row.stt)),
+      pgTextArray(rows.map((row) => row.label)), pgArray(rows.map((row) => row.level)), pgTextArray(rows.map((row) => row.kind))],
+  );
+  const children = rows.filter((row) => row.parentKey !== null);
+  if (children.length > 0) {
+    await em.execute(
+      `update table_row r set parent_id = p.id from unnest(?::text[], ?::text[]) as t(k, pk) join table_row p on p.table_id = ? and p.key = t.pk
+       where r.table_id = ? and r.key = t.k`,
+      [pgTextArray(children.map((row) => row.key)), pgTextArray(children.map((row) => row.parentKey)), table.id, table.id],
+    );
+  }
+  const cells = structure.snapshot.toData().cells;
+  if (cells.length > 0) {
+    await em.execute(
+      `insert into table_cell (row_id, column_id, table_id, value)
+       select r.id, c.id, ?, t.v from unnest(?::text[], ?::text[], ?::numeric[]) as t(rk, ck, v)
+       join table_row r on r.table_id = ? and r.key = t.rk join table_column c on c.table_id = ? and c.key = t.ck`,
+      [table.id, pgTextArray(cells.map((cell) => cell.rowKey)), pgTextArray(cells.map((cell) => cell.columnKey)), pgArray(cells.map((cell) => cell.value)), table.id, table.id],
+    );
+  }
+  return table.id;
+}

@@ -1,0 +1,190 @@
+/**
+ * What real Excel does that a lenient fake would hide (issue 19), through the real Office.js gateway over the
+ * stricter fake: protection calls clear the person's undo history, Excel.run fails while a cell is being edited
+ * unless it waits (delayForCellEdit), a failed batch keeps what ran before it, protect() on a protected sheet
+ * fails, more than 512 merged areas fail, a dialog's first page on another origin fails with 12004.
+ */
+import { MemoryStorage, PartitionedStorage } from '../../addin/src/api/session-store';
+import { mergedAreaAddresses } from '../../domain/sheet/a1';
+import { ExcelError } from '../../addin/src/excel/excel-errors';
+import { OfficeWorkbookGateway } from '../../addin/src/excel/office-gateway';
+import { PROTECTION } from '../../addin/src/excel/protection';
+import { errorText } from '../../addin/src/pane/error-text';
+import { dialogErrorKey, fromChosenServer, signInDialogUrl } from '../../addin/src/pane/sign-in';
+import { BINDING_NS } from '../../addin/src/table-sync/snapshot-store';
+import { SheetSync } from '../../addin/src/table-sync/sheet-sync';
+import { StubServer, bigGrid, editItems } from './support/big-table';
+import { createFakeOffice } from './support/fake-office';
+import { MemoryBook, OfficeError } from './support/memory-book';
+
+function setup(rows = 40) {
+  const book = new MemoryBook(['Sheet1']);
+  const fake = createFakeOffice(book, { requirementSets: { ExcelApi: '1.18' } });
+  const gateway = new OfficeWorkbookGateway(fake.Excel.run as never, (set, version) => fake.Office.context.requirements.isSetSupported(set, version), async () => undefined);
+  const server = new StubServer(bigGrid(rows));
+  let keys = 0;
+  const sync = new SheetSync(gateway, () => server, { lang: () => 'vi', newKey: () => `key-${++keys}` });
+  return { book, fake, gateway, server, sync };
+}
+
+describe('the stricter fake itself', () => {
+  it('refuses protect() on a protected sheet, and protection calls clear the undo history', () => {
+    const book = new MemoryBook(['S']);
+    book.type('S', 'A1', 'typed');
+    expect(book.undo).toHaveLength(1);
+    book.protect(book.sheet('S'), PROTECTION);
+    expect(book.undo).toHaveLength(0);
+    expect(() => book.protect(book.sheet('S'), PROTECTION)).toThrow(expect.objectContaining({ code: 'InvalidOperation' }));
+  });
+
+  it('fails a batch while a cell is being edited, unless the batch waits for the edit', async () => {
+    const { book, fake } = setup();
+    book.startEdit('Sheet1', 'B2', '5');
+    await expect(fake.Excel.run(async () => 1)).rejects.toMatchObject({ code: 'InvalidOperation' });
+    const waiting = fake.Excel.run({ delayForCellEdit: true }, async () => book.get('Sheet1', 'B2'));
+    book.finishEdit();
+    expect(await waiting).toBe(5);
+  });
+
+  it('keeps the operations before a failing one, and drops those after', async () => {
+    const { book, fake } = setup();
+    await expect(
+      fake.Excel.run(async (context: any) => {
+        const sheet = context.workbook.worksheets.getItem('Sheet1');
+        sheet.getRange('A1').values = [['first']];
+        sheet.getRange('A2:A3').values = [['wrong shape']];
+        sheet.getRange('A4').values = [['never']];
+        await context.sync();
+      }),
+    ).rejects.toThrow(/InvalidArgument/);
+    expect(book.get('Sheet1', 'A1')).toBe('first');
+    expect(book.get('Sheet1', 'A4')).toBe('');
+  });
+
+  it('fails a dialog whose first page is not on the pane origin with 12004', () => {
+    const book = new MemoryBook();
+    const fake = createFakeOffice(book, { paneOrigin: 'https://pane.example' });
+    const results: any[] = [];
+    fake.Office.context.ui.displayDialogAsync('https://server.example/signin', {}, (result: any) => results.push(result));
+    fake.Office.context.ui.displayDialogAsync('https://pane.example/addin/signin-start.html?server=x', {}, (result: any) => results.push(result));
+    expect(results.map((result) => result.status)).toEqual(['failed', 'succeeded']);
+    expect(results[0].error.code).toBe(12004);
+  });
+});
+
+describe('protection without clearing the undo history', () => {
+  it('leaves the person\'s undo history alone on Validate, marks and Push; only pull sets protection', async () => {
+    const { book, sync } = setup();
+    const { sheet } = await sync.pull('1', {});
+    const afterPull = book.protectionChanges;
+    expect(afterPull).toBeGreaterThan(0); // the pull writes keys and locks: protection is set there, once
+    expect(book.sheet(sheet.id).protected).toBe(true);
+    const edited = editItems(book, sheet.id, 3);
+    const undoBefore = book.undo.length;
+    expect(undoBefore).toBe(edited * 2);
+    // A finding (marks: fill and note) and a format normalisation, all under protection.
+    book.type(sheet.id, 'E12', '1,5');
+    await sync.validate(sheet.id);
+    expect(book.protectionChanges).toBe(afterPull);
+    expect(book.undo.length).toBe(undoBefore + 1);
+    book.undoLast();
+    const pushed = await sync.push(sheet.id);
+    expect(pushed.kind).toBe('applied');
+    expect(book.protectionChanges).toBe(afterPull);
+    expect(book.undo.length).toBe(undoBefore);
+    expect(book.sheet(sheet.id).protected).toBe(true);
+    expect(book.undoLast()).toBe(true); // Ctrl+Z still takes back the person's own typing
+  });
+
+  it('lifts protection only for what needs it, and a failed batch leaves the sheet protected', async () => {
+    const { book, gateway, sync } = setup();
+    const { sheet } = await sync.pull('1', {});
+    expect((await gateway.apply(sheet.id, [{ kind: 'fill', address: 'A1', color: '#FFFFFF' }], { protection: PROTECTION })).protectionTouched).toBe(false);
+    const failing = gateway.apply(sheet.id, [
+      { kind: 'locked', address: 'H20', locked: false },
+      { kind: 'values', address: 'H20', values: [['kept']] },
+      { kind: 'values', address: 'H21:H22', values: [['wrong shape']] },
+    ], { protection: PROTECTION });
+    await expect(failing).rejects.toBeInstanceOf(ExcelError);
+    await expect(failing).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(book.get(sheet.id, 'H20')).toBe('kept');
+    expect(book.sheet(sheet.id).protected).toBe(true);
+  });
+
+  it('lets a push clicked while a cell is still being edited wait for the edit, and includes it', async () => {
+    const { book, sync } = setup();
+    const { sheet } = await sync.pull('1', {});
+    book.startEdit(sheet.id, 'E12', '7');
+    const pushing = sync.push(sheet.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    book.finishEdit();
+    const outcome = await pushing;
+    // The typed cell was read after the edit ended (here the rules then block the unbalanced row).
+    expect(outcome).toMatchObject({ changes: 1 });
+  });
+});
+
+describe('what Excel reports', () => {
+  it('reads Excel\'s own separators when it does not follow the system\'s (ExcelApi 1.11)', async () => {
+    const { book, gateway } = setup();
+    book.systemSeparators = { decimal: '.', group: ',' };
+    expect(await gateway.separators()).toEqual({ decimal: '.', group: ',', system: true });
+    book.excelSeparators = { decimal: ',', group: '.' };
+    expect(await gateway.separators()).toEqual({ decimal: ',', group: '.', system: false });
+  });
+
+  it('reads merged areas of a sheet whose quoted name holds a comma, and past 512 areas', async () => {
+    expect(mergedAreaAddresses("'Báo cáo, 2025'!A1:B2,'Báo cáo, 2025'!C3:D3,'It''s'!E5")).toEqual(['A1:B2', 'C3:D3', 'E5']);
+    const book = new MemoryBook(['Báo cáo, 2025']);
+    const fake = createFakeOffice(book);
+    const gateway = new OfficeWorkbookGateway(fake.Excel.run as never, () => true);
+    for (let row = 1; row <= 1200; row += 2) book.merge('Báo cáo, 2025', `A${row}:B${row}`);
+    const areas = await gateway.mergedAreas(book.sheets[0].id, 'A1:D1200');
+    expect(areas).toHaveLength(600);
+    expect(areas[0]).toBe('A1:B1');
+  });
+
+  it('words errors from their codes in the person\'s language, never from the exception\'s message', () => {
+    expect(errorText('vi', new ExcelError('ItemNotFound', 'sheet {X} gone'))).toMatch(/đã bị xoá/);
+    expect(errorText('en', new ExcelError('InvalidOperation', 'x'))).toMatch(/Press Enter/);
+    expect(errorText('en', new ExcelError('Weird', 'x'))).toContain('(Weird)');
+    const raw = new OfficeError('GeneralException', 'internal stack detail');
+    expect(errorText('en', raw)).not.toContain('internal stack detail');
+    expect(errorText('vi', new TypeError('x is undefined'))).not.toContain('undefined');
+  });
+
+  it('removes the bindings of deleted sheets, so a new sheet given a deleted one\'s id starts clean', async () => {
+    const { book, sync } = setup();
+    const first = await sync.pull('1', {});
+    book.deleteSheet(first.sheet.id);
+    book.addSheet('Reused', first.sheet.id); // Excel on Mac may reuse a deleted sheet's id
+    expect(await sync.forgetDeletedSheets()).toBe(0); // the id exists again: nothing to tell apart here
+    book.deleteSheet(first.sheet.id);
+    expect(await sync.forgetDeletedSheets()).toBe(1);
+    expect(book.partsOf(BINDING_NS)).toHaveLength(0);
+    const second = await sync.pull('1', {});
+    expect(book.partsOf(BINDING_NS)).toHaveLength(1);
+    expect((await sync.bound(second.sheet.id))!.binding.generation).toBe(1);
+  });
+});
+
+describe('the pane around Excel', () => {
+  it('opens the sign-in dialog on its own origin and accepts the session only from the chosen server', () => {
+    expect(signInDialogUrl('https://pane.example/addin/taskpane.html', 'https://pane.example')).toBe('https://pane.example/signin');
+    expect(signInDialogUrl('https://pane.example/addin/taskpane.html', 'https://server.example')).toBe('https://pane.example/addin/signin-start.html?server=https%3A%2F%2Fserver.example');
+    expect(fromChosenServer('https://server.example', 'https://server.example', 'https://pane.example')).toBe(true);
+    expect(fromChosenServer('https://evil.example', 'https://server.example', 'https://pane.example')).toBe(false);
+    expect(fromChosenServer(undefined, 'https://server.example', 'https://pane.example')).toBe(false);
+    expect(fromChosenServer(undefined, 'https://pane.example', 'https://pane.example')).toBe(true);
+    expect([12002, 12003, 12004, 12006].map(dialogErrorKey)).toEqual(['dialogNotFound', 'dialogInsecure', 'dialogBlocked', 'dialogClosed']);
+  });
+
+  it('prefixes the pane\'s storage keys with Office\'s partition key where there is one', () => {
+    const storage = new MemoryStorage();
+    new PartitionedStorage(storage, 'https://host|https://pane').setItem('planbridge:lang', 'en');
+    new PartitionedStorage(storage, undefined).setItem('planbridge:lang', 'vi');
+    expect(storage.getItem('https://host|https://pane:planbridge:lang')).toBe('en');
+    expect(storage.getItem('planbridge:lang')).toBe('vi');
+    expect(new PartitionedStorage(storage, 'https://host|https://pane').getItem('planbridge:lang')).toBe('en');
+  });
+});
