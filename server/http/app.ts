@@ -23,6 +23,7 @@ import { graphiqlRouter } from './graphiql';
 import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
 import { tableUploadRouter } from './table-upload';
+import { workbookRouter } from '../workbook/workbook-routes';
 
 export interface PlanBridgeApp {
   httpServer: http.Server | https.Server;
@@ -180,6 +181,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   });
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
   app.use(signInRouter());
+  app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',
     (req, res, next) => {

@@ -137,9 +137,10 @@ async function writeChanges(em: EntityManager, state: TableState, changed: { cha
 
 /**
  * pushTable: parse every change, merge against what others pushed since baseVersion, apply in
- * memory, run the template's rules, then commit everything in one transaction or nothing.
+ * memory, run the template's rules, then commit everything in one transaction or nothing. A dry run
+ * does all of it but the writing, and answers what would be written.
  */
-export async function pushTable(em: EntityManager, pushed: PushRequest, author: string): Promise<PushOutcome> {
+export async function pushTable(em: EntityManager, pushed: PushRequest, author: string, options: { dryRun?: boolean } = {}): Promise<PushOutcome> {
   // Stored and looked up the same way: a retry with the key padded differently is still a replay.
   const request = { ...pushed, idempotencyKey: pushed.idempotencyKey.trim() };
   if (request.changes.length > MAX_CHANGES_PER_PUSH) {
@@ -213,6 +214,15 @@ export async function pushTable(em: EntityManager, pushed: PushRequest, author: 
         findings,
         messageVi: `${name.vi}: các giá trị gửi lên trùng với giá trị hiện có, không cần ghi`,
         messageEn: `${name.en}: the values sent equal the stored ones, nothing to write`,
+      });
+    }
+    if (options.dryRun) {
+      return outcome(state, contentHash(state.snapshot), {
+        status: 'APPLIED',
+        findings,
+        appliedCells: changed.length,
+        messageVi: `${name.vi}: chạy thử — sẽ ghi ${changed.length} ô; chưa ghi gì`,
+        messageEn: `${name.en}: dry run — ${changed.length} cell(s) would be written; nothing was written`,
       });
     }
     return writeChanges(tx as EntityManager, state, changed, request, author, hash, (changeSetId) => ({

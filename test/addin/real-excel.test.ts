@@ -5,7 +5,7 @@
  * fails, more than 512 merged areas fail, a dialog's first page on another origin fails with 12004.
  */
 import { MemoryStorage, PartitionedStorage } from '../../addin/src/api/session-store';
-import { mergedAreaAddresses } from '../../addin/src/excel/a1';
+import { mergedAreaAddresses } from '../../domain/sheet/a1';
 import { ExcelError } from '../../addin/src/excel/excel-errors';
 import { OfficeWorkbookGateway } from '../../addin/src/excel/office-gateway';
 import { PROTECTION } from '../../addin/src/excel/protection';

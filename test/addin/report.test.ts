@@ -3,7 +3,7 @@
  * cloned seeded database: Cần Thơ's poor-household rate (0,80 % at the start, 0,21 % at the end of 2023,
  * below 0,15 % targeted for 2025), refresh in place, and table sync keeping off the report sheet.
  */
-import { boxA1 } from '../../addin/src/excel/a1';
+import { boxA1 } from '../../domain/sheet/a1';
 import { STATUS_FILL } from '../../addin/src/report/indicator-report';
 import type { ReportQuery } from '../../addin/src/report/report-query';
 import { REPORT_NS, ReportSheetError } from '../../addin/src/report/report-store';

@@ -1,15 +1,15 @@
 /** Plain-TypeScript parts of the add-in, against the in-memory workbook; no Excel, no server. */
 import { HyperFormula } from 'hyperformula';
-import { boxA1, cellA1, columnIndex, columnLetters, parseBox } from '../../addin/src/excel/a1';
+import { boxA1, cellA1, columnIndex, columnLetters, parseBox } from '../../domain/sheet/a1';
 import { DEFAULT_CHUNK_BYTES, EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes, opBytes, packBySize, planRowChunks, splitText } from '../../addin/src/excel/chunks';
 import { partXml, readPartXml, workbookId } from '../../addin/src/excel/custom-xml-parts';
 import { PROTECTION } from '../../addin/src/excel/protection';
 import { ConflictResolution } from '../../addin/src/table-sync/conflicts';
 import { analyzeSheet, readCell } from '../../addin/src/table-sync/diff';
-import { computedFormula, compactReferences, termsOf } from '../../addin/src/table-sync/formulas';
+import { computedFormula, compactReferences, termsOf } from '../../domain/sheet/total-formulas';
 import { FILL, KEY_MARKER, STANDARD_LAYOUT, pullOperations } from '../../addin/src/table-sync/layout';
 import { clearMarkOps, markOps, planMarks, pulledPositions } from '../../addin/src/table-sync/marks';
-import { canonicalToNumber, numberFormatFor, numberToCanonical } from '../../addin/src/excel/number-formats';
+import { canonicalToNumber, numberFormatFor, numberToCanonical } from '../../domain/sheet/cell-numbers';
 import { planRebase } from '../../addin/src/table-sync/rebase';
 import { MemoryStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../../addin/src/api/session-store';
 import { BINDING_NS, DATA_NS, SnapshotStore } from '../../addin/src/table-sync/snapshot-store';

@@ -2,7 +2,8 @@
 import type { Rule } from '../../../domain/rules';
 import type { TableColumn, TableRow } from '../../../domain/table-model';
 
-export type Lang = 'vi' | 'en';
+export type { Lang } from '../../../domain/sheet/table-sheet';
+import type { Lang } from '../../../domain/sheet/table-sheet';
 
 /** The grid's columns and rows are the domain's table model. */
 export type GridColumn = TableColumn;

@@ -14,7 +14,7 @@
 /// <reference types="office-js" />
 import { excelError } from './excel-errors';
 import type { ApplyReport, CellInput, ProtectionOptions, RangeData, RangeRead, Separators, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from './gateway';
-import { boxA1, mergedAreaAddresses, parseBox } from './a1';
+import { boxA1, mergedAreaAddresses, parseBox } from '../../../domain/sheet/a1';
 import { needsLift } from './protection';
 
 type Supported = (set: string, version: string) => boolean;

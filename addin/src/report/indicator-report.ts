@@ -17,7 +17,7 @@
  * The status column gets one conditional fill per status, so colours follow the text even when the
  * report is rewritten.
  */
-import { boxA1, columnLetters } from '../excel/a1';
+import { boxA1, columnLetters } from '../../../domain/sheet/a1';
 import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from '../excel/chunks';
 import type { CellInput, SheetOp } from '../excel/gateway';
 import { FILL } from '../table-sync/layout';

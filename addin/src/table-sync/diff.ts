@@ -4,10 +4,10 @@
  * without losing it (inserted rows with values, deleted rows, merged cells, edits of read-only cells)
  * is reported, never dropped silently. Pure: it works on values already read from the sheet.
  */
-import { boxA1, cellA1 } from '../excel/a1';
+import { boxA1, cellA1 } from '../../../domain/sheet/a1';
 import type { CellInput } from '../excel/gateway';
 import { KEY_MARKER, isEditableCell } from './layout';
-import { numberToCanonical } from '../excel/number-formats';
+import { numberToCanonical } from '../../../domain/sheet/cell-numbers';
 import type { CellChangeInput } from '../api/types';
 import type { PulledTable } from './pulled-table';
 import { parseVietnameseNumber } from '../../../domain/vietnamese-number';

@@ -1,53 +1,18 @@
 /**
- * Where everything goes on the sheet, and the operations that write a pulled table. Pure.
- *
- *   row 1  document number — table title            (bold)
- *   row 2  caption                                   (italic)
- *   row 3  plan title (issuing unit)
- *   row 4  unit of measure · version · pulled at · server
- *   row 6  headers: Mã dòng | STT | Nội dung | one per value column
- *   row 7  published column numbers (1, 2, 3…)
- *   row 8  "#KEY" | | | column keys                  (grey: how the add-in recognises columns)
- *   row 9… one row per table row: row key | STT | label indented by level | values
- *
- * Column A holds each row's stable key, row 8 each column's key: the add-in finds every cell by key,
+ * The operations that write a pulled table (where things go: domain/sheet/table-sheet.ts). Pure.
+ * Column A holds each row's stable key, the key row each column's key: the add-in finds every cell by key,
  * so moved rows are still recognised and inserted or deleted ones are detected.
  */
-import { boxA1, cellA1, columnLetters } from '../excel/a1';
+import { boxA1, cellA1, columnLetters } from '../../../domain/sheet/a1';
 import { DEFAULT_CHUNK_BYTES, cellBytes } from '../excel/chunks';
-import { computedFormula } from './formulas';
+import { computedFormula } from '../../../domain/sheet/total-formulas';
 import type { CellInput, SheetOp } from '../excel/gateway';
 import { TEXT_FORMAT, numberCell, numberFormatFor, textOps } from '../excel/number-formats';
-import type { GridColumn, GridRowInfo, Lang } from '../api/types';
+import { FILL, KEY_FONT_COLOR, KEY_MARKER, columnNumberTexts, headerTexts, isEditableCell, labelText, titleTexts } from '../../../domain/sheet/table-sheet';
+import type { GridColumn, Lang } from '../api/types';
 import type { PulledTable, SheetLayoutInfo } from './pulled-table';
 
-export const KEY_MARKER = '#KEY';
-
-export const STANDARD_LAYOUT: SheetLayoutInfo = {
-  headerRow: 5,
-  numberRow: 6,
-  keyRow: 7,
-  firstDataRow: 8,
-  keyColumn: 0,
-  numberColumn: 1,
-  labelColumn: 2,
-  firstValueColumn: 3,
-};
-
-export const FILL = {
-  editable: '#FFFFFF',
-  readOnly: '#F3F2F1',
-  computed: '#EBF3FC',
-  header: '#DEECF9',
-  error: '#FDE7E9',
-  warning: '#FFF4CE',
-} as const;
-
-export const KEY_FONT_COLOR = '#8A8886';
-
-export function isEditableCell(table: Pick<PulledTable, 'editable' | 'rows' | 'columns'>, row: number, column: number): boolean {
-  return table.editable && table.rows[row].editable && !table.rows[row].computed && table.columns[column].editable;
-}
+export { FILL, KEY_MARKER, KEY_FONT_COLOR, STANDARD_LAYOUT, isEditableCell, labelText } from '../../../domain/sheet/table-sheet';
 
 export function dataRowOf(layout: SheetLayoutInfo, row: number): number {
   return layout.firstDataRow + row;
@@ -67,10 +32,6 @@ export function tableAddress(table: Pick<PulledTable, 'layout' | 'rows' | 'colum
   return boxA1({ top: layout.headerRow, left: layout.keyColumn, bottom: layout.firstDataRow + Math.max(0, table.rows.length - 1), right: lastColumn(layout, table.columns.length) });
 }
 
-export function labelText(row: GridRowInfo, indentWithFormat: boolean): string {
-  return indentWithFormat ? row.label : `${'    '.repeat(row.level)}${row.label}`;
-}
-
 /**
  * The cell written for (row, column) with the number format set before it: a formula for computed rows, else a
  * number, '' for empty, or text for more digits than a double keeps (the diff compares text to the pulled value).
@@ -84,29 +45,6 @@ export function valueCell(table: PulledTable, row: number, column: number, rowAt
     if (formula !== null) return { input: formula, format: numberFormatFor(canonical, scale) };
   }
   return numberCell(canonical, scale);
-}
-
-function titleTexts(table: PulledTable, lang: Lang): string[] {
-  const pulledAt = new Date(table.pulledAt);
-  const when = Number.isNaN(pulledAt.getTime()) ? table.pulledAt : pulledAt.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
-  const unit = table.issuingUnitName ? ` (${table.issuingUnitName})` : '';
-  return lang === 'vi'
-    ? [
-        `${table.documentNumber} — ${table.title}`,
-        table.caption,
-        `Kế hoạch: ${table.planTitle}${unit}`,
-        `Đơn vị tính: ${table.unitOfMeasure} · Phiên bản ${table.version} · Lấy về lúc ${when} · Máy chủ ${table.serverUrl}`,
-      ]
-    : [
-        `${table.documentNumber} — ${table.title}`,
-        table.caption,
-        `Plan: ${table.planTitle}${unit}`,
-        `Unit: ${table.unitOfMeasure} · Version ${table.version} · Pulled at ${when} · Server ${table.serverUrl}`,
-      ];
-}
-
-function headerTexts(lang: Lang): [string, string, string] {
-  return lang === 'vi' ? ['Mã dòng', 'STT', 'Nội dung'] : ['Row key', 'No.', 'Item'];
 }
 
 /** Runs of consecutive rows for which `key(row)` is the same non-null value. */
@@ -158,7 +96,7 @@ export function pullOperations(table: PulledTable, options: { chunkBytes?: numbe
   // Headers, published numbers, column keys.
   const [keyHeader, numberHeader, labelHeader] = headerTexts(lang);
   const headerRow = [keyHeader, numberHeader, labelHeader, ...table.columns.map((column: GridColumn) => column.label)];
-  const numberRow = ['', '1', '2', ...table.columns.map((column, index) => column.publishedNumber ?? String(index + 3))];
+  const numberRow = columnNumberTexts(table.columns);
   const keyRow = [KEY_MARKER, '', '', ...table.columns.map((column) => column.key)];
   for (const [row, texts] of [[layout.headerRow, headerRow], [layout.numberRow, numberRow], [layout.keyRow, keyRow]] as const) {
     ops.push(...textOps(boxA1({ top: row, left: 0, bottom: row, right }), [texts]));

@@ -1,10 +1,13 @@
 /** Findings → marked cells: fill colour by severity, a note with the message, and the pane's list. Pure. */
-import { cellA1 } from '../excel/a1';
+import { cellA1 } from '../../../domain/sheet/a1';
+import { addMark, effectiveSeverity, noteText, type CellMark, type MarkSeverity } from '../../../domain/sheet/cell-marks';
 import type { SheetIssue } from './diff';
 import type { SheetOp, WorkbookCapabilities } from '../excel/gateway';
 import { FILL, baseFill } from './layout';
 import type { Lang, SyncFinding } from '../api/types';
 import type { PulledTable } from './pulled-table';
+
+export { effectiveSeverity, noteText, type CellMark, type MarkSeverity } from '../../../domain/sheet/cell-marks';
 
 export interface Positions {
   rowAt: ReadonlyMap<string, number>;
@@ -17,14 +20,6 @@ export function pulledPositions(table: PulledTable): Positions {
     rowAt: new Map(table.rows.map((row, index) => [row.key, table.layout.firstDataRow + index])),
     columnAt: new Map(table.columns.map((column, index) => [column.key, table.layout.firstValueColumn + index])),
   };
-}
-
-export type MarkSeverity = 'ERROR' | 'WARNING';
-
-export interface CellMark {
-  address: string;
-  severity: MarkSeverity;
-  messages: { vi: string; en: string }[];
 }
 
 /** One line of the pane's list: what to show and which cell a click selects. */
@@ -45,11 +40,6 @@ export function addressOf(positions: Positions, rowKey: string, columnKey: strin
   return row === undefined || column === undefined ? null : cellA1(row, column);
 }
 
-/** An ERROR that was already in the stored table does not block a push: it is shown like a warning. */
-export function effectiveSeverity(finding: SyncFinding): MarkSeverity {
-  return finding.severity === 'ERROR' && !finding.preExisting ? 'ERROR' : 'WARNING';
-}
-
 export function planMarks(findings: SyncFinding[], positions: Positions, source: 'local' | 'server'): { marks: CellMark[]; problems: ListedProblem[] } {
   const byAddress = new Map<string, CellMark>();
   const problems: ListedProblem[] = [];
@@ -58,11 +48,7 @@ export function planMarks(findings: SyncFinding[], positions: Positions, source:
     const address = first ? addressOf(positions, first.rowKey, first.columnKey) : null;
     const severity = effectiveSeverity(finding);
     problems.push({ severity, preExisting: finding.preExisting, messageVi: finding.messageVi, messageEn: finding.messageEn, address, source, ruleKind: finding.ruleKind });
-    if (address === null) continue;
-    const mark = byAddress.get(address) ?? { address, severity, messages: [] };
-    if (severity === 'ERROR') mark.severity = 'ERROR';
-    mark.messages.push({ vi: finding.messageVi, en: finding.messageEn });
-    byAddress.set(address, mark);
+    if (address !== null) addMark(byAddress, address, severity, { vi: finding.messageVi, en: finding.messageEn });
   }
   // Errors first, then in sheet order.
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'ERROR' ? -1 : 1));
@@ -75,11 +61,6 @@ export function issueProblems(issues: SheetIssue[]): ListedProblem[] {
 
 const PROMPT_TITLE = 'PlanBridge';
 const PROMPT_MAX = 250;
-
-export function noteText(mark: CellMark, lang: Lang): string {
-  const head = lang === 'vi' ? (mark.severity === 'ERROR' ? 'PlanBridge — Lỗi' : 'PlanBridge — Cảnh báo') : mark.severity === 'ERROR' ? 'PlanBridge — Error' : 'PlanBridge — Warning';
-  return [head, ...mark.messages.map((message) => (lang === 'vi' ? message.vi : message.en))].join('\n');
-}
 
 /** Fill and note per marked cell. Without notes (before ExcelApi 1.18) the text goes into the cell's input prompt. */
 export function markOps(marks: CellMark[], capabilities: WorkbookCapabilities, lang: Lang): SheetOp[] {

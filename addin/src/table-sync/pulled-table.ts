@@ -1,18 +1,9 @@
 /** What was pulled into one sheet, and what the add-in keeps in the workbook about it. */
 import type { Rule } from '../../../domain/rules';
 import type { GridColumn, GridRowInfo, Lang } from '../api/types';
+import type { SheetLayoutInfo } from '../../../domain/sheet/table-sheet';
 
-/** Where the table sits in the sheet at pull time (0-based). */
-export interface SheetLayoutInfo {
-  headerRow: number;
-  numberRow: number;
-  keyRow: number;
-  firstDataRow: number;
-  keyColumn: number;
-  numberColumn: number;
-  labelColumn: number;
-  firstValueColumn: number;
-}
+export type { SheetLayoutInfo } from '../../../domain/sheet/table-sheet';
 
 /** What was pulled into one sheet: kept in the workbook (custom XML parts) so the add-in knows the sheet after reopening. */
 export interface PulledTable {

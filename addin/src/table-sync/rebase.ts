@@ -9,7 +9,7 @@ import type { PulledTable } from './pulled-table';
 import { type Choice, cellKey } from './conflicts';
 import { changeDisplay, type LocalChange } from './diff';
 import type { Positions } from './marks';
-import { cellA1 } from '../excel/a1';
+import { cellA1 } from '../../../domain/sheet/a1';
 import { parseCanonicalDecimal, parseVietnameseNumber } from '../../../domain/vietnamese-number';
 
 export interface CellWrite {

@@ -2,7 +2,7 @@
  * The add-in's use cases — pull, validate, push (with conflicts), refresh, revert — over the workbook
  * gateway and the GraphQL client. Plain TypeScript: tests run it against an in-memory workbook.
  */
-import { boxA1, cellA1, parseBox } from '../excel/a1';
+import { boxA1, cellA1, parseBox } from '../../../domain/sheet/a1';
 import { type ProgressFn, applyInBatches, noProgress } from '../excel/batches';
 import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from '../excel/chunks';
 import { randomId } from '../excel/custom-xml-parts';

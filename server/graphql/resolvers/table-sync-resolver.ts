@@ -12,7 +12,9 @@ import { snapshotAtVersion } from '../../tables/table-history';
 import { loadTableState, tableOwner, type TableState } from '../../tables/table-state';
 import { actorName, type GraphQLContext } from '../context';
 import { badInput, notFound, parseId, userError } from '../errors';
-import { CellHistoryEntry, Finding, GridRow, PushResult, PushTableInput, TableGrid } from '../types/table-sync-types';
+import { CellHistoryEntry, Finding, GridRow, PushResult, PushTableInput, TableGrid, WorkbookLink } from '../types/table-sync-types';
+import { signedWorkbookPath } from '../../workbook/download-links';
+import { workbookFileName } from '../../workbook/table-download';
 
 /** A table the caller may not read answers like one that does not exist. */
 async function tableState({ em, access }: GraphQLContext, tableId: string): Promise<TableState> {
@@ -64,11 +66,16 @@ async function deadlineOf(em: EntityManager, state: TableState): Promise<{ repor
   return { reportDeadline: found?.deadline ?? null, daysRemaining: found ? Number(found.days) : null };
 }
 
-async function snapshotOf(em: EntityManager, state: TableState, version: number | undefined | null): Promise<TableSnapshot> {
-  if (version === undefined || version === null) return state.snapshot;
+/** A past version the table has (1 to the current one), else BAD_USER_INPUT. */
+function checkVersion(state: TableState, version: number): void {
   if (!Number.isInteger(version) || version < 1 || version > state.version) {
     throw badInput('version', `Bảng "${state.title}" không có phiên bản ${version} (hiện tại ${state.version})`, `Table "${state.title}" has no version ${version} (current ${state.version})`);
   }
+}
+
+async function snapshotOf(em: EntityManager, state: TableState, version: number | undefined | null): Promise<TableSnapshot> {
+  if (version === undefined || version === null) return state.snapshot;
+  checkVersion(state, version);
   return snapshotAtVersion(em, state, version);
 }
 
@@ -140,6 +147,19 @@ export class TableSyncResolver {
       rows: snapshot.rows.map((row, r) => gridRow(row, snapshot.rowValues(r))),
       rules: state.rules,
     };
+  }
+
+  @Query(() => WorkbookLink, { description: 'A short-lived signed address (GET, no Authorization header needed) of the table as an .xlsx workbook, now or at a past version' })
+  async tableWorkbook(
+    @Ctx() context: GraphQLContext,
+    @Arg('tableId', () => ID) tableId: string,
+    @Arg('version', () => Int, { nullable: true }) version?: number,
+  ): Promise<WorkbookLink> {
+    const state = await tableState(context, tableId);
+    if (version !== undefined && version !== null) checkVersion(state, version);
+    // tableState has checked READ, so the caller is signed in: anonymous access reads no table.
+    const link = signedWorkbookPath(state.id, version ?? null, context.access.user!.id);
+    return { ...link, version: version ?? state.version, fileName: workbookFileName({ documentNumber: state.documentNumber, title: state.title, version: version ?? state.version }) };
   }
 
   @Query(() => [Finding], { description: 'The findings of the table\'s rules on the stored table (or a past version); those the table had as published (version 1) are marked preExisting' })

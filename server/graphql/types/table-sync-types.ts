@@ -157,3 +157,11 @@ export class CellHistoryEntry {
   @Field() createdAt!: Date;
   @Field(() => String, { nullable: true }) comment!: string | null;
 }
+
+@ObjectType({ description: 'Where to download a table as an .xlsx workbook without sending a token: valid a few minutes, for the user who asked' })
+export class WorkbookLink {
+  @Field({ description: 'Path and query on this server (/tables/ID.xlsx?…&signature=…); GET it, no Authorization header needed' }) path!: string;
+  @Field({ description: 'When the address stops working' }) expiresAt!: Date;
+  @Field(() => Int, { description: 'The version the workbook holds' }) version!: number;
+  @Field({ description: 'The file name the download offers' }) fileName!: string;
+}

@@ -2,7 +2,7 @@
  * The page's office.js in the browser test: Office and Excel globals from the fake, over an in-memory
  * workbook the test can type into (window.__fake). Served instead of Microsoft's CDN script by page.route.
  */
-import { parseCell } from '../../../addin/src/excel/a1';
+import { parseCell } from '../../../domain/sheet/a1';
 import { KEY_MARKER } from '../../../addin/src/table-sync/layout';
 import { createFakeOffice } from './fake-office';
 import { MemoryBook } from './memory-book';

@@ -8,7 +8,7 @@
 import { jsonBytes, EXCEL_WEB_PAYLOAD_LIMIT } from '../../../addin/src/excel/chunks';
 import type { CellInput } from '../../../addin/src/excel/gateway';
 import { MemoryBook, type MemorySheet, OfficeError } from './memory-book';
-import { parseCell } from '../../../addin/src/excel/a1';
+import { parseCell } from '../../../domain/sheet/a1';
 
 type Action = { bytes: number; run: () => unknown };
 

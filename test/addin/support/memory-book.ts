@@ -8,7 +8,7 @@
  * MemoryWorkbookGateway implements the workbook gateway over it directly; fake-office.ts exposes the
  * same book through an Office.js-shaped API.
  */
-import { boxA1, boxContains, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../addin/src/excel/a1';
+import { boxA1, boxContains, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../domain/sheet/a1';
 import type { ApplyReport, CellInput, ProtectionOptions, RangeData, RangeRead, Separators, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from '../../../addin/src/excel/gateway';
 import { needsLift } from '../../../addin/src/excel/protection';
 

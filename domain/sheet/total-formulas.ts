@@ -7,8 +7,14 @@
  * not zero: when every term is empty the formula shows an empty cell, not 0:
  *   =IF(COUNT(D12:D14,D16)=0,"",SUM(D12:D14,D16))
  */
-import { columnLetters } from '../excel/a1';
-import type { PulledTable } from './pulled-table';
+import type { TableRow } from '../table-model';
+import { columnLetters } from './a1';
+
+/** What the formulas need of a laid-out table: its rows in sheet order and where its value columns start. */
+export interface TotalsSheet {
+  rows: readonly TableRow[];
+  layout: { firstValueColumn: number };
+}
 
 const MAX_FORMULA_LENGTH = 8000;
 const MAX_ARGUMENTS = 255;
@@ -29,7 +35,7 @@ export function compactReferences(column: number, sheetRows: number[]): string[]
 }
 
 /** The rows a computed row adds up (indexes into table.rows). */
-export function termsOf(table: Pick<PulledTable, 'rows'>, row: number): number[] {
+export function termsOf(table: Pick<TotalsSheet, 'rows'>, row: number): number[] {
   const target = table.rows[row];
   if (target.kind === 'GRAND_TOTAL' && target.parentKey === null) {
     const sections = table.rows.flatMap((candidate, index) => (candidate.kind === 'SECTION' && candidate.parentKey === null ? [index] : []));
@@ -43,7 +49,7 @@ export function termsOf(table: Pick<PulledTable, 'rows'>, row: number): number[]
  * The formula for (row, column) of a computed row, or null when the row has nothing to add up or the
  * formula would pass Excel's limits (then the pulled value is written instead).
  */
-export function computedFormula(table: PulledTable, row: number, column: number, sheetRowOf: (rowKey: string) => number | undefined): string | null {
+export function computedFormula(table: TotalsSheet, row: number, column: number, sheetRowOf: (rowKey: string) => number | undefined): string | null {
   const terms = termsOf(table, row);
   if (terms.length === 0) return null;
   const sheetRows = terms.map((term) => sheetRowOf(table.rows[term].key)).filter((value): value is number => value !== undefined);
