@@ -1,0 +1,128 @@
+/**
+ * Workbook benchmark: download (GET /tables/:id.xlsx) and upload (POST /tables/:id.xlsx, 10,000 changed cells
+ * pushed) of the synthetic 10,000-row × 6-column table, timed on the server side: the same functions the
+ * routes call, in this process, against an embedded PostgreSQL of its own (no HTTP, no network).
+ *
+ *   npm run bench:workbook
+ *
+ * Prints median and p95 in ms against the 1.5 s targets, and the peak memory (RSS and JS heap, sampled every
+ * 5 ms) while each runs. A report, not a test: it exits 0 even when a target is missed. Runs can be changed
+ * with BENCH_WORKBOOK_RUNS. The temporary folder and PostgreSQL are removed at the end (also on Ctrl-C).
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import pino from 'pino';
+import { STANDARD_LAYOUT } from '../domain/sheet/table-sheet';
+import { Access } from '../server/auth/access';
+import { migrate, openDatabase } from '../server/db/database';
+import { startEmbeddedPostgres } from '../server/db/embedded-postgres';
+import { User } from '../server/entities';
+import { seedIfEmpty } from '../server/seed/load-seed';
+import { seedUsersIfNone } from '../server/seed/users';
+import { downloadWorkbook } from '../server/workbook/table-download';
+import { uploadWorkbook } from '../server/workbook/table-upload';
+import { cleanUpOnSignals, cleanup, setup } from './support/scratch-database';
+import { DELTA_TENTHS, buildSyntheticTable, importSynthetic } from './support/synthetic-table';
+
+const COMMAND = 'npm run bench:workbook   (= npm run build && NODE_ENV=production PLANBRIDGE_SEED_USERS=true node --max-semi-space-size=64 dist/bench/table-workbook.js)';
+const BENCH_USER = 'cantho.editor';
+const TARGET_MS = 1500;
+const RUNS = Number(process.env.BENCH_WORKBOOK_RUNS ?? 10);
+const WARMUP = 1;
+
+function summary(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+/** Runs work while sampling memory; returns its time and the peaks seen. */
+async function measured<T>(work: () => Promise<T>): Promise<{ ms: number; rss: number; heap: number; value: T }> {
+  let rss = process.memoryUsage().rss;
+  let heap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    rss = Math.max(rss, usage.rss);
+    heap = Math.max(heap, usage.heapUsed);
+  }, 5);
+  const start = performance.now();
+  try {
+    const value = await work();
+    const ms = performance.now() - start;
+    const usage = process.memoryUsage();
+    return { ms, rss: Math.max(rss, usage.rss), heap: Math.max(heap, usage.heapUsed), value };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+async function main(): Promise<void> {
+  console.log('PlanBridge table-workbook benchmark');
+  console.log(`command : ${COMMAND}`);
+  const cpus = os.cpus();
+  console.log(`machine : ${cpus.length} CPU(s) × ${cpus[0]?.model.trim() ?? 'unknown'}, node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}, flags: ${process.execArgv.join(' ') || '(none)'}`);
+  console.log(`load    : ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} (other processes share these CPUs)`);
+
+  setup.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planbridge-bench-'));
+  fs.chmodSync(setup.tmpDir, 0o755); // the postgres user must traverse it when we run as root
+  setup.postgres = await startEmbeddedPostgres(setup.tmpDir, pino({ level: 'warn' }, pino.destination(2)));
+  const orm = await openDatabase(setup.postgres.url, { logger: () => undefined });
+  setup.orm = orm;
+  await migrate(orm);
+  await seedIfEmpty(orm.em.fork());
+  await seedUsersIfNone(orm.em.fork());
+  const synthetic = buildSyntheticTable();
+  const { tableId } = await importSynthetic(orm, synthetic.csv);
+  const userEm = orm.em.fork() as EntityManager;
+  const access = await Access.load(userEm, await userEm.findOneOrFail(User, { login: BENCH_USER }));
+  console.log(`table   : ${tableId}, 10,000 rows × 6 columns, ${synthetic.cellCount} non-empty cells; as ${BENCH_USER}; ${WARMUP} warm-up + ${RUNS} runs each`);
+
+  const download = () => measured(() => downloadWorkbook(orm.em.fork() as EntityManager, access, { tableId: String(tableId), lang: 'vi', serverUrl: 'http://bench' }));
+  const downloads: { ms: number; rss: number; heap: number }[] = [];
+  for (let run = 0; run < WARMUP + RUNS; run++) {
+    const result = await download();
+    if (run >= WARMUP) downloads.push(result);
+  }
+  const size = (await download()).value.body.length;
+
+  // Each upload changes the 10,000 planned cells (sums kept), alternately away from and back to the stored values,
+  // in a workbook downloaded just before (not timed): the server reads it, diffs, validates and commits.
+  const uploads: { ms: number; rss: number; heap: number }[] = [];
+  for (let run = 0; run < WARMUP + RUNS; run++) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download()).value.body as unknown as ArrayBuffer);
+    const sheet = book.worksheets.find((candidate) => candidate.name !== 'PlanBridge')!;
+    for (const change of synthetic.plan) {
+      const tenths = change.base + (run % 2 === 0 ? change.sign * DELTA_TENTHS : 0);
+      sheet.getCell(STANDARD_LAYOUT.firstDataRow + change.row + 1, STANDARD_LAYOUT.firstValueColumn + change.column + 1).value = tenths / 10;
+    }
+    const body = Buffer.from(await book.xlsx.writeBuffer());
+    const result = await measured(() => uploadWorkbook(orm.em.fork() as EntityManager, access, BENCH_USER, { tableId: String(tableId), body, dryRun: false, marked: false, lang: 'vi' }));
+    const { answer } = result.value;
+    if (answer.status !== 'APPLIED' || answer.appliedCells !== synthetic.plan.length) throw new Error(`upload ${run}: ${answer.status}, ${answer.appliedCells} cells applied: ${JSON.stringify(answer).slice(0, 400)}`);
+    if (run >= WARMUP) uploads.push(result);
+  }
+
+  console.log('');
+  console.log(`workbook: ${(size / 2 ** 20).toFixed(2)} MiB .xlsx`);
+  for (const [name, samples] of [['download', downloads], ['upload (10,000 cells applied)', uploads]] as const) {
+    const { median, p95 } = summary(samples.map((sample) => sample.ms));
+    const verdict = p95 <= TARGET_MS ? 'meets' : median <= TARGET_MS ? 'median meets, p95 misses' : 'MISSES';
+    console.log(`${name.padEnd(30)} median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (target ≤ ${TARGET_MS} ms: ${verdict}); peak RSS ${mib(Math.max(...samples.map((s) => s.rss)))}, peak JS heap ${mib(Math.max(...samples.map((s) => s.heap)))}`);
+  }
+}
+
+cleanUpOnSignals();
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup());
