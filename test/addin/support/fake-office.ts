@@ -221,6 +221,7 @@ class FakeWorksheet {
   readonly protection: FakeProtection;
   readonly notes: FakeNotes;
   readonly charts: FakeCharts;
+  readonly names: FakeNames;
 
   constructor(
     private readonly context: FakeContext,
@@ -229,6 +230,7 @@ class FakeWorksheet {
     this.protection = new FakeProtection(context, resolve);
     this.notes = new FakeNotes(context, resolve);
     this.charts = new FakeCharts(context, resolve);
+    this.names = new FakeNames(context, resolve);
   }
 
   fill(): void {
@@ -523,6 +525,62 @@ class FakeNote {
       if (!cell || cell.note === undefined || cell.note === null) throw new Error('ItemNotFound: no note at ' + this.address);
       cell.note = null;
     });
+  }
+}
+
+/** A worksheet-scoped name; its formula is read at sync time after load(). */
+class FakeNamedItem {
+  private data: { formula: string } | null = null;
+  isNullObject = false;
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => MemorySheet,
+    private readonly name: string,
+  ) {}
+
+  load(_props?: unknown): void {
+    this.context.enqueue(48, () => {
+      const formula = this.sheet().names.get(this.name);
+      if (formula === undefined) this.isNullObject = true;
+      else this.data = { formula };
+      return 32;
+    });
+  }
+
+  get formula(): string {
+    if (!this.data) throw new NotLoaded('formula');
+    return this.data.formula;
+  }
+
+  set formula(formula: string) {
+    this.context.enqueue(48 + jsonBytes(formula), () => {
+      if (!this.sheet().names.has(this.name)) throw new OfficeError('ItemNotFound', `no name ${this.name}`);
+      this.sheet().names.set(this.name, formula);
+    });
+  }
+
+  set visible(_visible: boolean) {
+    this.context.enqueue(16, () => undefined);
+  }
+}
+
+class FakeNames {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => MemorySheet,
+  ) {}
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, this.sheet, name);
+  }
+
+  add(name: string, formula: string): FakeNamedItem {
+    this.context.enqueue(64 + jsonBytes(formula), () => {
+      if (this.sheet().names.has(name)) throw new OfficeError('InvalidArgument', `the name ${name} already exists`);
+      this.sheet().names.set(name, formula);
+    });
+    return new FakeNamedItem(this.context, this.sheet, name);
   }
 }
 
