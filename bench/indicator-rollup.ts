@@ -10,18 +10,16 @@
  * PostgreSQL listens on 127.0.0.1 only and lives in a temporary directory; both are removed at the end
  * (also on Ctrl-C). BENCH_RUNS (default 20, at least 15) sets the number of timed runs per case.
  *
- * The data set is generated with plain SQL after the seed (whose few units and values stay):
- * - 63 provinces of before the reorganisation (valid 1997-01-01 to 2025-06-30), 700 districts under
- *   them and 5,400 communes under the districts (same validity). The real count was about 10,600
- *   communes; half keeps four years × 40 indicators near a million values.
- * - 34 provinces valid from 2025-07-01, each formed by MERGE from 1 (11 of them), 2 (17) or 3 (6) of
- *   the old ones, as in Nghị quyết 202/2025/QH15, and 3,321 communes directly under them (no districts).
- *   Old communes are not linked to new ones: their data reaches a new province through its old provinces.
- * - 40 indicators: 37 that add up (households, persons, houses, money with decimals) and 3 rates
- *   recomputed from numerator and denominator indicators.
- * - ACTUAL for every indicator on the leaves: old communes for 2021–2024, new communes for 2025, about
- *   1 % left out (missing is not zero: those units are listed). BASELINE 2021 and TARGET 2021–2025 on the
- *   old provinces, TARGET 2025 on the new ones. The seeded periods 2021 … 2025 and 2021-2025 are reused.
+ * The country is the real one the server seeds (server/seed/data/administrative-units.json.gz): 63 provinces,
+ * 696 districts and 10,051 communes of before 1 July 2025, 34 provinces and 3,321 communes from then on, and
+ * the real successions between them (old provinces → new: MERGE; old communes → new: MERGE, or SPLIT without
+ * a share). The figures are generated with plain SQL on it:
+ * - 24 indicators: 21 that add up (households, persons, houses, money with decimals) and 3 rates recomputed
+ *   from numerator and denominator indicators.
+ * - ACTUAL for every indicator on the leaves: the communes of before the reorganisation for 2021–2024, those
+ *   of today for 2025, about 1 % left out (missing is not zero: those units are listed) — about a million
+ *   values. BASELINE 2021 and TARGET 2021–2025 on the provinces of 2024-12-31, TARGET 2025 on those of
+ *   2025-07-01. The seeded periods 2021 … 2025 and 2021-2025 are reused.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -57,14 +55,8 @@ function runsFromEnvironment(): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The synthetic country
+// Figures on the real country
 
-const OLD_PROVINCES = 63;
-const OLD_DISTRICTS = 700;
-const OLD_COMMUNES = 5400;
-const NEW_COMMUNES = 3321;
-/** How many old provinces each of the 34 new ones was formed from. */
-const MERGE_SIZES = [...Array<number>(11).fill(1), ...Array<number>(17).fill(2), ...Array<number>(6).fill(3)];
 /** One value in this many is left out on the leaves. */
 const MISSING_ONE_IN = 97;
 
@@ -90,7 +82,7 @@ function syntheticIndicators(): SyntheticIndicator[] {
     { key: 'B_WORKERS_EMPLOYED', name: 'Người lao động có việc làm sau đào tạo', unit: 'WORKERS', direction: 'HIGHER_IS_BETTER', decimals: 0, max: 150 },
     { key: 'B_EMPLOYMENT_RATE', name: 'Tỷ lệ có việc làm sau đào tạo', unit: 'PERCENT', direction: 'HIGHER_IS_BETTER', decimals: 2, max: 100, ratio: { numerator: 'B_WORKERS_EMPLOYED', denominator: 'B_WORKERS_TRAINED' } },
   ];
-  const counts = Array.from({ length: 16 }, (_, index): SyntheticIndicator => ({
+  const counts = Array.from({ length: 8 }, (_, index): SyntheticIndicator => ({
     key: `B_COUNT_${String(index + 1).padStart(2, '0')}`,
     name: `Chỉ tiêu đếm số ${index + 1}`,
     unit: ['PERSONS', 'HOUSES', 'MODELS', 'CHILDREN'][index % 4],
@@ -98,7 +90,7 @@ function syntheticIndicators(): SyntheticIndicator[] {
     decimals: 0,
     max: 50 * (index + 1),
   }));
-  const money = Array.from({ length: 16 }, (_, index): SyntheticIndicator => ({
+  const money = Array.from({ length: 8 }, (_, index): SyntheticIndicator => ({
     key: `B_BUDGET_${String(index + 1).padStart(2, '0')}`,
     name: `Kinh phí nguồn số ${index + 1}`,
     unit: 'MILLION_VND',
@@ -112,68 +104,14 @@ function syntheticIndicators(): SyntheticIndicator[] {
 /** The ten indicators of both timed cases: both poverty rates (whose parts are fetched too) and eight sums. */
 const TIMED_KEYS = ['B_POOR_RATE', 'B_NEAR_POOR_RATE', 'B_POOR', 'B_WORKERS_TRAINED', 'B_COUNT_01', 'B_COUNT_02', 'B_COUNT_03', 'B_BUDGET_01', 'B_BUDGET_02', 'B_BUDGET_03'];
 
-const two = (n: string) => `lpad((${n})::text, 2, '0')`;
-const four = (n: string) => `lpad((${n})::text, 4, '0')`;
 /** A deterministic spread of (unit, indicator, period) over 0 … modulus − 1, so that every run has the same data. */
 const spread = (salt: number, modulus: number) => `(((u.id::bigint * 2654435761 + i.id * 40503 + p.id * 9973 + ${salt}) % 1000003) % ${modulus})`;
+const PROVINCES_ON = (date: string) => `u.level = 'PROVINCE' and u.valid_from <= '${date}' and (u.valid_to is null or u.valid_to >= '${date}')`;
 
-async function generateCountry(em: EntityManager): Promise<void> {
-  const mergedInto: number[] = []; // old province number → new province number
-  MERGE_SIZES.forEach((size, index) => {
-    for (let n = 0; n < size; n++) mergedInto.push(index + 1);
-  });
-  if (mergedInto.length !== OLD_PROVINCES) throw new Error(`internal: ${mergedInto.length} old provinces merged`);
+async function generateValues(em: EntityManager): Promise<void> {
   const indicators = syntheticIndicators();
   const statements: [string, unknown[]][] = [
     [`set local synchronous_commit = off`, []],
-    [
-      `create temporary table merge_map on commit drop as
-         select old_number::int, new_number from unnest(?::int[]) with ordinality as m(new_number, old_number)`,
-      [`{${mergedInto.join(',')}}`],
-    ],
-    [
-      `insert into administrative_unit (key, code, name, level, parent_id, valid_from, valid_to)
-         select 'bench-P' || ${two('n')} || '@1997', 'B' || ${two('n')}, 'Tỉnh cũ ' || n, 'PROVINCE', null, '1997-01-01', '2025-06-30'
-           from generate_series(1, ${OLD_PROVINCES}) n`,
-      [],
-    ],
-    [
-      `insert into administrative_unit (key, code, name, level, parent_id, valid_from, valid_to)
-         select 'bench-D' || ${four('n')} || '@1997', 'BD' || ${four('n')}, 'Huyện cũ ' || n, 'DISTRICT', p.id, '1997-01-01', '2025-06-30'
-           from generate_series(1, ${OLD_DISTRICTS}) n
-           join administrative_unit p on p.key = 'bench-P' || ${two(`(n - 1) % ${OLD_PROVINCES} + 1`)} || '@1997'`,
-      [],
-    ],
-    [
-      `insert into administrative_unit (key, code, name, level, parent_id, valid_from, valid_to)
-         select 'bench-C' || ${four('n')} || '@1997', 'BC' || ${four('n')}, 'Xã cũ ' || n, 'COMMUNE', d.id, '1997-01-01', '2025-06-30'
-           from generate_series(1, ${OLD_COMMUNES}) n
-           join administrative_unit d on d.key = 'bench-D' || ${four(`(n - 1) % ${OLD_DISTRICTS} + 1`)} || '@1997'`,
-      [],
-    ],
-    [
-      `insert into administrative_unit (key, code, name, level, parent_id, valid_from, valid_to)
-         select 'bench-P' || ${two('n')} || '@2025', 'N' || ${two('n')}, 'Tỉnh mới ' || n, 'PROVINCE', null, '2025-07-01', null
-           from generate_series(1, ${MERGE_SIZES.length}) n`,
-      [],
-    ],
-    // New communes are spread over the old provinces' territories: a province merged from three has about three times as many.
-    [
-      `insert into administrative_unit (key, code, name, level, parent_id, valid_from, valid_to)
-         select 'bench-X' || ${four('n')} || '@2025', 'NX' || ${four('n')}, 'Xã mới ' || n, 'COMMUNE', p.id, '2025-07-01', null
-           from generate_series(1, ${NEW_COMMUNES}) n
-           join merge_map m on m.old_number = (n - 1) % ${OLD_PROVINCES} + 1
-           join administrative_unit p on p.key = 'bench-P' || ${two('m.new_number')} || '@2025'`,
-      [],
-    ],
-    [
-      `insert into unit_succession (predecessor_id, successor_id, effective_on, kind, note)
-         select o.id, s.id, '2025-07-01', 'MERGE', 'benchmark'
-           from merge_map m
-           join administrative_unit o on o.key = 'bench-P' || ${two('m.old_number')} || '@1997'
-           join administrative_unit s on s.key = 'bench-P' || ${two('m.new_number')} || '@2025'`,
-      [],
-    ],
     [
       `insert into indicator (key, name, name_en, unit, direction, decimals, aggregation, ratio_scale)
          select key, name, key, unit, direction, decimals, case when ratio then 'RATIO' else 'SUM' end, case when ratio then '100' end
@@ -193,8 +131,8 @@ async function generateCountry(em: EntityManager): Promise<void> {
       [JSON.stringify(indicators.map(({ key, max, decimals }) => ({ key, max, decimals })))],
     ],
     ...[
-      [`u.key like 'bench-C%@1997'`, `('2021', '2022', '2023', '2024')`],
-      [`u.key like 'bench-X%@2025'`, `('2025')`],
+      [`u.level = 'COMMUNE' and u.valid_to = '2025-06-30'`, `('2021', '2022', '2023', '2024')`],
+      [`u.level = 'COMMUNE' and u.valid_from >= '2025-07-01'`, `('2025')`],
     ].map(([units, periods]): [string, unknown[]] => [
       `insert into indicator_value (indicator_id, unit_id, period_id, kind, value, comparator)
          select i.id, u.id, p.id, 'ACTUAL', round(s.max * ${spread(0, 10007)} / 10007, s.decimals), 'EQ'
@@ -202,19 +140,19 @@ async function generateCountry(em: EntityManager): Promise<void> {
           where ${units} and p.key in ${periods} and ${spread(7, MISSING_ONE_IN)} <> 0`,
       [],
     ]),
-    // Province figures are of the size of their communes' sums (about 86 communes per old province, 2.6
+    // Province figures are of the size of their communes' sums (about 160 communes per old province, 1.9
     // old provinces per new one); targets lead the way the indicator should go.
     ...[
-      [`'bench-P%@1997'`, `'2021'`, `'BASELINE'`, '1'],
-      [`'bench-P%@1997'`, `'2021-2025'`, `'TARGET'`, `case i.direction when 'LOWER_IS_BETTER' then 0.7 else 1.3 end`],
-      [`'bench-P%@2025'`, `'2025'`, `'TARGET'`, `case i.direction when 'LOWER_IS_BETTER' then 0.7 * 2.6 else 1.3 * 2.6 end`],
+      [PROVINCES_ON('2024-12-31'), `'2021'`, `'BASELINE'`, '1'],
+      [PROVINCES_ON('2024-12-31'), `'2021-2025'`, `'TARGET'`, `case i.direction when 'LOWER_IS_BETTER' then 0.7 else 1.3 end`],
+      [PROVINCES_ON('2025-07-01'), `'2025'`, `'TARGET'`, `case i.direction when 'LOWER_IS_BETTER' then 0.7 * 1.9 else 1.3 * 1.9 end`],
     ].map(([units, period, kind, factor]): [string, unknown[]] => [
       `insert into indicator_value (indicator_id, unit_id, period_id, kind, value, comparator)
          select i.id, u.id, p.id, ${kind},
-                round(s.max * (case i.aggregation when 'RATIO' then 0.5 else 43 end) * ${factor} * (0.8 + ${spread(3, 400)} / 1000.0), s.decimals),
+                round(s.max * (case i.aggregation when 'RATIO' then 0.5 else 80 end) * ${factor} * (0.8 + ${spread(3, 400)} / 1000.0), s.decimals),
                 case when ${kind} = 'BASELINE' then 'EQ' when i.direction = 'LOWER_IS_BETTER' then 'LT' else 'GE' end
            from administrative_unit u cross join period p cross join value_scale s join indicator i on i.id = s.indicator_id
-          where u.key like ${units} and p.key = ${period}`,
+          where ${units} and p.key = ${period}`,
       [],
     ]),
   ];
@@ -354,7 +292,7 @@ interface Case {
 async function main(): Promise<void> {
   const started = performance.now();
   const cpus = os.cpus();
-  console.log('PlanBridge indicator roll-up benchmark (issue 6)');
+  console.log('PlanBridge indicator roll-up benchmark (issue 6; real country, issue 11)');
   console.log(`command : ${COMMAND}`);
   console.log(`machine : ${cpus.length} CPU(s) × ${cpus[0]?.model.trim() ?? 'unknown'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} ${process.arch}`);
   console.log(`node    : ${process.version}`);
@@ -372,8 +310,8 @@ async function main(): Promise<void> {
   setup.orm = orm;
   await migrate(orm);
   await seedIfEmpty(orm.em.fork());
-  const generated = await timed(() => generateCountry(orm.em.fork() as EntityManager));
-  console.log(`· embedded PostgreSQL on 127.0.0.1:${url.port} in ${setup.tmpDir}; migrated, seeded, synthetic country generated in ${(generated.ms / 1000).toFixed(1)} s`);
+  const generated = await timed(() => generateValues(orm.em.fork() as EntityManager));
+  console.log(`· embedded PostgreSQL on 127.0.0.1:${url.port} in ${setup.tmpDir}; migrated, seeded with the real country, values generated in ${(generated.ms / 1000).toFixed(1)} s`);
 
   const em = orm.em.fork() as EntityManager;
   const all = await em.find(Indicator, { key: { $like: 'B\\_%' } }, { populate: ['numerator', 'denominator'] });
@@ -381,9 +319,12 @@ async function main(): Promise<void> {
   const fetchedIds = [...new Set(indicators.flatMap((indicator) => [indicator, indicator.numerator, indicator.denominator]).filter((i): i is Indicator => !!i).map((i) => i.id))];
   const size = await measureDataSet(em, fetchedIds);
   const [pgInfo] = await em.execute(`select current_setting('server_version') as version, current_setting('shared_buffers') as shared_buffers, current_setting('work_mem') as work_mem`);
-  // The province merged from three old ones: the largest.
-  const provinceKey = `bench-P${String(MERGE_SIZES.length).padStart(2, '0')}@2025`;
-  const [province] = await em.execute(`select id from administrative_unit where key = ?`, [provinceKey]);
+  // A province of today merged from the most old ones (three): the largest.
+  const [province] = await em.execute(
+    `select s.successor_id as id, n.key, n.name from unit_succession s join administrative_unit n on n.id = s.successor_id
+      where n.level = 'PROVINCE' group by s.successor_id, n.key, n.name order by count(*) desc, n.key limit 1`,
+  );
+  const provinceKey: string = province.key;
 
   console.log('');
   console.log('data set');
@@ -391,7 +332,7 @@ async function main(): Promise<void> {
     ['administrative units', 'count'],
     size.units.map((row) => [`${row.level.toLowerCase()} ${row.era}`, String(row.count)]),
   );
-  console.log(`succession links ${size.successions} (MERGE, old provinces → new; includes the seed's 8), indicators ${size.indicators}, periods ${size.periods}`);
+  console.log(`succession links ${size.successions} (the real ones: old provinces and communes → new), indicators ${size.indicators}, periods ${size.periods}`);
   console.log(
     `indicator values ${size.values.reduce((total, row) => total + row.count, 0).toLocaleString('en')} (${size.values.map((row) => `${row.kind} ${row.count.toLocaleString('en')}`).join(', ')}); ` +
       `${size.timedValues.toLocaleString('en')} of them belong to the ${fetchedIds.length} indicators a timed query reads`,
@@ -400,7 +341,7 @@ async function main(): Promise<void> {
   console.log(`asOf ${AS_OF}, periods ${RANGE.from} … ${RANGE.to}; PostgreSQL ${pgInfo.version}, shared_buffers ${pgInfo.shared_buffers}, work_mem ${pgInfo.work_mem}; no materialised views or analytics tables`);
 
   const cases: Case[] = [
-    { label: `province ${provinceKey} (merged from 3), 5 years`, unitId: province.id, target: TARGET_PROVINCE_MS },
+    { label: `province ${province.name} ${provinceKey} (merged from 3), 5 years`, unitId: province.id, target: TARGET_PROVINCE_MS },
     { label: 'national (all top-level units of asOf), 5 years', unitId: null, target: TARGET_NATIONAL_MS },
   ];
   const rows: string[][] = [];

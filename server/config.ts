@@ -1,4 +1,5 @@
 import path from 'node:path';
+import express from 'express';
 import type { LogFormat } from './logger';
 
 /** Everything the server reads from its environment, resolved once at start. */
@@ -24,6 +25,10 @@ export interface ServerConfig {
   seedUsers: boolean;
   signInsPerMinute: number;
   mutationsPerMinute: number;
+  /** The origin clients reach this server at (manifest URLs), when not this host itself; never taken from request headers. */
+  publicUrl: string | null;
+  /** Which proxies' X-Forwarded-* headers to believe (Express "trust proxy"): a hop count or addresses; false for none. */
+  trustProxy: false | number | string[];
   /** PEM files to serve HTTPS (Office loads add-ins only over HTTPS); both or neither. */
   tlsCertFile: string | null;
   tlsKeyFile: string | null;
@@ -46,11 +51,43 @@ function parseBytes(raw: string | undefined, fallback: number): number {
   return Number(raw);
 }
 
+const TRUE = new Set(['1', 'true', 'yes']);
+const FALSE = new Set(['0', 'false', 'no']);
+
+/** Strict: a typo such as PLANBRIDGE_SEED=flase is a start-up error, never silently true or false. */
 function parseFlag(raw: string | undefined, fallback: boolean, name: string): boolean {
   if (raw === undefined || raw === '') return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  const value = raw.trim().toLowerCase();
+  if (TRUE.has(value)) return true;
+  if (FALSE.has(value)) return false;
+  throw new ConfigError(`${name} must be true or false (1/0, yes/no), got "${raw}"`);
+}
+
+function parsePublicUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PLANBRIDGE_PUBLIC_URL must be a URL such as https://planbridge.example.gov.vn, got "${raw}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new ConfigError(`PLANBRIDGE_PUBLIC_URL must be an origin (http(s)://host[:port], no path), got "${raw}"`);
+  }
+  return url.origin;
+}
+
+/** A number of proxy hops, or addresses and subnets (also loopback, linklocal, uniquelocal); unset trusts no proxy. */
+function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  if (raw === undefined || raw === '' || FALSE.has(raw.trim().toLowerCase())) return false;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim());
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  try {
+    express().set('trust proxy', entries); // compiles the list, throwing on a bad address
+  } catch (error) {
+    throw new ConfigError(`PLANBRIDGE_TRUST_PROXY must be a number of proxies or addresses/subnets, got "${raw}": ${(error as Error).message}`);
+  }
+  return entries;
 }
 
 function parseCount(raw: string | undefined, fallback: number, name: string): number {
@@ -86,12 +123,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production';
   return {
     port: parsePort(env.PORT, 4000),
-    host: env.HOST || '0.0.0.0',
+    host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(env.PLANBRIDGE_DATA_DIR || './.data'),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: parseLogFormat(env.PLANBRIDGE_LOG_FORMAT, production),
-    seed: env.PLANBRIDGE_SEED !== 'false',
+    seed: parseFlag(env.PLANBRIDGE_SEED, true, 'PLANBRIDGE_SEED'),
     maxBodyBytes: parseBytes(env.PLANBRIDGE_MAX_BODY_BYTES, 5 * 1024 * 1024),
     introspection: parseFlag(env.PLANBRIDGE_INTROSPECTION, !production, 'PLANBRIDGE_INTROSPECTION'),
     ide: parseFlag(env.PLANBRIDGE_IDE, !production, 'PLANBRIDGE_IDE'),
@@ -99,6 +136,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedUsers: parseFlag(env.PLANBRIDGE_SEED_USERS, !production, 'PLANBRIDGE_SEED_USERS'),
     signInsPerMinute: parseCount(env.PLANBRIDGE_SIGNINS_PER_MINUTE, 20, 'PLANBRIDGE_SIGNINS_PER_MINUTE'),
     mutationsPerMinute: parseCount(env.PLANBRIDGE_MUTATIONS_PER_MINUTE, 600, 'PLANBRIDGE_MUTATIONS_PER_MINUTE'),
+    publicUrl: parsePublicUrl(env.PLANBRIDGE_PUBLIC_URL),
+    trustProxy: parseTrustProxy(env.PLANBRIDGE_TRUST_PROXY),
     ...tlsFiles(env),
   };
 }

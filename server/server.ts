@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ServerConfig } from './config';
-import { openDatabase, migrate } from './db/database';
+import { openDatabase, migrate, withStartupLock } from './db/database';
 import { startEmbeddedPostgres, type RunningPostgres } from './db/embedded-postgres';
 import { createApp, type PlanBridgeApp, type TlsCredentials } from './http/app';
 import type { Logger } from './logger';
@@ -62,11 +62,20 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
   };
   try {
     embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
-    orm = await openDatabase(config.databaseUrl ?? embedded!.url, { logger: (message) => log.debug({ orm: message }, 'orm') });
-    const applied = await migrate(orm);
-    if (applied.length) log.info({ migrations: applied }, 'applied migrations');
-    if (config.seed && (await seedIfEmpty(orm.em.fork()))) log.info('loaded the seed documents into the empty database');
-    if (config.seedUsers && config.seed && (await seedUsersIfNone(orm.em.fork()))) log.warn('created the local seed users (README); never use them in production');
+    // Serving errors without a database helps nobody: exit non-zero, for the supervisor to restart the whole server.
+    embedded?.onUnexpectedExit((code, signal) => {
+      log.fatal({ code, signal }, 'the embedded PostgreSQL stopped unexpectedly; exiting so that the server is restarted');
+      process.exit(70);
+    });
+    const databaseUrl = config.databaseUrl ?? embedded!.url;
+    const ready = await openDatabase(databaseUrl, { logger: (message) => log.debug({ orm: message }, 'orm') });
+    orm = ready;
+    await withStartupLock(databaseUrl, async () => {
+      const applied = await migrate(ready);
+      if (applied.length) log.info({ migrations: applied }, 'applied migrations');
+      if (config.seed && (await seedIfEmpty(ready.em.fork()))) log.info('loaded the seed documents into the empty database');
+      if (config.seedUsers && config.seed && (await seedUsersIfNone(ready.em.fork()))) log.warn('created the local seed users (README); never use them in production');
+    });
     app = await createApp(orm, config, log, tls);
     const port = await listen(app, config.port, config.host);
     const url = `${tls ? 'https' : 'http'}://localhost:${port}/graphql`;

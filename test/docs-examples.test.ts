@@ -159,7 +159,7 @@ for (const file of markdownFiles()) {
         continue;
       }
       it(`${where}${example.as ? ` as ${example.as}` : ''}`, async () => {
-        const headers = example.as ? { authorization: `Bearer ${await tokenOf(example.as, where)}` } : {};
+        const headers: Record<string, string> = example.as ? { authorization: `Bearer ${await tokenOf(example.as, where)}` } : {};
         const response = await postGraphQL(app.url, example.query, example.variables, headers);
         const errors = (response.errors ?? []).map((error) => `${error.extensions?.code ?? ''} ${error.message}`.trim());
         if (example.expectError) {

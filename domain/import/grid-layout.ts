@@ -19,6 +19,7 @@ export interface GridLayout {
 }
 
 const COLUMN_NUMBER = /^\(?(\d{1,2})\)?(?:\s*=.*)?$/;
+const COLUMN_LETTER = /^\(?[A-Z]\)?$/;
 const YEAR = /^(?:năm\s*)?(?:19|20)\d\d$/iu;
 const UNIT_LINE = /^(?:đơn vị tính|đơn vị|đvt)\s*[:：]\s*(.+)$/iu;
 
@@ -26,11 +27,13 @@ function nonEmpty(row: readonly string[]): string[] {
   return row.map((cell) => cell.trim()).filter((cell) => cell !== '');
 }
 
-/** 1, 2, 3… or (1), (2)…, left to right without gaps in the numbering. */
+/** 1, 2, 3… or (1), (2)…, left to right without gaps in the numbering; letters (A, B) may number the text columns first. */
 function isColumnNumberRow(row: readonly string[]): boolean {
   const cells = nonEmpty(row);
-  if (cells.length < 2) return false;
-  const numbers = cells.map((cell) => COLUMN_NUMBER.exec(cell));
+  const letters = cells.findIndex((cell) => !COLUMN_LETTER.test(cell));
+  const numbered = cells.slice(Math.max(0, letters));
+  if (letters < 0 || numbered.length < 2) return false;
+  const numbers = numbered.map((cell) => COLUMN_NUMBER.exec(cell));
   if (numbers.some((match) => match === null)) return false;
   return numbers.every((match, index) => index === 0 || Number(match![1]) === Number(numbers[index - 1]![1]) + 1);
 }

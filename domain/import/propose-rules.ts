@@ -33,8 +33,8 @@ export interface RulesFound {
   emptyMeans: EmptyMeaning;
 }
 
-/** Holds on at least this share of its checks to be kept. */
-const MOSTLY = 0.75;
+/** Holds on more than this share of its checks ("most of the table") to be kept. */
+const MOSTLY = 0.5;
 const SUM_KINDS = new Set(['ROW_SUM', 'HIERARCHY_SUM', 'GRAND_TOTAL']);
 
 const isAdditive = (column: ImportColumn) => column.type === 'money' || column.type === 'count' || column.type === 'measure';
@@ -49,14 +49,19 @@ function maxPlaces(columns: readonly ImportColumn[]): number {
   return Math.max(0, ...columns.map((column) => column.places));
 }
 
-/** Source columns right after a total column (or before one printed last), of the same type. */
+/**
+ * The columns a total column sums: those of its type after it, up to the next total of that type (other types
+ * may sit between: "Tổng số hộ | Tỷ lệ | Số hộ nghèo | Tỷ lệ | Số hộ cận nghèo"); for a total printed last,
+ * those before it.
+ */
 function termsOf(total: ImportColumn, valueColumns: readonly ImportColumn[]): ImportColumn[] {
   const at = valueColumns.indexOf(total);
   const run = (step: 1 | -1) => {
     const terms: ImportColumn[] = [];
     for (let index = at + step; index >= 0 && index < valueColumns.length; index += step) {
       const column = valueColumns[index];
-      if (column.isTotal || column.type !== total.type || column.position !== valueColumns[index - step].position + step) break;
+      if (column.type !== total.type) continue;
+      if (column.isTotal) break;
       terms.push(column);
     }
     return terms;
@@ -81,8 +86,8 @@ function candidateRules(structure: TableStructure, missing: MissingStrategy): Ru
       rules.push({ id: `part-le-total-${part.key}`, kind: 'COMPARE', severity: 'ERROR', axis: 'ROW', left: part.key!, relation: 'LE', right: total.key! });
     }
   }
-  // A rate that is the sum of its parts: "Tỷ lệ hộ nghèo và cận nghèo" = poor + near-poor rates.
-  for (const total of rates.filter((column) => column.isTotal || /\bva\b/.test(foldLabel(column.header)))) {
+  // A rate that is the sum of the rates after it: "Tỷ lệ nghèo đa chiều" = poor + near-poor rates (kept only where it holds).
+  for (const total of rates) {
     const terms = termsOf(total, valueColumns);
     if (terms.length >= 2) {
       rules.push({ id: `rate-sum-${total.key}`, kind: 'ROW_SUM', severity: 'ERROR', missing: 'NOT_PUBLISHED', totalColumn: total.key!, partColumns: keys(terms),
@@ -117,7 +122,7 @@ function candidateRules(structure: TableStructure, missing: MissingStrategy): Ru
     }
   });
   if (rates.length > 0) rules.push({ id: 'rate-range', kind: 'RANGE', severity: 'ERROR', min: '0', max: '100', columns: keys(rates) });
-  const amounts = valueColumns.filter((column) => column.type === 'money' || column.type === 'count');
+  const amounts = valueColumns.filter(isAdditive);
   if (amounts.length > 0) rules.push({ id: 'non-negative', kind: 'NON_NEGATIVE', severity: 'ERROR', columns: keys(amounts) });
   return rules;
 }
@@ -127,7 +132,7 @@ function proposal(rule: Rule, outcome: RuleOutcome): RuleProposal {
   const failing = errors.map((finding) => ({ rowKey: finding.cells[0].rowKey, columnKey: finding.cells[0].columnKey }));
   const fails = new Set(failing.map((cell) => `${cell.rowKey}\u0000${cell.columnKey}`)).size;
   const holds = Math.max(0, outcome.checksMade - fails);
-  return { rule, checks: outcome.checksMade, holds, fails, failing, kept: outcome.checksMade > 0 && holds >= outcome.checksMade * MOSTLY };
+  return { rule, checks: outcome.checksMade, holds, fails, failing, kept: outcome.checksMade > 0 && holds > outcome.checksMade * MOSTLY };
 }
 
 function evaluate(structure: TableStructure, rules: Rule[]): RuleProposal[] {
@@ -182,6 +187,15 @@ function inferMeaning(tried: Tried[]): Tried {
   return emptyChecks > 0 && emptyFails * 2 > emptyChecks ? notPublished : best;
 }
 
+function hasEmptyFigure({ snapshot }: TableStructure): boolean {
+  const width = snapshot.columns.length;
+  for (let row = 0; row < snapshot.rows.length; row++) {
+    if (snapshot.rows[row].kind === 'LABEL') continue;
+    for (let column = 0; column < width; column++) if (snapshot.valueAt(row, column) === null) return true;
+  }
+  return false;
+}
+
 /**
  * Proposes and tries the rules. `emptyMeans` overrides the inferred meaning of empty cells; `rules`
  * replaces the proposal altogether (what a person kept or wrote), and is then evaluated the same way.
@@ -191,7 +205,9 @@ export function proposeRules(structure: TableStructure, options: { emptyMeans?: 
     const proposals = evaluate(structure, options.rules).map((p) => ({ ...p, kept: true }));
     return { proposals, rules: options.rules, emptyMeans: options.emptyMeans ?? 'ROLLUP' };
   }
-  const tried = (options.emptyMeans ? [options.emptyMeans] : EMPTY_MEANINGS).map((meaning) => ({
+  // Without an empty figure cell every meaning gives the same checks: try one.
+  const meanings = options.emptyMeans ? [options.emptyMeans] : hasEmptyFigure(structure) ? EMPTY_MEANINGS : (['ROLLUP'] as const);
+  const tried = meanings.map((meaning) => ({
     meaning,
     proposals: bestRatios(evaluate(structure, candidateRules(structure, STRATEGY[meaning]))),
   }));

@@ -287,17 +287,23 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
       `column "${header}" mixes two styles: ${notation.grouped} figures with thousands dots (like 1.070) and ${notation.plain.length} without (${cells}); check these cells`));
   });
 
-  const hierarchy = deriveHierarchy(dataTexts.map((row, r) => ({
-    publishedNumber: stt ? row[stt.position].trim() || null : null,
-    label: label ? row[label.position].trim() : '',
+  // A label merged over the STT and label cells ("Tổng cộng (I+II)" from column A) is the row's label.
+  const numberAndLabel = dataTexts.map((row) => {
+    const number = stt ? row[stt.position].trim() : '';
+    const text = label ? row[label.position].trim() : '';
+    return text === '' && number !== '' && !isRowNumbering(number) ? { number: '', text: number } : { number, text };
+  });
+  const hierarchy = deriveHierarchy(dataTexts.map((_, r) => ({
+    publishedNumber: numberAndLabel[r].number || null,
+    label: numberAndLabel[r].text,
     hasValues: valueColumns.some((column) => dataReadings[r][column.position].kind !== 'EMPTY'),
   })));
   const rows: ImportRow[] = hierarchy.map((node, r) => ({
     index: r,
     line: lineOf(kept[dataStart + r]),
     key: node.key,
-    stt: stt ? dataTexts[r][stt.position].trim() : '',
-    label: label ? dataTexts[r][label.position].trim() : '',
+    stt: numberAndLabel[r].number,
+    label: numberAndLabel[r].text,
     unit: unit ? dataTexts[r][unit.position].trim() || null : null,
     kind: node.kind,
     level: node.level,

@@ -43,3 +43,21 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((migration) => migration.name);
 }
+
+/** Any fixed number: the key of the advisory lock that start-up work holds. */
+const STARTUP_LOCK = 16_2026;
+
+/**
+ * Runs start-up work (migrations, seed) while holding a PostgreSQL advisory lock, so that
+ * instances starting together on one database do it one after the other, never both.
+ */
+export async function withStartupLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await work();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -9,6 +10,8 @@ import type { Logger } from '../logger';
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
+  /** Called if PostgreSQL exits without stop() (killed, crashed). */
+  onUnexpectedExit(handler: (code: number | null, signal: string | null) => void): void;
 }
 
 /** A start failure the operator can act on; its message is shown without a stack trace. */
@@ -61,17 +64,25 @@ function freePort(): Promise<number> {
  */
 async function claimDataDir(dataDir: string): Promise<string> {
   const lockFile = path.join(dataDir, 'planbridge.lock');
-  if (existsSync(lockFile)) {
-    const owner = Number(readFileSync(lockFile, 'utf8').trim());
-    if (owner && owner !== process.pid && isAlive(owner) && commandLineOf(owner).includes('node')) {
-      throw new EmbeddedPostgresError(
-        `The data directory ${dataDir} is in use by another PlanBridge server (pid ${owner}). ` +
-          'Stop it, or give this one its own PLANBRIDGE_DATA_DIR.',
-      );
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // Created exclusively: of two servers starting at once, exactly one gets it.
+      await fs.writeFile(lockFile, String(process.pid), { flag: 'wx' });
+      return lockFile;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw inUse(dataDir, lockFile);
     }
+    const owner = Number(readFileSync(lockFile, 'utf8').trim());
+    if (owner && owner !== process.pid && isAlive(owner) && commandLineOf(owner).includes('node')) throw inUse(dataDir, lockFile);
+    await fs.rm(lockFile, { force: true }); // left by a run that was killed
   }
-  await fs.writeFile(lockFile, String(process.pid));
-  return lockFile;
+}
+
+function inUse(dataDir: string, lockFile: string): EmbeddedPostgresError {
+  const owner = existsSync(lockFile) ? readFileSync(lockFile, 'utf8').trim() : '?';
+  return new EmbeddedPostgresError(
+    `The data directory ${dataDir} is in use by another PlanBridge server (pid ${owner}). ` + 'Stop it, or give this one its own PLANBRIDGE_DATA_DIR.',
+  );
 }
 
 /** A postmaster left running or a postmaster.pid left behind by a killed run is cleared before starting. */
@@ -190,9 +201,18 @@ async function startCluster(dataDir: string, lockFile: string, log: Logger): Pro
     throw failure('start');
   });
 
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     await server.stop();
     await fs.rm(lockFile, { force: true });
+  };
+  // The package keeps the postmaster's ChildProcess in a field it does not declare publicly.
+  const postmaster = (server as unknown as { process?: ChildProcess }).process;
+  const onUnexpectedExit = (handler: (code: number | null, signal: string | null) => void) => {
+    postmaster?.once('exit', (code, signal) => {
+      if (!stopping) handler(code, signal);
+    });
   };
   process.once('exit', () => {
     // Last resort when the process dies without stop(): never leave a postmaster behind.
@@ -213,5 +233,5 @@ async function startCluster(dataDir: string, lockFile: string, log: Logger): Pro
     throw new EmbeddedPostgresError(`The embedded PostgreSQL started but could not be used: ${(error as Error).message}`);
   }
   log.info({ port, pgDir }, 'embedded PostgreSQL ready');
-  return { url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`, stop };
+  return { url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`, stop, onUnexpectedExit };
 }

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { seedIfEmpty } from '../seed/load-seed';
 import { seedUsersIfNone } from '../seed/users';
-import { migrate, openDatabase } from './database';
+import { readConfig } from '../config';
+import { migrate, openDatabase, withStartupLock } from './database';
 
 /**
  * Applies the migrations and, into an empty database, the seed: `npm run db:setup` with
@@ -12,10 +13,14 @@ async function main(): Promise<void> {
   if (!url) throw new Error('Set DATABASE_URL');
   const orm = await openDatabase(url, { logger: () => undefined });
   try {
-    const applied = await migrate(orm);
-    const seeded = process.env.PLANBRIDGE_SEED !== 'false' && (await seedIfEmpty(orm.em.fork()));
-    const users = seeded && process.env.PLANBRIDGE_SEED_USERS !== 'false' && (await seedUsersIfNone(orm.em.fork()));
-    process.stdout.write(`migrations applied: ${applied.length}; seed loaded: ${seeded}; local users: ${users}\n`);
+    // The same settings as the server: seed users never in production unless PLANBRIDGE_SEED_USERS=true.
+    const config = readConfig();
+    await withStartupLock(url, async () => {
+      const applied = await migrate(orm);
+      const seeded = config.seed && (await seedIfEmpty(orm.em.fork()));
+      const users = seeded && config.seedUsers && (await seedUsersIfNone(orm.em.fork()));
+      process.stdout.write(`migrations applied: ${applied.length}; seed loaded: ${seeded}; local users: ${users}\n`);
+    });
   } finally {
     await orm.close();
   }

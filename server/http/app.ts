@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
@@ -12,12 +13,16 @@ import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ServerConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
+import { userError } from '../graphql/errors';
+import { inputLimitsPlugin } from '../graphql/input-limits';
 import { RateLimits } from '../graphql/rate-limits';
 import { createSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
+import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
+import { tableUploadRouter } from './table-upload';
 
 export interface PlanBridgeApp {
   httpServer: http.Server | https.Server;
@@ -26,7 +31,7 @@ export interface PlanBridgeApp {
 
 export type AppSettings = Pick<
   ServerConfig,
-  'maxBodyBytes' | 'introspection' | 'ide' | 'publicIndicators' | 'signInsPerMinute' | 'mutationsPerMinute'
+  'maxBodyBytes' | 'introspection' | 'ide' | 'publicIndicators' | 'signInsPerMinute' | 'mutationsPerMinute' | 'publicUrl' | 'trustProxy'
 >;
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -36,18 +41,39 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   publicIndicators: false,
   signInsPerMinute: 20,
   mutationsPerMinute: 600,
+  publicUrl: null,
+  trustProxy: false,
 };
+
+/** The id of the request being answered, for the error masking and the logs (formatError sees no context). */
+const currentRequest = new AsyncLocalStorage<{ requestId: string }>();
+
+/** A client's X-Request-Id is kept when it is a plain short token, else the request gets its own. */
+function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+}
+
+/** Longest error message sent; a value quoted in a message never comes back at full length. */
+const MAX_MESSAGE = 1000;
+const shorten = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text);
+
+/** Shortens every message and text extension; without introspection, also drops "Did you mean …?" hints that reveal the schema. */
+function trimFormatted(formatted: GraphQLFormattedError, hideSuggestions: boolean): GraphQLFormattedError {
+  const clean = (text: string) => shorten(hideSuggestions ? text.replace(/ ?Did you mean [^?]*\?/g, '') : text);
+  const extensions = formatted.extensions && Object.fromEntries(Object.entries(formatted.extensions).map(([key, value]) => [key, typeof value === 'string' ? clean(value) : value]));
+  return { ...formatted, message: clean(formatted.message), ...(extensions ? { extensions } : {}) };
+}
 
 /**
  * Errors raised on purpose (GraphQLError: ours, the parser's, the validators', graphql-armor's)
  * reach the client; anything else is logged with a request id and masked, so no stack trace or
  * SQL ever leaves the server.
  */
-function maskErrors(log: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+function maskErrors(log: Logger, hideSuggestions: boolean): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError) return formatted;
-    const requestId = randomUUID();
+    if (original instanceof GraphQLError) return trimFormatted(formatted, hideSuggestions);
+    const requestId = currentRequest.getStore()?.requestId ?? randomUUID();
     log.error({ err: original, requestId, path: formatted.path }, 'internal error');
     return {
       message: `Internal error (request ${requestId}) / Lỗi máy chủ (mã yêu cầu ${requestId})`,
@@ -55,6 +81,20 @@ function maskErrors(log: Logger): (formatted: GraphQLFormattedError, error: unkn
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
+}
+
+/** A failure while building the context (the database unreachable, say) is logged, and answered without its details. */
+async function contextOrUnavailable(build: () => Promise<GraphQLContext>, log: Logger, requestId: string): Promise<GraphQLContext> {
+  try {
+    return await build();
+  } catch (error) {
+    if (error instanceof GraphQLError) throw error;
+    log.error({ err: error, requestId }, 'cannot build the request context');
+    throw userError('SERVICE_UNAVAILABLE', `Máy chủ tạm thời không phục vụ được (mã yêu cầu ${requestId})`, `The service is temporarily unavailable (request ${requestId})`, {
+      requestId,
+      http: { status: 503 },
+    });
+  }
 }
 
 /** Body-parser and other Express failures answer as JSON, never as an HTML stack trace. */
@@ -77,11 +117,25 @@ export interface TlsCredentials {
   key: Buffer;
 }
 
+/** Whether the database answers a trivial query within two seconds. */
+async function databaseAnswers(orm: MikroORM): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 2000)));
+  const query = orm.em.getConnection().execute('select 1').then(
+    () => true,
+    () => false,
+  );
+  const ready = await Promise.race([query, timeout]);
+  clearTimeout(timer);
+  return ready;
+}
+
 export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, log: Logger, tls: TlsCredentials | null = null): Promise<PlanBridgeApp> {
   const settings = { ...DEFAULT_APP_SETTINGS, ...overrides };
   const app = express();
   const httpServer = tls ? https.createServer(tls, app) : http.createServer(app);
   const limits = new RateLimits(orm, settings);
+  app.set('trust proxy', settings.trustProxy);
   const armor = new ApolloArmor({
     maxDepth: { n: 15 },
     maxAliases: { n: 20 },
@@ -96,6 +150,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
+    inputLimitsPlugin(),
     limits.plugin(),
   ];
   const apollo = new ApolloServer<GraphQLContext>({
@@ -105,7 +160,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     parseOptions: { maxTokens: 20000 },
     allowBatchedHttpRequests: false,
     introspection: settings.introspection,
-    formatError: maskErrors(log),
+    formatError: maskErrors(log, !settings.introspection),
     includeStacktraceInErrorResponses: false,
     // main.ts stops everything in order on SIGINT/SIGTERM (GraphQL, pool, PostgreSQL); Apollo's own handlers
     // (added outside NODE_ENV=test) would stop GraphQL a second time and leave that shutdown hanging.
@@ -114,25 +169,38 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.use(addinRouter()); // Excel add-in pane and CORS
+  app.use(securityHeaders());
+  app.use(addinRouter({ publicUrl: settings.publicUrl })); // Excel add-in pane and CORS
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await databaseAnswers(orm);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
   });
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
   app.use(signInRouter());
   app.use(
     '/graphql',
+    (req, res, next) => {
+      const requestId = requestIdOf(req.headers['x-request-id']);
+      res.setHeader('X-Request-Id', requestId);
+      res.locals.requestId = requestId;
+      currentRequest.run({ requestId }, next);
+    },
     express.json({ limit: settings.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(
-          orm,
+      context: async ({ req, res }) => {
+        const requestId = res.locals.requestId as string;
+        return contextOrUnavailable(
+          () => createContext(orm, log, { requestId, authorization: req.headers.authorization, ip: req.ip ?? 'unknown' }, { limits, publicIndicators: settings.publicIndicators }),
           log,
-          { requestId: String(req.headers['x-request-id'] ?? randomUUID()), authorization: req.headers.authorization, ip: req.ip ?? 'unknown' },
-          { limits, publicIndicators: settings.publicIndicators },
-        ),
+          requestId,
+        );
+      },
     }),
   );
+  app.use(tableUploadRouter(orm, log, { limits, publicIndicators: settings.publicIndicators, maxBodyBytes: settings.maxBodyBytes }));
   app.use(jsonErrors(log));
   return { httpServer, apollo };
 }

@@ -1,5 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import { allowedOriginsFromEnv } from './addin-static';
+import { inlineHashes, OFFICE_JS_ORIGIN, pagePolicy } from './security-headers';
 
 /**
  * The sign-in page the Excel add-in opens in an Office dialog: it signs in through GraphQL and
@@ -7,8 +8,12 @@ import { allowedOriginsFromEnv } from './addin-static';
  * shows a personal-token hint instead. Tokens travel in the Authorization header, never cookies.
  * A pane on another origin reaches this page through its own signin-start.html, which passes
  * ?origin=<pane origin>: the session is then sent with targetOrigin (DialogOrigin 1.1), and only to
- * this server's own origin or one listed in PLANBRIDGE_ADDIN_ORIGIN.
+ * this server's own origin or one listed in PLANBRIDGE_ADDIN_ORIGIN. Opened by GraphiQL's sign-in button it
+ * posts the session to that page (same origin only).
  */
+/** Attribute-safe text: the origin is data on <body>, so the inline script stays constant and its CSP hash holds. */
+const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
 const page = (target: string | null, refused: boolean) => `<!doctype html>
 <html lang="vi">
 <head>
@@ -29,7 +34,7 @@ const page = (target: string | null, refused: boolean) => `<!doctype html>
     #message.error { color: #b10e1c; }
   </style>
 </head>
-<body>
+<body data-target-origin="${attribute(target ?? '')}" data-refused="${refused}">
   <form id="form">
     <h1>PlanBridge</h1>
     <label>Tên đăng nhập / Login <input id="login" name="login" autocomplete="username" required autofocus></label>
@@ -38,8 +43,8 @@ const page = (target: string | null, refused: boolean) => `<!doctype html>
     <div id="message" role="status" aria-live="polite"></div>
   </form>
   <script>
-    const TARGET_ORIGIN = ${JSON.stringify(target).replace(/</g, '\\u003c')};
-    const REFUSED = ${refused};
+    const TARGET_ORIGIN = document.body.dataset.targetOrigin || null;
+    const REFUSED = document.body.dataset.refused === 'true';
     const form = document.getElementById('form');
     const message = document.getElementById('message');
     const inOffice = () => typeof Office !== 'undefined' && Office.context && Office.context.ui && Office.context.ui.messageParent;
@@ -66,6 +71,11 @@ const page = (target: string | null, refused: boolean) => `<!doctype html>
         if (TARGET_ORIGIN && canTarget) Office.context.ui.messageParent(text, { targetOrigin: TARGET_ORIGIN });
         else Office.context.ui.messageParent(text);
         message.textContent = 'Đã đăng nhập / Signed in';
+      } else if (window.opener && !window.opener.closed) {
+        // Opened by GraphiQL's sign-in button: hand the session to that page only (same origin), then close.
+        window.opener.postMessage({ type: 'planbridge-session', session }, location.origin);
+        message.textContent = 'Đã đăng nhập / Signed in';
+        window.close();
       } else {
         message.textContent = 'Đã đăng nhập với tên ' + session.user.displayName + '. Trong Excel, trang này trả mã truy cập cho add-in. / Signed in; inside Excel this page hands the session to the add-in.';
       }
@@ -74,16 +84,19 @@ const page = (target: string | null, refused: boolean) => `<!doctype html>
 </body>
 </html>`;
 
+/** Forwarded headers count only when PLANBRIDGE_TRUST_PROXY tells Express to trust them (req.protocol, req.host). */
 function ownOrigin(req: Request): string {
-  const proto = String(req.headers['x-forwarded-proto'] ?? req.protocol).split(',')[0].trim();
-  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? '').split(',')[0].trim();
-  return `${proto}://${host}`;
+  return `${req.protocol}://${req.host}`;
 }
 
 export function signInRouter(options: { allowedOrigins?: string[] } = {}): Router {
   const allowed = new Set(options.allowedOrigins ?? allowedOriginsFromEnv());
   const router = express.Router();
-  router.get('/signin', (req, res) => {
+  // A password page: never framed (clickjacking); only its own inline code and Office.js run.
+  const policy = pagePolicy({ scripts: [OFFICE_JS_ORIGIN, ...inlineHashes(page(null, false), 'script')], styles: inlineHashes(page(null, false), 'style') });
+  router.get('/signin', policy, (req, res) => {
+    // Office on the web opens this page as a dialog window that answers its opener (messageParent).
+    res.setHeader('Cross-Origin-Opener-Policy', 'unsafe-none');
     const origin = typeof req.query.origin === 'string' ? req.query.origin.replace(/\/+$/, '') : null;
     const permitted = origin === null || origin === ownOrigin(req) || allowed.has(origin);
     res.type('html').set('Cache-Control', 'no-store').send(page(permitted ? origin : null, !permitted));

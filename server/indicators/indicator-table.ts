@@ -79,9 +79,13 @@ function validityProblem(unit: AdministrativeUnit, kind: ValueKind, period: Peri
   };
 }
 
+/** Found or created in one statement, so that parallel first tables do not both create it. */
 async function templateOf(em: EntityManager): Promise<TableTemplate> {
-  const found = await em.findOne(TableTemplate, { key: TEMPLATE_KEY });
-  return found ?? em.create(TableTemplate, { key: TEMPLATE_KEY, name: 'Số liệu chỉ tiêu theo đơn vị (indicator values by unit)', rules: [] });
+  await em.execute(`insert into table_template (key, name, rules) values (?, ?, '[]'::jsonb) on conflict (key) do nothing`, [
+    TEMPLATE_KEY,
+    'Số liệu chỉ tiêu theo đơn vị (indicator values by unit)',
+  ]);
+  return em.findOneOrFail(TableTemplate, { key: TEMPLATE_KEY });
 }
 
 /** The latest plain (unqualified) value recorded for each slot of the grid, to start from what is known. */
@@ -104,6 +108,8 @@ async function recordedValues(em: EntityManager, unitIds: number[], indicatorIds
  */
 export async function createIndicatorTable(em: EntityManager, access: Access, request: IndicatorTableRequest): Promise<PlanTable> {
   return em.transactional(async (tx) => {
+    // The plan's row lock orders parallel creations: the title check and the next position below hold until commit.
+    await tx.execute('select 1 from plan where id = ? for update', [request.planId]);
     const plan = await tx.findOne(Plan, request.planId, { populate: ['issuingUnit'] });
     if (!plan || !access.can('READ', plan.issuingUnit.id)) throw notReadable(access, 'plan', 'kế hoạch', String(request.planId));
     if (!access.can('EDIT', plan.issuingUnit.id)) throw forbidden('tạo bảng chỉ tiêu cho kế hoạch này', 'create an indicator table for this plan');

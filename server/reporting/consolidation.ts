@@ -82,14 +82,15 @@ export async function consolidate(em: EntityManager, access: Access, roundId: nu
   const included = [...new Set(include)];
   const structure = view.round.formVersion.structure as FormStructure;
   const rules = formRules(structure, await templateRules(em, view.round.formVersion.template.id));
-  const [records, graph] = await Promise.all([em.execute(INSTANCES_SQL, [view.round.id]), roundUnitGraph(em, view.round.periodEnd)]);
+  const [records, graph]: [any[], Awaited<ReturnType<typeof roundUnitGraph>>] = await Promise.all([em.execute(INSTANCES_SQL, [view.round.id]), roundUnitGraph(em, view.round.periodEnd)]);
   const byUnit = new Map<number, any>(records.map((record: any) => [record.unit_id, record]));
   const { shares, notComparable } = contributionShares(graph, view.unit?.id ?? NATION, (id) => byUnit.has(id));
   const contributing: RoundUnit[] = [];
   const missing: RoundUnit[] = [];
-  for (const [id, share] of shares) {
-    const record = byUnit.get(id);
-    const unit: RoundUnit = { unitId: id, unitKey: record.key, unitName: record.name, state: stateOf(record), tableId: record.table_id, share };
+  for (const record of records) {
+    const share = shares.get(record.unit_id);
+    if (share === undefined) continue;
+    const unit: RoundUnit = { unitId: record.unit_id, unitKey: record.key, unitName: record.name, state: stateOf(record), tableId: record.table_id, share };
     (included.includes(unit.state as IncludedStatus) ? contributing : missing).push(unit);
   }
   const sums: any[] = contributing.length

@@ -139,11 +139,13 @@ async function writeChanges(em: EntityManager, state: TableState, changed: { cha
  * pushTable: parse every change, merge against what others pushed since baseVersion, apply in
  * memory, run the template's rules, then commit everything in one transaction or nothing.
  */
-export async function pushTable(em: EntityManager, request: PushRequest, author: string): Promise<PushOutcome> {
+export async function pushTable(em: EntityManager, pushed: PushRequest, author: string): Promise<PushOutcome> {
+  // Stored and looked up the same way: a retry with the key padded differently is still a replay.
+  const request = { ...pushed, idempotencyKey: pushed.idempotencyKey.trim() };
   if (request.changes.length > MAX_CHANGES_PER_PUSH) {
     throw new PushRefused('TOO_MANY_CHANGES', `Quá nhiều thay đổi (${request.changes.length}); tối đa ${MAX_CHANGES_PER_PUSH}`, `Too many changes (${request.changes.length}); at most ${MAX_CHANGES_PER_PUSH}`);
   }
-  const key = request.idempotencyKey.trim();
+  const key = request.idempotencyKey;
   if (key.length === 0 || key.length > 200) {
     throw new PushRefused('BAD_IDEMPOTENCY_KEY', 'idempotencyKey phải có từ 1 đến 200 ký tự', 'idempotencyKey must have 1 to 200 characters');
   }

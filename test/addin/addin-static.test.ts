@@ -20,26 +20,35 @@ afterAll(async () => {
   await db.drop();
 });
 
+/**
+ * fetch with the body read: an unread body keeps its keep-alive socket open after the server has stopped, and
+ * with it the Jest worker ("A worker process has failed to exit gracefully").
+ */
+async function request(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: Buffer }> {
+  const response = await fetch(url, init);
+  return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+}
+
 describe('GET /addin/…', () => {
   it('serves the built pane with its script, styles and icons', async () => {
-    const page = await fetch(`${server}/addin/taskpane.html`);
+    const page = await request(`${server}/addin/taskpane.html`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
-    const html = await page.text();
+    const html = page.body.toString();
     expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
     expect(html).toContain('taskpane.js');
     for (const asset of ['taskpane.js', 'taskpane.css', 'commands.html', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-80.png']) {
-      const response = await fetch(`${server}/addin/${asset}`);
+      const response = await request(`${server}/addin/${asset}`);
       expect([asset, response.status]).toEqual([asset, 200]);
     }
-    const icon = Buffer.from(await (await fetch(`${server}/addin/assets/icon-32.png`)).arrayBuffer());
+    const icon = (await request(`${server}/addin/assets/icon-32.png`)).body;
     expect(icon.subarray(1, 4).toString()).toBe('PNG');
-    expect((await fetch(`${server}/addin/nope.js`)).status).toBe(404);
-    expect((await fetch(`${server}/addin`, { redirect: 'manual' })).headers.get('location')).toBe('/addin/taskpane.html');
+    expect((await request(`${server}/addin/nope.js`)).status).toBe(404);
+    expect((await request(`${server}/addin`, { redirect: 'manual' })).headers.get('location')).toBe('/addin/taskpane.html');
   });
 
   it('hands out the manifest with its URLs pointing at this server', async () => {
-    const xml = await (await fetch(`${server}/addin/manifest.xml`)).text();
+    const xml = (await request(`${server}/addin/manifest.xml`)).body.toString();
     expect(xml).toContain(`<SourceLocation DefaultValue="${server}/addin/taskpane.html"/>`);
     expect(xml).not.toContain('localhost:4000');
   });
@@ -47,14 +56,14 @@ describe('GET /addin/…', () => {
 
 describe('CORS', () => {
   const preflight = (origin: string) =>
-    fetch(`${server}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    request(`${server}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
 
   it('allows the configured add-in origin, with the Authorization header', async () => {
     const response = await preflight(ORIGIN);
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
-    const query = await fetch(`${server}/graphql`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ fundingSources { key } }' }) });
+    const query = await request(`${server}/graphql`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ fundingSources { key } }' }) });
     expect(query.headers.get('access-control-allow-origin')).toBe(ORIGIN);
   });
 
@@ -62,7 +71,7 @@ describe('CORS', () => {
     const response = await preflight('https://evil.example');
     expect(response.status).toBe(403);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    const query = await fetch(`${server}/graphql`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ fundingSources { key } }' }) });
+    const query = await request(`${server}/graphql`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ fundingSources { key } }' }) });
     expect(query.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

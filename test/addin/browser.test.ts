@@ -5,33 +5,24 @@
  * the seeded Cần Thơ appendix, type a bad value and good values into the sheet, push, see the finding
  * listed and its cell marked, fix it, push, and read the new values back from the server.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { STATUS_FILL } from '../../addin/src/report/indicator-report';
+import { CHROMIUM, describeInChromium, launchChromium, type Chromium } from '../support/chromium';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, tokenFor, type TestApp } from '../support/graphql';
 import { serverOf } from './support/harness';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const root = path.resolve(__dirname, '../..');
-const hasChromium = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-
-if (!hasChromium && !inCi) console.warn(`\n*** ${CHROMIUM} is missing: the browser test of the task pane is SKIPPED. Install it with \`apt-get install -y chromium\` (CI installs it and fails without it). ***\n`);
-
-const maybe = hasChromium || inCi ? describe : describe.skip;
-
-maybe('the built task pane in Chromium against the real server', () => {
+describeInChromium('the browser test of the task pane')('the built task pane in Chromium against the real server', () => {
   let db: TestDatabase;
   let app: TestApp;
   let server: string;
-  let browser: BrowserContext;
+  let browser: Chromium;
   let page: Page;
-  let profile: string;
   const authorizations: string[] = [];
   const offSite: string[] = [];
 
@@ -43,16 +34,8 @@ maybe('the built task pane in Chromium against the real server', () => {
     db = await createTestDatabase();
     app = await startTestApp(db.orm);
     server = serverOf(app.url);
-    profile = mkdtempSync(path.join(os.tmpdir(), 'planbridge-chromium-'));
-    // A fresh --user-data-dir: playwright passes it for a persistent context.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 380, height: 1100 },
-      locale: 'vi-VN',
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    browser = await launchChromium({ viewport: { width: 380, height: 1100 } });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql')) authorizations.push(request.headers().authorization ?? '');
     });
@@ -67,7 +50,6 @@ maybe('the built task pane in Chromium against the real server', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
     await app?.close();
     await db?.drop();
   });
@@ -91,8 +73,8 @@ maybe('the built task pane in Chromium against the real server', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('planbridge:session:')))).toBe(true);
 
     // Browse unit → plan → table (plan 132 was issued by Cần Thơ before the 2025 merger).
-    const unit = await page.locator('#unit option').evaluateAll((options) => (options as HTMLOptionElement[]).find((option) => option.text.includes('Cần Thơ') && option.text.includes('2004'))!.value);
-    await page.selectOption('#unit', unit);
+    await page.fill('#unit-search', 'can tho');
+    await page.locator('#unit-results [role="option"]', { hasText: '2004–2025' }).first().click();
     await page.waitForFunction(() => (document.getElementById('table') as HTMLSelectElement).value !== '');
     expect(await page.locator('#plan option:checked').textContent()).toContain('132/KH-UBND');
     expect(await page.locator('#table option:checked').textContent()).toContain('Phụ lục 2');
@@ -133,8 +115,7 @@ maybe('the built task pane in Chromium against the real server', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction((address) => (window as any).__fake.selection()?.address === address, bad);
 
-    mkdirSync(path.join(root, 'docs'), { recursive: true });
-    await page.screenshot({ path: path.join(root, 'docs/addin-taskpane.png'), fullPage: true });
+    await page.screenshot({ path: browser.screenshot('addin-taskpane.png'), fullPage: true });
 
     // Fix the bad cell (back to its published 800) and push again.
     await fake('type', bad, '800');
@@ -145,7 +126,7 @@ maybe('the built task pane in Chromium against the real server', () => {
     const cleared = await fake<{ fill: string; note: string | null; value: unknown }>('cell', bad);
     expect(cleared).toMatchObject({ fill: '#FFFFFF', note: null });
     expect(await fake('value', grand)).toBe(5600886);
-    await page.screenshot({ path: path.join(root, 'docs/addin-taskpane-pushed.png'), fullPage: true });
+    await page.screenshot({ path: browser.screenshot('addin-taskpane-pushed.png'), fullPage: true });
 
     // The server has the new values.
     const id = tableId;
@@ -181,7 +162,7 @@ maybe('the built task pane in Chromium against the real server', () => {
     expect(await page.locator('#push').isDisabled()).toBe(true);
     expect(await page.locator('#report-refresh').isEnabled()).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(root, 'docs/addin-report.png'), fullPage: true });
+    await page.screenshot({ path: browser.screenshot('addin-report.png'), fullPage: true });
 
     await page.click('#report-refresh');
     await page.waitForFunction(() => document.getElementById('message')!.textContent!.startsWith('Đã cập nhật báo cáo'));
@@ -195,6 +176,36 @@ maybe('the built task pane in Chromium against the real server', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.click('#lang');
     expect(await page.locator('#push').textContent()).toBe('Gửi lên');
+  });
+
+  it('finds a commune of Điện Biên by typing "dien bien", chosen with the keyboard, and lists the plan created for it', async () => {
+    const commune = (await app.query(`{ findUnit(name: "Phường Điện Biên Phủ", asOf: "2025-07-01") { id } }`)).data!.findUnit.id;
+    const created = await app.query(
+      `mutation ($unit: ID!) { createPlan(input: { issuingUnitId: $unit, documentNumber: "15/KH-UBND", issuedOn: "2025-08-15", title: "Kế hoạch giảm nghèo năm 2025 phường Điện Biên Phủ", periodFrom: "2025-07-01", periodTo: "2025-12-31" }) { id } }`,
+      { unit: commune },
+    );
+    expect(created.errors).toBeUndefined();
+    await page.click('details.pb-details summary');
+    await page.fill('#token', await tokenFor(db.orm, 'admin'));
+    await page.click('#save-token');
+
+    await page.fill('#unit-search', '');
+    await page.type('#unit-search', 'd'); // one character asks nothing
+    await page.waitForTimeout(400);
+    expect(await page.locator('#unit-results').isHidden()).toBe(true);
+    await page.type('#unit-search', 'ien bien');
+    const options = page.locator('#unit-results [role="option"]');
+    await options.first().waitFor();
+    const texts = await options.allTextContents();
+    expect(texts.some((text) => text.startsWith('Tỉnh Điện Biên'))).toBe(true);
+    const index = texts.findIndex((text) => text.includes('Phường Điện Biên Phủ') && text.endsWith('Tỉnh Điện Biên'));
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let step = 0; step <= index; step++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#unit-search').getAttribute('aria-activedescendant')).toBe(`unit-results-${index}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('plan') as HTMLSelectElement).value !== '');
+    expect(await page.locator('#unit-search').inputValue()).toContain('Phường Điện Biên Phủ');
+    expect(await page.locator('#plan option:checked').textContent()).toBe('15/KH-UBND — Kế hoạch giảm nghèo năm 2025 phường Điện Biên Phủ');
   });
 
   it('refuses to start on Excel on iPad (Office.PlatformType.iOS), in Vietnamese and English', async () => {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ExactDecimal } from '../../domain/exact-decimal';
 import { daysBetween, vietnamDay } from '../../domain/reporting/calendar';
-import { AdministrativeUnit, PlanTable, Role, RoleAssignment, UnitLevel, User } from '../../server/entities';
+import { AdministrativeUnit, PlanTable, Role, RoleAssignment, User } from '../../server/entities';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, type TestApp } from '../support/graphql';
 import { importTestTable } from '../support/tables';
@@ -14,14 +15,11 @@ let app: TestApp;
 type Query = Awaited<ReturnType<TestApp['as']>>;
 let approver: Query; // cantho.approver: approves the units below today's Cần Thơ
 const units = new Map<string, number>();
+const names = new Map<string, string>();
+let communes: string[];
+let oldCommunes: string[];
+let A: string, B: string, C: string, D: string;
 let appendixId: string;
-
-async function addUnit(em: EntityManager, key: string, name: string, parentKey: string, validFrom: string, validTo: string | null): Promise<void> {
-  const parent = await em.findOneOrFail(AdministrativeUnit, { key: parentKey });
-  const unit = em.create(AdministrativeUnit, { key, code: key.split('@')[0], name, level: UnitLevel.COMMUNE, parent, validFrom, validTo });
-  await em.flush();
-  units.set(key, unit.id);
-}
 
 async function addUser(em: EntityManager, login: string, role: Role, unitKey: string): Promise<void> {
   const user = em.create(User, { login, displayName: login, passwordHash: 'not-used' });
@@ -78,13 +76,22 @@ beforeAll(async () => {
   app = await startTestApp(db.orm);
   const em = db.orm.em.fork() as EntityManager;
   // Today's Cần Thơ (92@2025) and four of its communes; two communes of old Cần Thơ (92@2004), gone since 1 July 2025.
-  await addUnit(em, '31117@2025', 'Phường Ninh Kiều', '92@2025', '2025-07-01', null);
-  await addUnit(em, '31120@2025', 'Phường Cái Khế', '92@2025', '2025-07-01', null);
-  await addUnit(em, '31135@2025', 'Phường Tân An', '92@2025', '2025-07-01', null);
-  await addUnit(em, '31147@2025', 'Phường An Bình', '92@2025', '2025-07-01', null);
-  await addUnit(em, '31117@2004', 'Phường Cái Khế (cũ)', '92@2004', '2004-01-01', '2025-06-30');
-  await addUnit(em, '31120@2004', 'Phường An Hòa (cũ)', '92@2004', '2004-01-01', '2025-06-30');
-  for (const key of ['31117@2025', '31120@2025', '31135@2025', '31147@2025']) await addUser(em, `editor.${key}`, Role.EDITOR, key);
+  // The seed's communes of today's Cần Thơ, and those of the three provinces it was formed from as they were on 30 June 2025.
+  const today: { key: string; name: string; id: number }[] = await em.execute(
+    `select u.key, u.name, u.id from administrative_unit u join administrative_unit p on p.id = u.parent_id where p.key = '92@2025' and u.level = 'COMMUNE' order by u.code, u.id`,
+  );
+  communes = today.map((unit) => unit.key);
+  for (const unit of today) {
+    names.set(unit.key, unit.name);
+    units.set(unit.key, unit.id);
+  }
+  [A, B, C, D] = communes;
+  const before: { key: string }[] = await em.execute(
+    `select u.key from administrative_unit u join administrative_unit d on d.id = u.parent_id join administrative_unit p on p.id = d.parent_id
+      where p.key in ('92@2004', '93@2004', '94@1992') and u.level = 'COMMUNE' and u.valid_to >= '2025-06-30' and u.valid_from <= '2025-06-30' order by u.code, u.id`,
+  );
+  oldCommunes = before.map((unit) => unit.key);
+  for (const key of [A, B, C, D]) await addUser(em, `editor.${key}`, Role.EDITOR, key);
   approver = await app.as('cantho.approver');
   appendixId = String((await em.findOneOrFail(PlanTable, { title: 'Phụ lục 2', plan: { documentNumber: '132/KH-UBND' } })).id);
   const grid = (await approver(GRID, { id: appendixId })).data!.tableGrid;
@@ -131,15 +138,15 @@ describe('opening a round', () => {
   it('gives every commune of today\'s Cần Thơ its own table of the form, found in browse and pulled with tableGrid', async () => {
     const opened = await approver(OPEN, { input: { formId, periodKey: '2025', scopeUnitId: String(await unitIdOf('92@2025')), deadline: '2099-11-15' } });
     expect(opened.errors).toBeUndefined();
-    expect(opened.data!.openReportingRound).toMatchObject({ periodKey: '2025', periodEnd: '2025-12-31', deadline: '2099-11-15', formVersion: 1, reportCount: 4 });
+    expect(opened.data!.openReportingRound).toMatchObject({ periodKey: '2025', periodEnd: '2025-12-31', deadline: '2099-11-15', formVersion: 1, reportCount: communes.length });
     roundId = opened.data!.openReportingRound.id;
     const status = (await approver(STATUS, { round: roundId })).data!.reportingStatus;
-    expect(status.units.map((u: any) => u.unitKey).sort()).toEqual(['31117@2025', '31120@2025', '31135@2025', '31147@2025']);
+    expect(status.units.map((u: any) => u.unitKey).sort()).toEqual([...communes].sort());
     for (const unit of status.units) tableOf.set(unit.unitKey, unit.tableId);
-    const editor = await app.as('editor.31117@2025');
-    const browse = await editor(`query ($unit: ID) { plans(issuingUnitId: $unit) { documentNumber tables { id title } } }`, { unit: String(units.get('31117@2025')) });
-    expect(browse.data!.plans).toEqual([{ documentNumber: `BC 2025 #${roundId}`, tables: [{ id: tableOf.get('31117@2025'), title: 'Báo cáo kinh phí giảm nghèo' }] }]);
-    const grid = (await editor(GRID, { id: tableOf.get('31117@2025') })).data!.tableGrid;
+    const editor = await app.as(`editor.${A}`);
+    const browse = await editor(`query ($unit: ID) { plans(issuingUnitId: $unit) { documentNumber tables { id title } } }`, { unit: String(units.get(A)) });
+    expect(browse.data!.plans).toEqual([{ documentNumber: `BC 2025 #${roundId}`, tables: [{ id: tableOf.get(A), title: 'Báo cáo kinh phí giảm nghèo' }] }]);
+    const grid = (await editor(GRID, { id: tableOf.get(A) })).data!.tableGrid;
     expect(grid).toMatchObject({ version: 1, status: 'DRAFT', reportDeadline: '2099-11-15' });
     expect(grid.rows).toHaveLength(29);
     expect(grid.rows.every((r: any) => r.values.every((v: unknown) => v === null))).toBe(true);
@@ -152,9 +159,9 @@ describe('opening a round', () => {
     expect(wrongPeriod.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'periodKey' });
     expect(wrongPeriod.errors![0].extensions!.messageVi).toContain('không khớp loại kỳ');
     const admin = app.query;
-    const noCommunes = await admin(OPEN, { input: { formId, periodKey: '2024', scopeUnitId: String(await unitIdOf('04@1978')), deadline: '2024-11-15' } });
+    const noCommunes = await admin(OPEN, { input: { formId, periodKey: '2025', scopeUnitId: String(await unitIdOf('954@2010')), deadline: '2025-11-15' } });
     expect(noCommunes.errors![0].extensions!.code).toBe('NO_REPORTING_UNITS');
-    expect(noCommunes.errors![0].message).toContain('Tỉnh Cao Bằng');
+    expect(noCommunes.errors![0].message).toContain('Thành phố Bạc Liêu');
     const badDeadline = await approver(OPEN, { input: { formId, periodKey: '2024', scopeUnitId: scope, deadline: '2024-02-30' } });
     expect(badDeadline.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'deadline' });
     const twice = await approver(OPEN, { input: { formId, periodKey: '2025', scopeUnitId: scope, deadline: '2099-11-15' } });
@@ -168,7 +175,7 @@ describe('opening a round', () => {
     const answers = await Promise.all([approver(OPEN, { input }), approver(OPEN, { input }), approver(OPEN, { input })]);
     expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
     expect(answers.filter((answer) => answer.errors?.[0].extensions!.code === 'ROUND_EXISTS')).toHaveLength(2);
-    expect(await instanceCount()).toBe(before + 4);
+    expect(await instanceCount()).toBe(before + communes.length);
   });
 
   it('a first-half 2025 round goes to the communes that existed on 30 June, now reorganised', async () => {
@@ -176,13 +183,16 @@ describe('opening a round', () => {
     expect(opened.errors).toBeUndefined();
     firstHalfRoundId = opened.data!.openReportingRound.id;
     const status = (await approver(STATUS, { round: firstHalfRoundId })).data!.reportingStatus;
-    expect(status.units.map((u: any) => u.unitKey).sort()).toEqual(['31117@2004', '31120@2004']);
+    expect(status.units.map((u: any) => u.unitKey).sort()).toEqual([...oldCommunes].sort());
     // Past the deadline and not submitted: late by the days since 15 June 2025, today in Vietnam.
     const late = daysBetween('2025-06-15', vietnamDay(new Date()));
-    expect(status.units.map((u: any) => u.daysLate)).toEqual([late, late]);
-    expect(status.total).toMatchObject({ expected: 2, notStarted: 2, late: 2, received: 0, completenessPercent: '0', timelinessPercent: '0' });
+    expect(new Set(status.units.map((u: any) => u.daysLate))).toEqual(new Set([late]));
+    expect(status.total).toMatchObject({ expected: oldCommunes.length, notStarted: oldCommunes.length, late: oldCommunes.length, received: 0, completenessPercent: '0', timelinessPercent: '0' });
   });
 });
+
+/** 3 of the communes in percent, one decimal, as reportingStatus counts. */
+const percent = (part: number) => new ExactDecimal(part).times(100).div(communes.length).toDecimalPlaces(1).toFixed();
 
 async function unitIdOf(key: string): Promise<number> {
   const em = db.orm.em.fork() as EntityManager;
@@ -192,30 +202,30 @@ async function unitIdOf(key: string): Promise<number> {
 describe('filling in, approving and consolidating', () => {
   beforeAll(async () => {
     const fill: [string, string, string][] = [
-      ['31117@2025', '10', '10'],
-      ['31120@2025', '20.5', '20.5'],
-      ['31135@2025', '7', '7'],
+      [A, '10', '10'],
+      [B, '20.5', '20.5'],
+      [C, '7', '7'],
     ];
     for (const [key, totalValue, cityValue] of fill) {
       const editor = await app.as(`editor.${key}`);
       await push(editor, tableOf.get(key)!, [{ rowKey: row, columnKey: total, value: totalValue }, { rowKey: row, columnKey: city, value: cityValue }]);
       await workflow(editor, 'submitTable', tableOf.get(key)!);
     }
-    await workflow(approver, 'approveTable', tableOf.get('31117@2025')!);
-    await workflow(approver, 'approveTable', tableOf.get('31120@2025')!);
+    await workflow(approver, 'approveTable', tableOf.get(A)!);
+    await workflow(approver, 'approveTable', tableOf.get(B)!);
   });
 
   it('counts who has reported, per level and per parent', async () => {
     const status = (await approver(STATUS, { round: roundId })).data!.reportingStatus;
     expect(status.total).toEqual({
-      expected: 4, notStarted: 1, draft: 0, submitted: 1, approved: 2, late: 0, received: 3, onTime: 3, completenessPercent: '75', timelinessPercent: '75',
+      expected: communes.length, notStarted: communes.length - 3, draft: 0, submitted: 1, approved: 2, late: 0, received: 3, onTime: 3, completenessPercent: percent(3), timelinessPercent: percent(3),
     });
-    expect(status.byLevel).toEqual([{ key: 'COMMUNE', expected: 4, received: 3 }]);
-    expect(status.byParent).toEqual([{ key: String(await unitIdOf('92@2025')), name: 'Thành phố Cần Thơ', expected: 4, received: 3, completenessPercent: '75' }]);
+    expect(status.byLevel).toEqual([{ key: 'COMMUNE', expected: communes.length, received: 3 }]);
+    expect(status.byParent).toEqual([{ key: String(await unitIdOf('92@2025')), name: 'Thành phố Cần Thơ', expected: communes.length, received: 3, completenessPercent: percent(3) }]);
     const byKey = new Map(status.units.map((u: any) => [u.unitKey, u]));
-    expect(byKey.get('31117@2025')).toMatchObject({ state: 'APPROVED', lastBy: 'Sở LĐ-TB&XH Cần Thơ – duyệt', daysLate: null });
-    expect(byKey.get('31135@2025')).toMatchObject({ state: 'SUBMITTED', lastBy: 'editor.31135@2025' });
-    expect(byKey.get('31147@2025')).toMatchObject({ state: 'NOT_STARTED', lastBy: null });
+    expect(byKey.get(A)).toMatchObject({ state: 'APPROVED', lastBy: 'Sở LĐ-TB&XH Cần Thơ – duyệt', daysLate: null });
+    expect(byKey.get(C)).toMatchObject({ state: 'SUBMITTED', lastBy: `editor.${C}` });
+    expect(byKey.get(D)).toMatchObject({ state: 'NOT_STARTED', lastBy: null });
   });
 
   it('adds up the approved reports cell by cell, with the contributors of each cell and the units missing', async () => {
@@ -229,22 +239,24 @@ describe('filling in, approving and consolidating', () => {
       columnKey: total,
       value: '30.5',
       contributors: [
-        { unitKey: '31117@2025', value: '10', share: '1' },
-        { unitKey: '31120@2025', value: '20.5', share: '1' },
+        { unitKey: A, value: '10', share: '1' },
+        { unitKey: B, value: '20.5', share: '1' },
       ],
     });
     // Cell by cell: exactly the two cells filled hold figures; every other cell is empty, not zero.
     const filled = table.rows.flatMap((r: any) => r.values.map((v: string | null, c: number) => (v === null ? null : [r.key, table.columns[c].key, v])).filter(Boolean));
     expect(filled).toEqual([[row, total, '30.5'], [row, city, '30.5']]);
-    expect(table.contributingUnits.map((u: any) => u.unitKey)).toEqual(['31117@2025', '31120@2025']);
-    expect(table.missingUnits).toEqual([{ unitKey: '31135@2025', state: 'SUBMITTED' }, { unitKey: '31147@2025', state: 'NOT_STARTED' }]);
+    expect(table.contributingUnits.map((u: any) => u.unitKey)).toEqual([A, B]);
+    expect(table.missingUnits).toHaveLength(communes.length - 2);
+    expect(table.missingUnits).toEqual(expect.arrayContaining([{ unitKey: C, state: 'SUBMITTED' }, { unitKey: D, state: 'NOT_STARTED' }]));
   });
 
   it('also counts submitted reports when asked, saying so', async () => {
     const table = (await approver(CONSOLIDATED, { round: roundId, include: ['APPROVED', 'SUBMITTED'] })).data!.consolidatedTable;
     expect(table.includedStatuses).toEqual(['APPROVED', 'SUBMITTED']);
     expect(table.cells.find((c: any) => c.rowKey === row && c.columnKey === total).value).toBe('37.5');
-    expect(table.missingUnits).toEqual([{ unitKey: '31147@2025', state: 'NOT_STARTED' }]);
+    expect(table.missingUnits).toHaveLength(communes.length - 3);
+    expect(table.missingUnits.map((u: any) => u.unitKey)).not.toContain(C);
   });
 
   it('answers a round one may not read like a round that does not exist', async () => {
@@ -257,14 +269,15 @@ describe('filling in, approving and consolidating', () => {
   });
 
   it('lists what each user has to do', async () => {
-    const editor = await app.as('editor.31147@2025');
+    const editor = await app.as(`editor.${D}`);
     const tasks = `{ myReportingTasks { kind tableId unitName deadline } }`;
     // The annual round's report, then the second half-year's (opened in the race above), soonest deadline first.
-    const mine = (await editor(tasks)).data!.myReportingTasks;
-    expect(mine.map((task: any) => [task.kind, task.unitName, task.deadline])).toEqual([['FILL', 'Phường An Bình', '2099-11-15'], ['FILL', 'Phường An Bình', '2099-12-15']]);
-    expect(mine[0].tableId).toBe(tableOf.get('31147@2025'));
+    // Its own commune's reports; the commune's editors also fill in those of the old communes it was formed from (deadline 15 June 2025).
+    const mine = (await editor(tasks)).data!.myReportingTasks.filter((task: any) => task.deadline.startsWith('2099'));
+    expect(mine.map((task: any) => [task.kind, task.unitName, task.deadline])).toEqual([['FILL', names.get(D), '2099-11-15'], ['FILL', names.get(D), '2099-12-15']]);
+    expect(mine[0].tableId).toBe(tableOf.get(D));
     const waiting = (await approver(tasks)).data!.myReportingTasks.filter((task: any) => task.kind === 'APPROVE');
-    expect(waiting.map((task: any) => task.tableId)).toEqual([tableOf.get('31135@2025')]);
+    expect(waiting.map((task: any) => task.tableId)).toEqual([tableOf.get(C)]);
   });
 
   it('the province adopts the consolidation as its own report, and cannot submit it while a commune waits for a decision unless it says why', async () => {
@@ -278,8 +291,8 @@ describe('filling in, approving and consolidating', () => {
     expect(again.errors![0].extensions!.code).toBe('REPORT_EXISTS');
 
     const refused = await provinceEditor(`mutation ($id: ID!) { submitTable(tableId: $id) { status } }`, { id: tableId });
-    expect(refused.errors![0].extensions).toMatchObject({ code: 'PENDING_BELOW', pendingUnits: ['31135@2025'] });
-    expect(refused.errors![0].extensions!.messageVi).toContain('Phường Tân An');
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'PENDING_BELOW', pendingUnits: [C] });
+    expect(refused.errors![0].extensions!.messageVi).toContain(names.get(C));
     const submitted = await provinceEditor(`mutation ($id: ID!, $why: String) { submitTable(tableId: $id, pendingBelowReason: $why) { status } }`, { id: tableId, why: 'Hạn nộp Bộ; Tân An sẽ bổ sung' });
     expect(submitted.data!.submitTable.status).toBe('SUBMITTED');
     const history = await provinceEditor(`query ($id: ID!) { tableWorkflow(tableId: $id) { toStatus pendingBelowReason } }`, { id: tableId });
@@ -293,18 +306,21 @@ describe('filling in, approving and consolidating', () => {
 describe('reorganisation and form versions', () => {
   it('consolidates a first-half 2025 round of old communes for today\'s Cần Thơ, through the merger', async () => {
     const round = (await approver(`query ($round: ID!) { reportingStatus(roundId: $round) { units { unitKey tableId } } }`, { round: firstHalfRoundId })).data!.reportingStatus;
+    const O1 = oldCommunes[0];
     const old = new Map(round.units.map((u: any) => [u.unitKey, u.tableId]));
-    expect([...old.keys()].sort()).toEqual(['31117@2004', '31120@2004']);
+    expect([...old.keys()].sort()).toEqual([...oldCommunes].sort());
     // The old commune no longer exists; the national administrator fills its report in, the province approves it.
-    await push(app.query, old.get('31117@2004') as string, [{ rowKey: row, columnKey: total, value: '4.25' }, { rowKey: row, columnKey: city, value: '4.25' }]);
-    await workflow(app.query, 'submitTable', old.get('31117@2004') as string);
-    await workflow(approver, 'approveTable', old.get('31117@2004') as string);
+    await push(app.query, old.get(O1) as string, [{ rowKey: row, columnKey: total, value: '4.25' }, { rowKey: row, columnKey: city, value: '4.25' }]);
+    await workflow(app.query, 'submitTable', old.get(O1) as string);
+    await workflow(approver, 'approveTable', old.get(O1) as string);
     const table = (await approver(CONSOLIDATED, { round: firstHalfRoundId, unit: String(await unitIdOf('92@2025')) })).data!.consolidatedTable;
-    expect(table.cells.find((c: any) => c.rowKey === row && c.columnKey === total)).toMatchObject({ value: '4.25', contributors: [{ unitKey: '31117@2004', value: '4.25', share: '1' }] });
-    expect(table.missingUnits).toEqual([{ unitKey: '31120@2004', state: 'NOT_STARTED' }]);
+    expect(table.cells.find((c: any) => c.rowKey === row && c.columnKey === total)).toMatchObject({ value: '4.25', contributors: [{ unitKey: O1, value: '4.25', share: '1' }] });
+    expect(table.missingUnits).toHaveLength(oldCommunes.length - 1);
+    expect(table.missingUnits.map((u: any) => u.unitKey)).not.toContain(O1);
     // Seen from the old province it merged into today's Cần Thơ, the same.
     const fromOld = (await approver(CONSOLIDATED, { round: firstHalfRoundId, unit: String(await unitIdOf('92@2004')) })).data!.consolidatedTable;
-    expect(fromOld.contributingUnits).toEqual([{ unitKey: '31117@2004', state: 'APPROVED' }]);
+    expect(fromOld.contributingUnits).toEqual([{ unitKey: O1, state: 'APPROVED' }]);
+    expect(fromOld.missingUnits.length).toBeLessThan(oldCommunes.length); // old Cần Thơ's own communes only
   });
 
   it('a structure changed while a round is open applies from the next round', async () => {
@@ -315,9 +331,56 @@ describe('reorganisation and form versions', () => {
     expect(same.data!.reviseReportForm.number).toBe(2);
     // The open round keeps version 1: its tables and its consolidation keep the appendix's 29 rows.
     expect((await approver(`query ($id: ID!) { reportingRound(id: $id) { formVersion } }`, { id: roundId })).data!.reportingRound.formVersion).toBe(1);
-    expect((await approver(GRID, { id: tableOf.get('31147@2025') })).data!.tableGrid.rows).toHaveLength(29);
-    const next = await approver(OPEN, { input: { formId, periodKey: '2025', scopeUnitId: String(units.get('31117@2025')), deadline: '2099-11-15' } });
+    expect((await approver(GRID, { id: tableOf.get(D) })).data!.tableGrid.rows).toHaveLength(29);
+    const next = await approver(OPEN, { input: { formId, periodKey: '2025', scopeUnitId: String(units.get(A)), deadline: '2099-11-15' } });
     expect(next.data!.openReportingRound).toMatchObject({ formVersion: 2, reportCount: 1 });
   });
 });
 
+/** The worked example of docs/reporting.md, as the seed users: the seed has districts but no communes. */
+describe('the worked example of docs/reporting.md', () => {
+  it('a district of old Bạc Liêu reports the first half of 2025 to today\'s Cà Mau, which consolidates it', async () => {
+    const admin = await app.as('admin');
+    const lookup = (await admin(`{ findTable(documentNumber: "132/KH-UBND", title: "Phụ lục 2") { id } units(level: PROVINCE) { id key } }`)).data!;
+    const camau = lookup.units.find((unit: any) => unit.key === '96@2025').id;
+    const form = await admin(`mutation ($table: ID!) {
+      createReportForm(input: { templateTableId: $table, title: "Báo cáo kinh phí 6 tháng", periodType: HALF_YEAR, reportingLevel: DISTRICT }) { id versions { number rowCount columnCount } }
+    }`, { table: lookup.findTable.id });
+    expect(form.data!.createReportForm.versions).toEqual([{ number: 1, rowCount: 29, columnCount: 5 }]);
+    const round = await admin(`mutation ($form: ID!, $scope: ID!) {
+      openReportingRound(input: { formId: $form, periodKey: "2025-H1", scopeUnitId: $scope, deadline: "2025-06-15" }) { id periodEnd deadline reportCount }
+    }`, { form: form.data!.createReportForm.id, scope: camau });
+    expect(round.data!.openReportingRound).toMatchObject({ periodEnd: '2025-06-30', deadline: '2025-06-15' });
+    const districts = round.data!.openReportingRound.reportCount; // every district of old Bạc Liêu and old Cà Mau
+    expect(districts).toBeGreaterThan(1);
+    const roundId = round.data!.openReportingRound.id;
+  
+    const editor = await app.as('baclieu-city.editor');
+    const [task] = (await editor(`{ myReportingTasks { kind tableId unitName deadline daysRemaining } }`)).data!.myReportingTasks;
+    expect(task).toMatchObject({ kind: 'FILL', unitName: 'Thành phố Bạc Liêu', deadline: '2025-06-15' });
+    const pushed = await editor(`mutation ($id: ID!) {
+      pushTable(input: { tableId: $id, baseVersion: 1, idempotencyKey: "bl-2025-h1", changes: [
+        { rowKey: "I.2.-1", columnKey: "total", text: "15.349" }, { rowKey: "I.2.-1", columnKey: "local-budget", text: "15.349" }
+      ] }) { status version messageEn }
+    }`, { id: task.tableId });
+    expect(pushed.data!.pushTable).toMatchObject({ status: 'APPLIED', version: 2 });
+    expect((await editor(`mutation ($id: ID!) { submitTable(tableId: $id) { status } }`, { id: task.tableId })).data!.submitTable.status).toBe('SUBMITTED');
+  
+    const approver = await app.as('camau.approver');
+    const status = (await approver(`query ($round: ID!) { reportingStatus(roundId: $round) { units { unitName state daysLate } total { expected received late completenessPercent timelinessPercent } } }`, { round: roundId })).data!.reportingStatus;
+    expect(status.units).toHaveLength(districts);
+    const baclieu = status.units.find((unit: any) => unit.unitName === 'Thành phố Bạc Liêu');
+    expect(baclieu.state).toBe('SUBMITTED');
+    expect(baclieu.daysLate).toBeGreaterThan(500); // submitted today, long after 15 June 2025
+    expect(status.total).toMatchObject({ expected: districts, received: 1, late: districts, timelinessPercent: '0' });
+    expect((await approver(`mutation ($id: ID!) { approveTable(tableId: $id) { status } }`, { id: task.tableId })).data!.approveTable.status).toBe('APPROVED');
+    const table = (await approver(`query ($round: ID!, $unit: ID!) {
+      consolidatedTable(roundId: $round, unitId: $unit) { includedStatuses cells { rowKey columnKey value contributors { unitName value share } } missingUnits { unitName } findings { ruleId } }
+    }`, { round: roundId, unit: camau })).data!.consolidatedTable;
+    expect(table.includedStatuses).toEqual(['APPROVED']);
+    const cell = (columnKey: string) => ({ rowKey: 'I.2.-1', columnKey, value: '15349', contributors: [{ unitName: 'Thành phố Bạc Liêu', value: '15349', share: '1' }] });
+    expect(table.cells).toEqual(expect.arrayContaining([cell('total'), cell('local-budget')]));
+    expect(table.cells).toHaveLength(2);
+    expect(table.missingUnits).toHaveLength(districts - 1);
+  });
+});

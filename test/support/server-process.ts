@@ -87,6 +87,7 @@ export function spawnServer(env: Record<string, string | undefined>, port: numbe
         if (done) throw new Error(`server exited before it was ready:\n${text}`);
         try {
           const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+          await response.arrayBuffer(); // an unread body would keep the socket, and the Jest worker, open
           if (response.ok) return;
         } catch {
           // not listening yet

@@ -5,12 +5,14 @@ import { importPlanTable } from '../../server/import/plan-table-import';
 import type { TestDatabase } from './database';
 
 /**
- * Imports an appendix given as CSV text under the seeded plan 132/KH-UBND (or a new plan of the unit `unitKey`), with a template of
+ * Imports an appendix given as CSV text under the seeded plan 132/KH-UBND (or a new plan of the unit `unitKey`, or the plan `planId`), with a template of
  * the given rules (none by default, for tests about sync mechanics rather than arithmetic).
  */
-export async function importTestTable(db: TestDatabase, csv: string, options: { title: string; rules?: unknown[]; unitKey?: string }): Promise<number> {
+export async function importTestTable(db: TestDatabase, csv: string, options: { title: string; rules?: unknown[]; unitKey?: string; planId?: number }): Promise<number> {
   const em = db.orm.em.fork() as EntityManager;
-  const plan = options.unitKey
+  const plan = options.planId
+    ? await em.findOneOrFail(Plan, options.planId)
+    : options.unitKey
     ? em.create(Plan, {
         documentNumber: `${options.title}/KH-UBND`,
         issuedOn: '2024-01-15',

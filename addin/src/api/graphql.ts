@@ -29,6 +29,10 @@ export interface UnitOption {
   validTo: string | null;
 }
 
+export interface UnitMatch extends UnitOption {
+  parent: { name: string } | null;
+}
+
 export interface IndicatorOption {
   key: string;
   name: string;
@@ -169,6 +173,15 @@ export class PlanBridgeClient {
   async provinces(): Promise<UnitOption[]> {
     const data = await this.request<{ units: UnitOption[] }>(`{ units(level: PROVINCE) { id name code level validFrom validTo } }`);
     return data.units;
+  }
+
+  /** Units whose name or code matches, each with its parent (namesakes are many). */
+  async searchUnits(query: string): Promise<UnitMatch[]> {
+    const data = await this.request<{ searchUnits: UnitMatch[] }>(
+      `query ($query: String!) { searchUnits(query: $query, limit: 30) { id name code level validFrom validTo parent { name } } }`,
+      { query },
+    );
+    return data.searchUnits;
   }
 
   async childUnits(unitId: string): Promise<UnitOption[]> {

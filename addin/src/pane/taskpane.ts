@@ -5,6 +5,7 @@
 /// <reference types="office-js" />
 import { ConflictResolution } from '../table-sync/conflicts';
 import { ApiError, type IndicatorOption, PlanBridgeClient, type PlanOption, type UnitOption } from '../api/graphql';
+import { UnitSearchBox } from './unit-search-box';
 import { ExcelError } from '../excel/excel-errors';
 import { errorText as describeError } from './error-text';
 import { dialogErrorKey, fromChosenServer, signInDialogUrl } from './sign-in';
@@ -271,12 +272,11 @@ function unitLabel(unit: UnitOption): string {
   return `${unit.name} (${unit.code}, ${until})`;
 }
 
+/** The provinces for reports; the unit of a table is found with the search box. */
 async function loadUnits(): Promise<void> {
-  const select = $<HTMLSelectElement>('unit');
   try {
     const units = await makeClient().provinces();
     units.sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.validFrom.localeCompare(b.validFrom));
-    select.replaceChildren(new Option(tr('choose'), ''), ...units.map((unit) => new Option(unitLabel(unit), unit.id)));
     const country = new Option(tr('wholeCountry'), '');
     country.dataset.i18n = 'wholeCountry';
     $<HTMLSelectElement>('report-unit').replaceChildren(country, ...units.map((unit) => new Option(unitLabel(unit), unit.id)));
@@ -617,12 +617,18 @@ function wire(): void {
     makeClient();
     void useSessionFor().then(loadUnits);
   });
-  $('unit').addEventListener('change', () => {
-    const unitId = $<HTMLSelectElement>('unit').value;
-    void loadDistricts(unitId);
-    void loadPlans(unitId);
+  new UnitSearchBox($<HTMLInputElement>('unit-search'), $('unit-results'), {
+    search: (query) => client.searchUnits(query),
+    label: unitLabel,
+    noMatch: () => tr('noUnitsFound'),
+    failed: (error) => say(errorText(error), 'error'),
+    choose: (unit) => {
+      $<HTMLInputElement>('unit').value = unit.id;
+      void loadDistricts(unit.id);
+      void loadPlans(unit.id);
+    },
   });
-  $('district').addEventListener('change', () => void loadPlans($<HTMLSelectElement>('district').value || $<HTMLSelectElement>('unit').value));
+  $('district').addEventListener('change', () => void loadPlans($<HTMLSelectElement>('district').value || $<HTMLInputElement>('unit').value));
   $('plan').addEventListener('change', () => loadTables($<HTMLSelectElement>('plan').value));
   $('table').addEventListener('change', updateButtons);
   $('pull').addEventListener('click', () => void onPull());
@@ -680,10 +686,18 @@ export async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-if (typeof Office !== 'undefined') {
+/** Opened in a plain browser (no Office, or Office not hosted by Excel): say so instead of showing an empty form. */
+function showNotInExcel(): void {
+  document.getElementById('not-in-excel')!.hidden = false;
+  document.querySelector('main')!.hidden = true;
+  document.body.dataset.ready = 'not-in-excel';
+}
+
+if (typeof Office === 'undefined') showNotInExcel();
+else {
   Office.onReady((info) => {
     if (info.host !== Office.HostType.Excel) {
-      say(t('vi', 'notInExcel'), 'error');
+      showNotInExcel();
       return;
     }
     const refusal = platformRefusal(Office);

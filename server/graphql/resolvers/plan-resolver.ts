@@ -1,8 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { foldLabel } from '../../../domain/label-match';
 import { AdministrativeUnit, Plan, PlanTable, ProgramPhase, SourceDocument } from '../../entities';
 import type { GraphQLContext } from '../context';
+import { createPlan, deletePlan, updatePlan } from '../../plans/plan-editing';
 import { notReadable, parseId, userError } from '../errors';
+import { CreatePlanInput, UpdatePlanInput } from '../types/plan-types';
 
 @Resolver(() => Plan)
 export class PlanResolver {
@@ -55,6 +57,21 @@ export class PlanResolver {
       );
     }
     return tables[0];
+  }
+
+  @Mutation(() => Plan, { description: 'Create a plan of a unit you edit (an editor of the unit, or an administrator above it)' })
+  createPlan(@Ctx() { em, access }: GraphQLContext, @Arg('input') input: CreatePlanInput): Promise<Plan> {
+    return createPlan(em, access, input);
+  }
+
+  @Mutation(() => Plan, { description: 'Change a plan of a unit you edit' })
+  updatePlan(@Ctx() { em, access }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('input') input: UpdatePlanInput): Promise<Plan> {
+    return updatePlan(em, access, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Delete a plan and its tables, while none of its tables was ever submitted' })
+  deletePlan(@Ctx() { em, access }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<boolean> {
+    return deletePlan(em, access, id);
   }
 
   @FieldResolver(() => AdministrativeUnit)

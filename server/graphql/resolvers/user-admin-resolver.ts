@@ -1,7 +1,10 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { forbidden, signInRequired } from '../../auth/auth-errors';
+import { loginFormatProblem, normaliseLogin } from '../../auth/logins';
 import { checkPasswordStrength, hashPassword } from '../../auth/passwords';
+import { importUsers } from '../../auth/user-import';
+import { UserImportResult } from '../types/user-import-types';
 import { AdministrativeUnit, Role, RoleAssignment, User } from '../../entities';
 import type { GraphQLContext } from '../context';
 import { badInput, notFound, parseId, userError } from '../errors';
@@ -46,10 +49,9 @@ export class UserAdminResolver {
   ): Promise<User> {
     const unit = await unitOrNational(context, unitId);
     if (!administers(context, unit?.id ?? null)) throw forbidden('tạo người dùng cho đơn vị này', 'create users for this unit');
-    const normalised = login.trim().toLowerCase();
-    if (!/^[a-z0-9._-]{3,60}$/.test(normalised)) {
-      throw badInput('login', 'Tên đăng nhập gồm 3–60 ký tự a-z, 0-9, dấu chấm, gạch', 'A login has 3–60 characters a-z, 0-9, dot, dash, underscore');
-    }
+    const normalised = normaliseLogin(login);
+    const badLogin = loginFormatProblem(normalised);
+    if (badLogin) throw badInput('login', badLogin.vi, badLogin.en);
     const weak = checkPasswordStrength(password);
     if (weak) throw badInput('password', weak.vi, weak.en);
     const user = context.em.create(User, { login: normalised, displayName: displayName.trim() || normalised, passwordHash: await hashPassword(password) });
@@ -60,6 +62,15 @@ export class UserAdminResolver {
       throw error;
     });
     return user;
+  }
+
+  @Mutation(() => UserImportResult, {
+    description:
+      'Create users with a role each from a CSV with the columns login, display name, unit code, role (a unit code names today\'s unit of that code; ' +
+      'a key such as "954@2010" a former one). A dry run lists every problem by line; otherwise all are created or none. Passwords are generated and shown once.',
+  })
+  importUsers(@Ctx() { em, access }: GraphQLContext, @Arg('csv') csv: string, @Arg('dryRun') dryRun: boolean): Promise<UserImportResult> {
+    return importUsers(em, access, csv, dryRun);
   }
 
   @Mutation(() => RoleAssignment, { description: 'Give a user a role on a unit you administer' })

@@ -1,0 +1,66 @@
+/**
+ * POST /plans/:planId/tables: the import's door for files (.xlsx or .csv body), for scripts and for staff
+ * without the add-in. Query: title (required), dryRun, sheet, range, caption, unitOfMeasure, emptyMeans.
+ * The answer is the same JSON as the importTable mutation's; errors are JSON with every problem named.
+ */
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request, type Response, type Router } from 'express';
+import { GraphQLError } from 'graphql';
+import { EMPTY_MEANINGS, type EmptyMeaning } from '../../domain/import/propose-rules';
+import { problem } from '../../domain/import/import-problem';
+import { createContext } from '../graphql/context';
+import type { RateLimits } from '../graphql/rate-limits';
+import { importRefusedError } from '../graphql/resolvers/import-resolver';
+import { importAnswer } from '../import/import-answer';
+import { ImportRefused, importTable } from '../import/import-table';
+import { planForImport } from '../import/plan-access';
+import { csvGrid, workbookGrid } from '../import/workbook-grid';
+import type { Logger } from '../logger';
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, IMPORT_REFUSED: 422 };
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function isCsv(req: Request): boolean {
+  return /csv|text\/plain/i.test(req.headers['content-type'] ?? '') || /\.csv$/i.test(String(req.query.filename ?? ''));
+}
+
+export function tableUploadRouter(orm: MikroORM, log: Logger, settings: { limits: RateLimits; publicIndicators: boolean; maxBodyBytes: number }): Router {
+  const router = express.Router();
+  router.post('/plans/:planId/tables', express.raw({ type: () => true, limit: settings.maxBodyBytes }), async (req: Request, res: Response) => {
+    const context = await createContext(orm, log, { requestId: String(req.headers['x-request-id'] ?? ''), authorization: req.headers.authorization, ip: req.ip ?? 'unknown' }, settings);
+    try {
+      const plan = await planForImport(context.em, context.access, String(req.params.planId));
+      const title = text(req.query.title);
+      const emptyMeans = text(req.query.emptyMeans);
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const problems = [
+        ...(title ? [] : [problem('MISSING_TITLE', {}, 'Thiếu tham số title (tên bảng)', 'The title parameter (the table\'s title) is missing')]),
+        ...(emptyMeans === undefined || EMPTY_MEANINGS.includes(emptyMeans as EmptyMeaning) ? [] : [problem('BAD_EMPTY_MEANS', {}, `emptyMeans phải là một trong ${EMPTY_MEANINGS.join(', ')}`, `emptyMeans must be one of ${EMPTY_MEANINGS.join(', ')}`)]),
+        ...(body.length > 0 ? [] : [problem('EMPTY_BODY', {}, `Thiếu tệp: hãy gửi tệp .xlsx (${XLSX_TYPE}) hoặc .csv (text/csv) làm nội dung yêu cầu`, `No file: send an .xlsx (${XLSX_TYPE}) or .csv (text/csv) file as the request body`)]),
+      ];
+      if (problems.length > 0) throw new ImportRefused(problems);
+      const { grid, origin } = isCsv(req) ? csvGrid(body) : await workbookGrid(body, { sheet: text(req.query.sheet), range: text(req.query.range) });
+      const outcome = await importTable(context.em, plan, {
+        planId: plan.id,
+        title: title!,
+        caption: text(req.query.caption),
+        unitOfMeasure: text(req.query.unitOfMeasure),
+        grid,
+        origin,
+        dryRun: req.query.dryRun === 'true',
+        emptyMeans: emptyMeans as EmptyMeaning | undefined,
+      });
+      res.status(outcome.dryRun ? 200 : 201).json(importAnswer(outcome));
+    } catch (caught) {
+      const error = caught instanceof ImportRefused ? importRefusedError(caught) : caught;
+      if (!(error instanceof GraphQLError)) throw error;
+      const code = String(error.extensions.code);
+      res.status(STATUS[code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+    }
+  });
+  return router;
+}

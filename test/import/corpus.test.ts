@@ -1,0 +1,164 @@
+/**
+ * Every table of test/corpus through the import's analysis (what importTable's dry run answers), compared with what
+ * the corpus says a careful reader finds: structure (header, data and footnote rows, column types, row kinds and
+ * levels), rules (every expected rule among those kept), and findings (exactly the published inconsistencies: every
+ * one found, none where figures agree within their precision).
+ *
+ * Where the importer does not yet find what the corpus expects, the check is listed in KNOWN_GAPS with the reason and
+ * runs as test.failing: it keeps proving the gap is real, and fails as soon as the importer closes it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { analysePublishedTable, TableAnalysis } from '../../domain/import/analyse-table';
+import { EmptyMeaning } from '../../domain/import/propose-rules';
+import { Rule } from '../../domain/rules';
+import { parseVietnameseNumber } from '../../domain/vietnamese-number';
+
+const FOLDER = join(__dirname, '../corpus');
+
+interface Expected {
+  headerRows: number;
+  dataRows: number;
+  footnoteRows: number;
+  emptyMeans?: string;
+  transposed?: boolean;
+  notation?: string;
+  columns: { header: string; type: string; scale?: string }[];
+  rows: { index: number; kind: string; level: number }[];
+  rules: Record<string, unknown>[];
+  findings: { rule: string; row: string; column: string; expected: string; found: string }[];
+  warnings?: { kind: string; row: string }[];
+}
+
+type Aspect = 'structure' | 'rules' | 'findings';
+
+/** Checks the importer does not yet pass, with why. */
+const KNOWN_GAPS: Record<string, Partial<Record<Aspect | 'warnings', string>>> = {
+  'bac-giang-2010-2018-poverty-indicators': {
+    structure: 'decimal-point notation ("412204.00") is refused as ambiguous Vietnamese notation; no per-table notation option yet',
+    rules: 'same; and rules of a transposed table (indicator rows × year columns) are not proposed',
+    findings: 'same',
+  },
+  'binh-dinh-2022-baseline-by-district': {
+    rules: 'the total row publishes only its first figure, so total-sum makes no check, and the importer keeps no rule that checks nothing',
+  },
+  'can-tho-2023-livelihood-models': {
+    structure: 'dash rows of a table without an STT column are not nested under the row above (level 0, expected 1)',
+    warnings: 'the warning for a partial "Trong đó" breakdown (20 + 30 of 287 households) is not implemented',
+  },
+  'quang-ngai-yearbook-2016-poverty-rate': {
+    structure: 'years as row labels (2010, 2011…) are read as figures, so no label column is found',
+    rules: 'same',
+    findings: 'same: the year labels fall under the rate-range rule',
+  },
+};
+
+const MEANINGS: Record<string, EmptyMeaning> = { 'not-published': 'NOT_PUBLISHED', none: 'NONE', 'not-broken-down': 'ROLLUP' };
+const KINDS: Record<string, string> = { GRAND_TOTAL: 'total', SECTION: 'section', LABEL: 'label', ITEM: 'item', CHILD: 'item' };
+
+function entries(): { slug: string; grid: string[][]; unitOfMeasure: string | null; expected: Expected }[] {
+  return readdirSync(FOLDER)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const slug = file.replace(/\.json$/, '');
+      const json = JSON.parse(readFileSync(join(FOLDER, file), 'utf8'));
+      const grid = parse(readFileSync(join(FOLDER, `${slug}.csv`), 'utf8').replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+      return { slug, grid, unitOfMeasure: json.unitOfMeasure ?? null, expected: json.expected as Expected };
+    });
+}
+
+/** A kept rule in the corpus's words, naming columns by header. */
+function corpusRule(rule: Rule, header: (key: string) => string): Record<string, unknown> {
+  const sorted = (keys: readonly string[]) => keys.map(header).sort();
+  const columns = rule.columns ? sorted(rule.columns) : undefined;
+  switch (rule.kind) {
+    case 'ROW_SUM':
+      return { kind: 'column-sum', target: header(rule.totalColumn), terms: sorted(rule.partColumns) };
+    case 'HIERARCHY_SUM':
+      return { kind: 'parent-sum', columns };
+    case 'GRAND_TOTAL':
+      return { kind: 'total-sum', columns };
+    case 'RATIO':
+      return { kind: 'ratio', target: header(rule.rate), numerator: header(rule.numerator), denominator: header(rule.denominator), scale: Number(rule.scale ?? 1) };
+    case 'COMPARE':
+      return rule.id.startsWith('part-le-total-')
+        ? { kind: 'part-le-total', part: header(rule.left), total: header(rule.right) }
+        : { kind: 'bound', lower: header(rule.left), upper: header(rule.right) };
+    case 'RANGE':
+      return { kind: 'rate-range', columns };
+    case 'NON_NEGATIVE':
+      return { kind: 'non-negative', columns };
+    default:
+      return { kind: rule.kind };
+  }
+}
+
+function normalisedExpectedRule(rule: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...rule };
+  for (const field of ['terms', 'columns']) if (Array.isArray(copy[field])) copy[field] = [...(copy[field] as string[])].sort();
+  return copy;
+}
+
+const RULE_NAMES: Record<string, string> = { ROW_SUM: 'column-sum', HIERARCHY_SUM: 'parent-sum', GRAND_TOTAL: 'total-sum', RATIO: 'ratio', RANGE: 'rate-range', NON_NEGATIVE: 'non-negative', COMPARE: 'compare' };
+
+function canonical(figure: string): string {
+  const parsed = parseVietnameseNumber(figure);
+  return parsed.ok && parsed.value !== null ? parsed.value : figure;
+}
+
+function check(slug: string, aspect: Aspect | 'warnings', name: string, body: () => void): void {
+  const gap = KNOWN_GAPS[slug]?.[aspect];
+  if (gap) test.failing(`${name} — known gap: ${gap}`, body);
+  else test(name, body);
+}
+
+describe.each(entries())('$slug', ({ slug, grid, unitOfMeasure, expected }) => {
+  const result = analysePublishedTable(grid, { unitOfMeasure, emptyMeans: expected.emptyMeans ? MEANINGS[expected.emptyMeans] : null });
+  const analysis = (): TableAnalysis => {
+    if (!result.ok) throw new Error(result.errors.map((error) => error.messageEn).join('; '));
+    return result.analysis;
+  };
+
+  check(slug, 'structure', 'structure: header, data and footnote rows, column types, row kinds and levels', () => {
+    const { structure } = analysis();
+    expect([structure.headerRows, structure.dataRows, structure.footnoteRows]).toEqual([expected.headerRows, expected.dataRows, expected.footnoteRows]);
+    expect(structure.columns.map((column) => ({ header: column.header, type: column.type, ...(column.type === 'money' && column.scale ? { scale: column.scale } : {}) })))
+      .toEqual(expected.columns.map((column) => ({ header: column.header, type: column.type, ...(column.type === 'money' && column.scale ? { scale: column.scale } : {}) })));
+    const rows = structure.rows.map((row) => ({ index: row.index, kind: KINDS[row.kind], level: row.level }));
+    expect(rows).toEqual(expected.rows.map(({ index, kind, level }) => ({ index, kind, level })));
+  });
+
+  check(slug, 'rules', 'rules: every rule a careful reviewer checks is found and kept', () => {
+    const { structure, rulesFound } = analysis();
+    const header = (key: string) => structure.columns.find((column) => column.key === key)?.header ?? structure.rows.find((row) => row.key === key)?.label ?? key;
+    const kept = rulesFound.rules.map((rule) => corpusRule(rule, header));
+    for (const rule of expected.rules.map(normalisedExpectedRule)) expect(kept).toContainEqual(expect.objectContaining(rule));
+  });
+
+  check(slug, 'findings', 'findings: every published inconsistency, and nothing where figures agree within their precision', () => {
+    const { structure, findings } = analysis();
+    const rowIndex = (key: string) => structure.rows.find((row) => row.key === key)!.index;
+    const found = findings
+      .filter((finding) => finding.severity === 'ERROR')
+      .map((finding) => ({ row: rowIndex(finding.cells[0].rowKey), column: finding.cells[0].columnLabel, expected: finding.expected, found: finding.found, rule: RULE_NAMES[finding.ruleKind] }));
+    const wanted = expected.findings.map((finding) => ({
+      row: Number(finding.row.split('|')[0].trim()),
+      column: finding.column,
+      expected: canonical(finding.expected),
+      found: canonical(finding.found),
+      rule: ['bound', 'part-le-total'].includes(finding.rule) ? 'compare' : finding.rule,
+    }));
+    const order = (list: typeof found) => [...list].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column) || a.rule.localeCompare(b.rule));
+    expect(order(found)).toEqual(order(wanted));
+  });
+
+  if (expected.warnings?.some((warning) => warning.kind === 'partial-parent')) {
+    check(slug, 'warnings', 'warns about each parent row whose own figures do not add up while its children fill the gap', () => {
+      const { warnings, structure } = analysis();
+      const lines = warnings.filter((warning) => warning.code === 'PARTIAL_PARENT').map((warning) => structure.rows.find((row) => row.line === warning.line)!.index);
+      expect(lines).toEqual(expected.warnings!.filter((warning) => warning.kind === 'partial-parent').map((warning) => Number(warning.row.split('|')[0].trim())));
+    });
+  }
+});

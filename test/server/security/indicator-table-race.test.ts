@@ -1,0 +1,28 @@
+import { AdministrativeUnit, PlanTable } from '../../../server/entities';
+import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { startTestApp, type TestApp } from '../../support/graphql';
+
+/** createIndicatorTable checks the title and picks the next position under the plan's row lock (issue 16, item 13). */
+let db: TestDatabase;
+let app: TestApp;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  app = await startTestApp(db.orm);
+});
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+it('4 parallel creations of one title: one table, the others refused', async () => {
+  const editor = await app.as('cantho.editor');
+  const planId = (await app.query(`{ plans(documentNumber: "132/KH-UBND") { id } }`)).data!.plans[0].id;
+  const unit = await db.orm.em.fork().findOneOrFail(AdministrativeUnit, { key: '92@2004' });
+  const input = { planId, title: 'Tỷ lệ hộ nghèo 2024', unitIds: [String(unit.id)], columns: [{ indicatorKey: 'POOR_HOUSEHOLD_RATE', kind: 'ACTUAL', periodKey: '2024' }] };
+  const create = `mutation ($input: IndicatorTableInput!) { createIndicatorTable(input: $input) { id } }`;
+  const responses = await Promise.all(Array.from({ length: 4 }, () => editor(create, { input })));
+  expect(responses.filter((response) => !response.errors)).toHaveLength(1);
+  responses.filter((response) => response.errors).forEach((response) => expect(response.errors![0].message).toContain('already has a table'));
+  expect(await db.orm.em.fork().count(PlanTable, { title: input.title })).toBe(1);
+});
