@@ -482,33 +482,51 @@ class FakeRange {
   }
 }
 
-class FakeNote {
-  private data: { content: string } | null = null;
+/** An item got with getItemOrNullObject: read from the book at sync time after load(); absent, it is a null object. */
+abstract class FakeNullableItem<T extends object> {
+  private data: T | null = null;
   isNullObject = false;
 
+  constructor(protected readonly context: FakeContext) {}
+
+  protected abstract read(): T | null;
+
+  load(_props?: unknown): void {
+    this.context.enqueue(48, () => {
+      const data = this.read();
+      if (data === null) this.isNullObject = true;
+      else this.data = data;
+      return 32;
+    });
+  }
+
+  protected loaded<K extends keyof T>(property: K): T[K] {
+    if (!this.data) throw new NotLoaded(String(property));
+    return this.data[property];
+  }
+}
+
+class FakeNote extends FakeNullableItem<{ content: string }> {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly sheet: () => MemorySheet,
     private readonly address: string,
-  ) {}
+  ) {
+    super(context);
+  }
 
   private cell() {
     const { row, column } = parseCell(this.address);
     return this.sheet().cell(row, column);
   }
 
-  load(_props?: unknown): void {
-    this.context.enqueue(48, () => {
-      const note = this.cell()?.note;
-      if (note === undefined || note === null) this.isNullObject = true;
-      else this.data = { content: note };
-      return 32;
-    });
+  protected read(): { content: string } | null {
+    const note = this.cell()?.note;
+    return note === undefined || note === null ? null : { content: note };
   }
 
   get content(): string {
-    if (!this.data) throw new NotLoaded('content');
-    return this.data.content;
+    return this.loaded('content');
   }
 
   set content(text: string) {
@@ -528,29 +546,23 @@ class FakeNote {
   }
 }
 
-/** A worksheet-scoped name; its formula is read at sync time after load(). */
-class FakeNamedItem {
-  private data: { formula: string } | null = null;
-  isNullObject = false;
-
+/** A worksheet-scoped name and its formula. */
+class FakeNamedItem extends FakeNullableItem<{ formula: string }> {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly sheet: () => MemorySheet,
     private readonly name: string,
-  ) {}
+  ) {
+    super(context);
+  }
 
-  load(_props?: unknown): void {
-    this.context.enqueue(48, () => {
-      const formula = this.sheet().names.get(this.name);
-      if (formula === undefined) this.isNullObject = true;
-      else this.data = { formula };
-      return 32;
-    });
+  protected read(): { formula: string } | null {
+    const formula = this.sheet().names.get(this.name);
+    return formula === undefined ? null : { formula };
   }
 
   get formula(): string {
-    if (!this.data) throw new NotLoaded('formula');
-    return this.data.formula;
+    return this.loaded('formula');
   }
 
   set formula(formula: string) {
