@@ -13,7 +13,9 @@ import { errorText } from '../../addin/src/pane/error-text';
 import { platformRefusal } from '../../addin/src/pane/platform';
 import { dialogErrorKey, fromChosenServer, signInDialogUrl } from '../../addin/src/pane/sign-in';
 import { BINDING_NS } from '../../addin/src/table-sync/snapshot-store';
-import { SheetSync } from '../../addin/src/table-sync/sheet-sync';
+import { NotAReportError, REPORT_NS } from '../../addin/src/report/report-store';
+import { IndicatorReports } from '../../addin/src/report/report-sync';
+import { NotBoundError, SheetSync } from '../../addin/src/table-sync/sheet-sync';
 import { KEY_MARKER } from '../../addin/src/table-sync/layout';
 import { StubServer, bigGrid, editItems } from './support/big-table';
 import { createFakeOffice } from './support/fake-office';
@@ -216,6 +218,58 @@ describe('what Excel reports', () => {
     const second = await sync.pull('1', {});
     expect(book.partsOf(BINDING_NS)).toHaveLength(1);
     expect((await sync.bound(second.sheet.id))!.binding.generation).toBe(1);
+  });
+});
+
+describe('a worksheet id reused while the pane stays open (item 7)', () => {
+  it('never writes through a stale binding into an unrelated sheet that received a deleted sheet\'s id', async () => {
+    const { book, sync } = setup();
+    const first = await sync.pull('1', {});
+    const id = first.sheet.id;
+    book.type(id, 'E12', '1,5'); // a finding: the binding now records a marked cell
+    await sync.validate(id);
+    expect((await sync.bound(id))!.binding.state.marks.length).toBeGreaterThan(0);
+    // The person deletes the sheet and inserts another; Excel (Mac) gives it the deleted sheet's id.
+    book.deleteSheet(id);
+    const other = book.addSheet('Sổ riêng', id);
+    book.type(id, 'A1', 'dữ liệu riêng');
+    book.type(id, 'E12', 42);
+    const before = JSON.stringify([...other.cells]);
+    expect(await sync.bound(id)).toBeNull();
+    await sync.clearMarks(id);
+    await expect(sync.validate(id)).rejects.toBeInstanceOf(NotBoundError);
+    await expect(sync.push(id)).rejects.toBeInstanceOf(NotBoundError);
+    expect(JSON.stringify([...other.cells])).toBe(before);
+    expect(book.partsOf(BINDING_NS)).toHaveLength(0); // the stale binding is gone
+    expect((await sync.inspectTarget(id)).binding).toBeNull();
+  });
+
+  it('never refreshes a report into an unrelated sheet that received a deleted report sheet\'s id', async () => {
+    const { book, gateway } = setup();
+    const client = { serverUrl: 'http://stub', indicatorProgress: async () => [] };
+    const reports = new IndicatorReports(gateway, () => client as never, { lang: () => 'vi' });
+    const { sheet } = await reports.pull({ unitId: '1', indicatorKeys: ['poverty-rate'], asOf: null, from: null, to: null, breakdown: 'NONE' });
+    expect(await reports.store.forSheet(sheet.id)).not.toBeNull();
+    book.deleteSheet(sheet.id);
+    const other = book.addSheet('Sổ riêng', sheet.id);
+    book.type(sheet.id, 'A1', 'dữ liệu riêng');
+    await expect(reports.refresh(sheet.id)).rejects.toBeInstanceOf(NotAReportError);
+    expect(book.get(sheet.id, 'A1')).toBe('dữ liệu riêng');
+    expect(other.protected).toBe(false);
+    expect(book.partsOf(REPORT_NS)).toHaveLength(0);
+  });
+
+  it('keeps the binding of the pulled sheet through a rename and a second pull into it', async () => {
+    const { book, gateway, sync } = setup();
+    const { sheet } = await sync.pull('1', {});
+    const firstTag = await gateway.sheetTag(sheet.id);
+    expect(firstTag).not.toBeNull();
+    book.sheet(sheet.id).name = 'Đổi tên';
+    expect(await sync.bound(sheet.id)).not.toBeNull();
+    await sync.pull('1', { sheetId: sheet.id });
+    const bound = await sync.bound(sheet.id);
+    expect(bound!.binding.sheetTag).toBe(await gateway.sheetTag(sheet.id));
+    expect(bound!.binding.sheetTag).not.toBe(firstTag);
   });
 });
 

@@ -62,7 +62,9 @@ export type SheetOp =
    */
   | { kind: 'columnChart'; address: string; title: string; position: string }
   /** Removes every chart of the sheet (a report's charts are rebuilt on refresh). */
-  | { kind: 'deleteCharts'; address: '' };
+  | { kind: 'deleteCharts'; address: '' }
+  /** Tags the sheet (a hidden name scoped to it, see sheet-tag.ts), replacing an earlier tag. */
+  | { kind: 'sheetTag'; address: ''; tag: string };
 
 export interface RangeRead {
   address: string;
@@ -124,6 +126,8 @@ export interface WorkbookGateway {
    * operations before the failing one applied (as Excel does) and the sheet protected.
    */
   apply(sheetId: string, ops: SheetOp[], options?: { protection?: ProtectionOptions }): Promise<ApplyReport>;
+  /** The sheet's tag (sheet-tag.ts), or null when it has none. */
+  sheetTag(sheetId: string): Promise<string | null>;
   /** Merged areas that intersect the address (empty when the feature is missing). */
   mergedAreas(sheetId: string, address: string): Promise<string[]>;
   select(sheetId: string, address: string): Promise<void>;

@@ -16,6 +16,7 @@ import { excelError } from './excel-errors';
 import type { ApplyReport, CellInput, ProtectionOptions, RangeData, RangeRead, Separators, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from './gateway';
 import { boxA1, mergedAreaAddresses, parseBox } from '../../../domain/sheet/a1';
 import { needsLift } from './protection';
+import { SHEET_TAG_NAME, tagFormula, tagOfFormula } from './sheet-tag';
 
 type Supported = (set: string, version: string) => boolean;
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -167,6 +168,8 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
       const noteAddresses = this.caps.notes ? ops.filter((op) => op.kind === 'note').map((op) => op.address) : [];
       const existing = new Map<string, Excel.Note>();
       const charts = ops.some((op) => op.kind === 'deleteCharts') ? sheet.charts : null;
+      const tag = ops.some((op) => op.kind === 'sheetTag') ? sheet.names.getItemOrNullObject(SHEET_TAG_NAME) : null;
+      tag?.load('formula');
       const locks = protection ? ops.filter((op) => op.kind === 'values' || op.kind === 'formulas').map((op) => sheet.getRange(op.address).format.protection) : [];
       if (protection) {
         sheet.protection.load('protected,options');
@@ -179,14 +182,17 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         note.load('content');
         existing.set(address, note);
       }
-      if (protection || noteAddresses.length > 0 || charts) await context.sync();
+      if (protection || noteAddresses.length > 0 || charts || tag) await context.sync();
       const wasProtected = protection ? sheet.protection.protected : false;
       const lift = protection ? needsLift(ops, { protected: wasProtected, options: wasProtected ? sheet.protection.options : null }, locks.map((lock) => lock.locked), this.caps) : false;
       if (lift) sheet.protection.unprotect();
       const present = new Set([...existing].filter(([, note]) => !note.isNullObject).map(([address]) => address));
       for (const op of ops) {
         if (op.kind === 'deleteCharts') charts!.items.forEach((chart) => chart.delete());
-        else this.queue(sheet, op, present);
+        else if (op.kind === 'sheetTag') {
+          if (tag && !tag.isNullObject) tag.formula = tagFormula(op.tag);
+          else sheet.names.add(SHEET_TAG_NAME, tagFormula(op.tag)).visible = false;
+        } else this.queue(sheet, op, present);
       }
       touched = protection !== undefined && (lift || !wasProtected);
       if (touched) sheet.protection.protect(protectionOptions(protection!));
@@ -282,6 +288,15 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         return;
       }
     }
+  }
+
+  async sheetTag(sheetId: string): Promise<string | null> {
+    return this.reading(async (context) => {
+      const name = context.workbook.worksheets.getItem(sheetId).names.getItemOrNullObject(SHEET_TAG_NAME);
+      name.load('formula');
+      await context.sync();
+      return name.isNullObject ? null : tagOfFormula(name.formula);
+    });
   }
 
   async mergedAreas(sheetId: string, address: string): Promise<string[]> {

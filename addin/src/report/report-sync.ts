@@ -10,6 +10,7 @@ import { type ReportLayout, reportOperations } from './indicator-report';
 import type { ReportQuery } from './report-query';
 import { NotAReportError, type ReportRecord, ReportStore } from './report-store';
 import { type ProgressFn, applyInBatches, noProgress } from '../excel/batches';
+import { randomId } from '../excel/custom-xml-parts';
 import type { Lang, ProgressEntry } from '../api/types';
 
 export interface ReportOptions {
@@ -68,8 +69,10 @@ export class IndicatorReports {
     const pulledAt = (this.options.now ? this.options.now() : new Date()).toISOString();
     const serverUrl = this.client().serverUrl;
     const layout = reportOperations({ query, entries, pulledAt, serverUrl, lang: this.options.lang() }, { chunkBytes: this.options.chunkBytes });
-    await applyInBatches(this.gateway, sheet.id, [...clear, ...layout.ops], { chunkBytes: this.options.chunkBytes, maxOps: this.options.maxOps, progress, from: 0.2, to: 0.9 });
-    const record = await this.store.save({ sheetId: sheet.id, query, pulledAt, serverUrl }, previous);
+    const sheetTag = randomId();
+    const ops: SheetOp[] = [...clear, { kind: 'sheetTag', address: '', tag: sheetTag }, ...layout.ops];
+    await applyInBatches(this.gateway, sheet.id, ops, { chunkBytes: this.options.chunkBytes, maxOps: this.options.maxOps, progress, from: 0.2, to: 0.9 });
+    const record = await this.store.save({ sheetId: sheet.id, query, pulledAt, serverUrl, sheetTag }, previous);
     progress(1, 'Đã lấy báo cáo', 'Report pulled');
     return { sheet, record, rows: entries.length, layout };
   }

@@ -7,6 +7,7 @@ import { type ProgressFn, applyInBatches, noProgress } from '../excel/batches';
 import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from '../excel/chunks';
 import { randomId } from '../excel/custom-xml-parts';
 import { ExcelError } from '../excel/excel-errors';
+import { stillTagged } from '../excel/sheet-tag';
 import { ConflictResolution } from './conflicts';
 import { type LocalChange, type SheetAnalysis, type SheetIssue, type SheetMatrix, analyzeSheet, tableBox, toChangeInput } from './diff';
 import type { CellInput, SheetInfo, SheetOp, WorkbookGateway } from '../excel/gateway';
@@ -104,7 +105,7 @@ export class SheetSync {
     const sheets = await this.gateway.listSheets();
     const sheet = sheets.find((candidate) => candidate.id === sheetId);
     if (!sheet) return null;
-    const binding = await this.store.bindingFor(sheetId);
+    const binding = await this.liveBinding(sheetId);
     if (!binding) return null;
     let table = this.cache.get(binding.partId + ':' + binding.dataParts.join(','));
     if (!table) {
@@ -113,6 +114,18 @@ export class SheetSync {
       this.cache.set(binding.partId + ':' + binding.dataParts.join(','), table);
     }
     return { sheet, binding, table };
+  }
+
+  /**
+   * The sheet's binding, unless the sheet is not the one that was pulled: a sheet given a deleted sheet's id while
+   * the pane stays open lacks the tag the pull wrote (excel/sheet-tag.ts), so the stale binding is removed before
+   * anything is written. Bindings from before tags existed cannot be checked and are kept.
+   */
+  private async liveBinding(sheetId: string): Promise<Binding | null> {
+    const binding = await this.store.bindingFor(sheetId);
+    if (!binding || (await stillTagged(this.gateway, sheetId, binding.sheetTag))) return binding;
+    await this.store.remove(binding);
+    return null;
   }
 
   /**
@@ -129,7 +142,7 @@ export class SheetSync {
   /** What is in a sheet we might pull into: empty, bound to a table, or holding other data. */
   async inspectTarget(sheetId: string): Promise<{ empty: boolean; binding: Binding | null }> {
     await this.reports.refuse(sheetId);
-    const [used, binding] = await Promise.all([this.gateway.usedRange(sheetId), this.store.bindingFor(sheetId)]);
+    const [used, binding] = await Promise.all([this.gateway.usedRange(sheetId), this.liveBinding(sheetId)]);
     return { empty: used === null, binding };
   }
 
@@ -157,9 +170,12 @@ export class SheetSync {
       previous = await this.store.bindingFor(sheet.id);
     }
     const table = this.pulledFrom(grid, grid.plan ?? { title: '', issuingUnitName: null }, sheet);
-    await this.applyChunked(sheet.id, pullOperations(table, { chunkBytes: this.chunkBytes }), progress, 0.25, 0.85);
+    // A new tag per pull, written into the sheet with the table and kept in its binding.
+    const tag = randomId();
+    const ops: SheetOp[] = [{ kind: 'sheetTag', address: '', tag }, ...pullOperations(table, { chunkBytes: this.chunkBytes })];
+    await this.applyChunked(sheet.id, ops, progress, 0.25, 0.85);
     progress(0.9, 'Đang lưu bản đã lấy vào sổ tính…', 'Saving what was pulled in the workbook…');
-    const binding = await this.store.save(table, { marks: [], pendingPush: null }, previous);
+    const binding = await this.store.save(table, { marks: [], pendingPush: null }, previous, tag);
     await this.gateway.select(sheet.id, cellA1(table.layout.firstDataRow, table.layout.firstValueColumn));
     progress(1, `Đã lấy "${table.title}" phiên bản ${table.version}`, `Pulled "${table.title}" version ${table.version}`);
     return { sheet, binding, table };

@@ -34,6 +34,8 @@ export interface Binding {
   dataParts: string[];
   summary: BindingSummary;
   state: SheetBindingState;
+  /** The tag the pull gave the sheet (excel/sheet-tag.ts); null for bindings written before tags existed. */
+  sheetTag: string | null;
 }
 
 export class SnapshotStore {
@@ -58,7 +60,7 @@ export class SnapshotStore {
       try {
         const { attributes, body } = readPartXml(part.xml);
         const data = JSON.parse(body) as Omit<Binding, 'partId'>;
-        const binding: Binding = { ...data, partId: part.id, sheetId: attributes.sheet ?? data.sheetId, generation: Number(attributes.generation ?? data.generation ?? 0) };
+        const binding: Binding = { ...data, partId: part.id, sheetId: attributes.sheet ?? data.sheetId, generation: Number(attributes.generation ?? data.generation ?? 0), sheetTag: data.sheetTag ?? null };
         const seen = newest.get(binding.sheetId);
         if (!seen || seen.generation < binding.generation) newest.set(binding.sheetId, binding);
       } catch {
@@ -85,8 +87,8 @@ export class SnapshotStore {
     return JSON.parse(binding.dataParts.map((id) => pieces.get(id)!).join('')) as PulledTable;
   }
 
-  /** Writes a new snapshot for a sheet and then removes the previous one. */
-  async save(table: PulledTable, state: SheetBindingState, previous: Binding | null): Promise<Binding> {
+  /** Writes a new snapshot for a sheet and then removes the previous one; the sheet keeps its tag unless given a new one. */
+  async save(table: PulledTable, state: SheetBindingState, previous: Binding | null, sheetTag = previous?.sheetTag ?? null): Promise<Binding> {
     const json = JSON.stringify(table);
     const chunks = splitText(json, this.partChars);
     const xmls = chunks.map((chunk, index) => partXml('snapshot', DATA_NS, { sheet: table.sheetId, seq: String(index) }, chunk));
@@ -109,6 +111,7 @@ export class SnapshotStore {
           pulledAt: table.pulledAt,
         },
         state,
+        sheetTag,
       },
       previous ? [previous.partId, ...previous.dataParts] : [],
     );
@@ -125,7 +128,7 @@ export class SnapshotStore {
   }
 
   private async writeBinding(binding: Omit<Binding, 'partId'>, remove: string[]): Promise<Binding> {
-    const body = JSON.stringify({ sheetId: binding.sheetId, generation: binding.generation, dataParts: binding.dataParts, summary: binding.summary, state: binding.state });
+    const body = JSON.stringify({ sheetId: binding.sheetId, generation: binding.generation, dataParts: binding.dataParts, summary: binding.summary, state: binding.state, sheetTag: binding.sheetTag });
     const xml = partXml('binding', BINDING_NS, { sheet: binding.sheetId, generation: String(binding.generation) }, body);
     // Removing many old data parts is cheap (ids only); one request.
     const [partId] = await this.gateway.writeParts([xml], remove);

@@ -221,6 +221,7 @@ class FakeWorksheet {
   readonly protection: FakeProtection;
   readonly notes: FakeNotes;
   readonly charts: FakeCharts;
+  readonly names: FakeNames;
 
   constructor(
     private readonly context: FakeContext,
@@ -229,6 +230,7 @@ class FakeWorksheet {
     this.protection = new FakeProtection(context, resolve);
     this.notes = new FakeNotes(context, resolve);
     this.charts = new FakeCharts(context, resolve);
+    this.names = new FakeNames(context, resolve);
   }
 
   fill(): void {
@@ -480,33 +482,51 @@ class FakeRange {
   }
 }
 
-class FakeNote {
-  private data: { content: string } | null = null;
+/** An item got with getItemOrNullObject: read from the book at sync time after load(); absent, it is a null object. */
+abstract class FakeNullableItem<T extends object> {
+  private data: T | null = null;
   isNullObject = false;
 
+  constructor(protected readonly context: FakeContext) {}
+
+  protected abstract read(): T | null;
+
+  load(_props?: unknown): void {
+    this.context.enqueue(48, () => {
+      const data = this.read();
+      if (data === null) this.isNullObject = true;
+      else this.data = data;
+      return 32;
+    });
+  }
+
+  protected loaded<K extends keyof T>(property: K): T[K] {
+    if (!this.data) throw new NotLoaded(String(property));
+    return this.data[property];
+  }
+}
+
+class FakeNote extends FakeNullableItem<{ content: string }> {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly sheet: () => MemorySheet,
     private readonly address: string,
-  ) {}
+  ) {
+    super(context);
+  }
 
   private cell() {
     const { row, column } = parseCell(this.address);
     return this.sheet().cell(row, column);
   }
 
-  load(_props?: unknown): void {
-    this.context.enqueue(48, () => {
-      const note = this.cell()?.note;
-      if (note === undefined || note === null) this.isNullObject = true;
-      else this.data = { content: note };
-      return 32;
-    });
+  protected read(): { content: string } | null {
+    const note = this.cell()?.note;
+    return note === undefined || note === null ? null : { content: note };
   }
 
   get content(): string {
-    if (!this.data) throw new NotLoaded('content');
-    return this.data.content;
+    return this.loaded('content');
   }
 
   set content(text: string) {
@@ -523,6 +543,56 @@ class FakeNote {
       if (!cell || cell.note === undefined || cell.note === null) throw new Error('ItemNotFound: no note at ' + this.address);
       cell.note = null;
     });
+  }
+}
+
+/** A worksheet-scoped name and its formula. */
+class FakeNamedItem extends FakeNullableItem<{ formula: string }> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => MemorySheet,
+    private readonly name: string,
+  ) {
+    super(context);
+  }
+
+  protected read(): { formula: string } | null {
+    const formula = this.sheet().names.get(this.name);
+    return formula === undefined ? null : { formula };
+  }
+
+  get formula(): string {
+    return this.loaded('formula');
+  }
+
+  set formula(formula: string) {
+    this.context.enqueue(48 + jsonBytes(formula), () => {
+      if (!this.sheet().names.has(this.name)) throw new OfficeError('ItemNotFound', `no name ${this.name}`);
+      this.sheet().names.set(this.name, formula);
+    });
+  }
+
+  set visible(_visible: boolean) {
+    this.context.enqueue(16, () => undefined);
+  }
+}
+
+class FakeNames {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => MemorySheet,
+  ) {}
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, this.sheet, name);
+  }
+
+  add(name: string, formula: string): FakeNamedItem {
+    this.context.enqueue(64 + jsonBytes(formula), () => {
+      if (this.sheet().names.has(name)) throw new OfficeError('InvalidArgument', `the name ${name} already exists`);
+      this.sheet().names.set(name, formula);
+    });
+    return new FakeNamedItem(this.context, this.sheet, name);
   }
 }
 

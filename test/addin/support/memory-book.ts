@@ -11,6 +11,7 @@
 import { boxA1, boxContains, boxesOverlap, cellA1, parseBox, parseCell, type Box } from '../../../domain/sheet/a1';
 import type { ApplyReport, CellInput, ProtectionOptions, RangeData, RangeRead, Separators, SheetInfo, SheetOp, StoredPart, WorkbookCapabilities, WorkbookGateway } from '../../../addin/src/excel/gateway';
 import { needsLift } from '../../../addin/src/excel/protection';
+import { SHEET_TAG_NAME, tagFormula, tagOfFormula } from '../../../addin/src/excel/sheet-tag';
 
 export interface MemoryCell {
   value: CellInput;
@@ -73,6 +74,8 @@ export class MemorySheet {
   protectionOptions: ProtectionOptions | null = null;
   readonly merged: Box[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Worksheet-scoped names (name → formula): deleted with the sheet, not carried by a sheet that reuses its id. */
+  readonly names = new Map<string, string>();
 
   constructor(
     readonly id: string,
@@ -379,6 +382,9 @@ export class MemoryBook {
         if (sheet.protected) throw new ProtectedSheetError('charts');
         sheet.charts = [];
         return;
+      case 'sheetTag':
+        sheet.names.set(SHEET_TAG_NAME, tagFormula(op.tag));
+        return;
     }
   }
 
@@ -439,6 +445,7 @@ export class MemoryBook {
       clone.protected = sheet.protected;
       clone.protectionOptions = sheet.protectionOptions;
       clone.merged.push(...sheet.merged);
+      for (const [name, formula] of sheet.names) clone.names.set(name, formula); // names are saved with the sheet
       clone.conditionalFills = [...sheet.conditionalFills];
       clone.charts = [...sheet.charts];
       copy.sheets.push(clone);
@@ -566,6 +573,10 @@ export class MemoryWorkbookGateway implements WorkbookGateway {
       }
       return { protectionTouched: lift || !wasProtected };
     });
+  }
+
+  sheetTag(sheetId: string): Promise<string | null> {
+    return this.call(() => tagOfFormula(this.book.sheet(sheetId).names.get(SHEET_TAG_NAME)));
   }
 
   mergedAreas(sheetId: string, address: string): Promise<string[]> {
