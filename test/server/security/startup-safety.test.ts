@@ -3,11 +3,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { ConfigError, readConfig } from '../../../server/config';
 import { createTestDatabase } from '../../support/database';
-import { freePort, killSpawnedServers, postgresProcessesFor, spawnServer, tempDataDir } from '../../support/server-process';
+import { freePort, killSpawnedServers, postgresProcessesFor, removeTempDataDirs, spawnServer, tempDataDir } from '../../support/server-process';
 
 /** Start-up races, safe defaults and a dying embedded PostgreSQL (issue 16, items 10, 12, 13 and 15), as real processes. */
 jest.setTimeout(240000);
 afterEach(killSpawnedServers);
+afterAll(removeTempDataDirs);
 
 const count = async (url: string, table: string) => {
   const client = new pg.Client({ connectionString: url });
