@@ -14,6 +14,8 @@ module.exports = {
   ...base,
   rootDir: path.resolve(__dirname, '../..'),
   testMatch: part.tests.map((file) => `<rootDir>/${file}`),
+  // Jest crawls only these for every mutant's run.
+  roots: ['<rootDir>/test', '<rootDir>/domain', '<rootDir>/server', '<rootDir>/addin/src'],
   globalSetup: undefined,
   globalTeardown: undefined,
   maxWorkers: 1,

@@ -24,6 +24,9 @@ module.exports = {
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: false },
   thresholds: { high: part.target, low: part.target - 10, break: part.target },
+  // A later run tests again only the mutants whose code or covering tests changed.
+  incremental: true,
+  incrementalFile: `reports/mutation/${name}-incremental.json`,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };
