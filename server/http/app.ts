@@ -32,7 +32,7 @@ export interface PlanBridgeApp {
 
 export type AppSettings = Pick<
   ServerConfig,
-  'maxBodyBytes' | 'introspection' | 'ide' | 'publicIndicators' | 'signInsPerMinute' | 'mutationsPerMinute' | 'publicUrl' | 'trustProxy'
+  'maxBodyBytes' | 'introspection' | 'ide' | 'publicIndicators' | 'signInsPerMinute' | 'mutationsPerMinute' | 'publicUrl' | 'addinOrigins' | 'trustProxy'
 >;
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -43,6 +43,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   signInsPerMinute: 20,
   mutationsPerMinute: 600,
   publicUrl: null,
+  addinOrigins: [],
   trustProxy: false,
 };
 
@@ -171,7 +172,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  app.use(addinRouter({ publicUrl: settings.publicUrl })); // Excel add-in pane and CORS
+  app.use(addinRouter({ publicUrl: settings.publicUrl, allowedOrigins: settings.addinOrigins })); // Excel add-in pane and CORS
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -180,7 +181,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
   });
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
-  app.use(signInRouter());
+  app.use(signInRouter({ allowedOrigins: settings.addinOrigins }));
   app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',
