@@ -22,6 +22,7 @@ import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
 import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
+import { tablesPageRouter } from './tables-page';
 import { tableUploadRouter } from './table-upload';
 import { workbookRouter } from '../workbook/workbook-routes';
 
@@ -181,6 +182,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   });
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
   app.use(signInRouter());
+  app.use(tablesPageRouter());
   app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',
