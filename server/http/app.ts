@@ -21,6 +21,7 @@ import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
 import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
+import { tablesPageRouter } from './tables-page';
 import { tableUploadRouter } from './table-upload';
 import { workbookRouter } from '../workbook/workbook-routes';
 
@@ -151,6 +152,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   });
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
   app.use(signInRouter({ allowedOrigins: settings.addinOrigins }));
+  app.use(tablesPageRouter());
   app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',
