@@ -20,6 +20,7 @@ import { createSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
+import { guideRouter } from './guide-pages';
 import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
 import { tableUploadRouter } from './table-upload';
@@ -181,6 +182,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   });
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
   app.use(signInRouter());
+  app.use(guideRouter());
   app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',
