@@ -9,6 +9,7 @@ import { UnitSearchBox } from './unit-search-box';
 import { formatEnglish, formatVietnamese } from '../../../domain/vietnamese-number';
 import { ExcelError } from '../excel/excel-errors';
 import { errorText as describeError } from './error-text';
+import { downloadTableFile } from './file-download';
 import { dialogErrorKey, fromChosenServer, signInDialogUrl } from './sign-in';
 import { platformRefusal } from './platform';
 import { type MessageKey, pick, t } from './i18n';
@@ -142,6 +143,7 @@ function updateButtons(): void {
   set('validate', bound);
   set('refresh', bound);
   set('revert', bound);
+  set('download-file', bound);
   set('submit', bound && !!sessions.get());
   set('approve', bound && !!sessions.get());
   set('report-pull', true);
@@ -550,6 +552,15 @@ async function onRevert(): Promise<void> {
   });
 }
 
+async function onDownloadFile(): Promise<void> {
+  const tableId = state.bound?.table.tableId;
+  if (!tableId) return;
+  await busy(async () => {
+    const fileName = await downloadTableFile(client, tableId, state.lang);
+    say(tr('fileDownloaded', { name: fileName, server: client.serverUrl }), 'success');
+  });
+}
+
 async function onWorkflow(kind: 'submit' | 'approve'): Promise<void> {
   const table = state.bound?.table;
   const sheetId = state.bound?.sheet.id;
@@ -654,6 +665,7 @@ function wire(): void {
   $('validate').addEventListener('click', () => void onValidate());
   $('refresh').addEventListener('click', () => void onRefresh());
   $('revert').addEventListener('click', () => void onRevert());
+  $('download-file').addEventListener('click', () => void onDownloadFile());
   $('submit').addEventListener('click', () => void onWorkflow('submit'));
   $('approve').addEventListener('click', () => void onWorkflow('approve'));
   $('signin').addEventListener('click', onSignIn);
