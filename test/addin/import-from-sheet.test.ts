@@ -77,7 +77,7 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
       'Trong đó / Ngân sách Trung ương hỗ trợTiền (triệu)',
       'Trong đó / Ngân sách địa phương đối ứngTiền (triệu)',
     ]);
-    const rows = await page.locator('#import-rows tr').evaluateAll((lines) => lines.map((line) => [...line.children].map((cell) => cell.textContent)));
+    const rows = await page.locator('#import-rows tr').evaluateAll((lines) => lines.map((line) => Array.from(line.children, (cell) => cell.textContent)));
     expect(rows[0]).toEqual(['', 'Tổng số', 'Tổng']);
     expect(rows.slice(1).map((row) => [row[0], row[2]])).toEqual([['1', 'Dòng'], ['2', 'Dòng'], ['3', 'Dòng']]);
     const rules = await page.locator('#import-rules li').allTextContents();
