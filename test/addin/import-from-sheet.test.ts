@@ -53,6 +53,7 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     await page.click('details.pb-details summary');
     await page.fill('#token', await tokenFor(db.orm, 'cantho.editor'));
     await page.click('#save-token');
+    await page.waitForFunction(() => document.getElementById('message')!.textContent === 'Đã lưu mã truy cập cho sổ tính này.');
     // Without a plan nothing is read or sent.
     await page.click('#import-preview');
     expect(await message().textContent()).toBe('Hãy chọn đơn vị và kế hoạch sẽ nhận bảng.');
@@ -90,7 +91,7 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     expect(await page.locator('#import-findings').textContent()).toBe('Không có sai sót.');
     const tables = async () => (await app.query(`{ findTable(documentNumber: "132/KH-UBND", title: "${TITLE}") { id } }`)).data?.findTable ?? null;
     expect(await tables()).toBeNull();
-    await page.locator('#h-import').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: pane.browser.screenshot('addin-import.png'), fullPage: true });
 
     // Leave "not negative" out, then create: the sheet is rewritten as the new table and bound to it.
