@@ -2,6 +2,7 @@
  * The importTable mutation as the pane uses it: a dry run to show what was found in a sheet, then the import
  * itself with the person's choices (which rules to keep, what an empty cell means).
  */
+import type { ImportProblem } from '../../../domain/import/import-problem';
 import type { Rule } from '../../../domain/rules';
 import type { RowKind } from '../../../domain/table-model';
 import type { PlanBridgeClient } from './graphql';
@@ -47,14 +48,6 @@ export interface ProposedRule {
   holds: number;
   fails: number;
   kept: boolean;
-}
-
-export interface ImportProblem {
-  code: string;
-  cell: string | null;
-  line: number | null;
-  messageVi: string;
-  messageEn: string;
 }
 
 export interface ImportAnswer {
