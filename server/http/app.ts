@@ -19,9 +19,12 @@ import { createSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
+import { guideRouter } from './guide-pages';
 import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
+import { tablesPageRouter } from './tables-page';
 import { tableUploadRouter } from './table-upload';
+import { reportRouter } from '../workbook/report-download';
 import { workbookRouter } from '../workbook/workbook-routes';
 
 export interface PlanBridgeApp {
@@ -31,7 +34,7 @@ export interface PlanBridgeApp {
 
 export type AppSettings = Pick<
   ServerConfig,
-  'maxBodyBytes' | 'introspection' | 'ide' | 'publicIndicators' | 'signInsPerMinute' | 'mutationsPerMinute' | 'publicUrl' | 'trustProxy'
+  'maxBodyBytes' | 'introspection' | 'ide' | 'publicIndicators' | 'signInsPerMinute' | 'mutationsPerMinute' | 'publicUrl' | 'addinOrigins' | 'trustProxy'
 >;
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -42,6 +45,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   signInsPerMinute: 20,
   mutationsPerMinute: 600,
   publicUrl: null,
+  addinOrigins: [],
   trustProxy: false,
 };
 
@@ -123,8 +127,9 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     limits.plugin(),
     errors.plugin,
   ];
+  const schema = await createSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await createSchema(),
+    schema,
     plugins,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 20000 },
@@ -140,7 +145,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  app.use(addinRouter({ publicUrl: settings.publicUrl })); // Excel add-in pane and CORS
+  app.use(addinRouter({ publicUrl: settings.publicUrl, allowedOrigins: settings.addinOrigins })); // Excel add-in pane and CORS
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -149,7 +154,9 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
   });
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
-  app.use(signInRouter());
+  app.use(signInRouter({ allowedOrigins: settings.addinOrigins }));
+  app.use(tablesPageRouter());
+  app.use(guideRouter());
   app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',
@@ -172,6 +179,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     }),
   );
   app.use(tableUploadRouter(orm, log, { limits, publicIndicators: settings.publicIndicators, maxBodyBytes: settings.maxBodyBytes }));
+  app.use(reportRouter(orm, log, schema, { limits, publicIndicators: settings.publicIndicators }));
   app.use(jsonErrors(log));
   return { httpServer, apollo };
 }
