@@ -24,6 +24,7 @@ import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
 import { tablesPageRouter } from './tables-page';
 import { tableUploadRouter } from './table-upload';
+import { reportRouter } from '../workbook/report-download';
 import { workbookRouter } from '../workbook/workbook-routes';
 
 export interface PlanBridgeApp {
@@ -126,8 +127,9 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     limits.plugin(),
     errors.plugin,
   ];
+  const schema = await createSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await createSchema(),
+    schema,
     plugins,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 20000 },
@@ -177,6 +179,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     }),
   );
   app.use(tableUploadRouter(orm, log, { limits, publicIndicators: settings.publicIndicators, maxBodyBytes: settings.maxBodyBytes }));
+  app.use(reportRouter(orm, log, schema, { limits, publicIndicators: settings.publicIndicators }));
   app.use(jsonErrors(log));
   return { httpServer, apollo };
 }
