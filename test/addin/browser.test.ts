@@ -42,7 +42,7 @@ describeInChromium('the browser test of the task pane')('the built task pane in 
   async function sheetShot(name: string, options: PictureOptions = {}): Promise<SheetSnapshot> {
     const snapshot = await fake<SheetSnapshot>('snapshot');
     const picture = await browser.context.newPage();
-    await picture.setViewportSize({ width: 900, height: 400 });
+    await picture.setViewportSize({ width: 900, height: 100 }); // the screenshot takes the whole page, no more
     await picture.setContent(sheetPicture(snapshot, options));
     await picture.screenshot({ path: browser.screenshot(name), fullPage: true });
     await picture.close();
