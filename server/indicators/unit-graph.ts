@@ -2,12 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Source, UnitGraph } from '../../domain/indicators/roll-up';
 import { readIntegers } from './aggregated-lists';
 
-interface Succession {
-  predecessor: number;
-  successor: number;
-  split: boolean;
-  share: string | null;
-}
+/** Entry of the successions' share list for a merge, and for a split whose share the sources do not give. */
+const MERGE = '';
+const UNKNOWN_SHARE = 'x';
 
 /**
  * The whole country, as a unit of the graph that no record has: what flows into it is every top-level
@@ -28,36 +25,43 @@ type Era = 'F' | 'C' | 'P';
  * comparable without one. NATION, which exists on every date, is the parent of the top-level units: it
  * gathers those of the date, and those of the past reach it through their successors.
  *
- * The units come as three lists in one row (id, parent, era on the date): ten thousand units as rows
- * took the driver longer than the roll-up of a province.
+ * The units and the successions come as lists in one row (id, parent, era on the date; predecessor,
+ * successor, share): fourteen thousand units as rows, or ten thousand successions as JSON, took longer than
+ * the roll-up of a province.
  */
 export async function unitGraphAsOf(em: EntityManager, asOf: string): Promise<UnitGraph> {
-  const [units]: { ids: string | null; parents: string | null; eras: string | null; successions: Succession[] | null }[] = await em.execute(
-    `select string_agg(id::text, ',') as ids, string_agg(coalesce(parent_id, ${NATION})::text, ',') as parents,
-            string_agg(case when valid_from > ?::date then 'F' when valid_to < ?::date then 'P' else 'C' end, '') as eras,
-            (select json_agg(json_build_object('predecessor', predecessor_id, 'successor', successor_id, 'split', kind = 'SPLIT', 'share', trim_scale(share)::text))
-               from unit_succession where effective_on <= ?::date) as successions
-       from administrative_unit`,
+  const [lists]: Record<'ids' | 'parents' | 'eras' | 'predecessors' | 'successors' | 'shares', string | null>[] = await em.execute(
+    `select u.*, s.*
+       from (select string_agg(id::text, ',') as ids, string_agg(coalesce(parent_id, ${NATION})::text, ',') as parents,
+                    string_agg(case when valid_from > ?::date then 'F' when valid_to < ?::date then 'P' else 'C' end, '') as eras
+               from administrative_unit) u,
+            (select string_agg(predecessor_id::text, ',') as predecessors, string_agg(successor_id::text, ',') as successors,
+                    string_agg(case when kind <> 'SPLIT' then '${MERGE}' else coalesce(trim_scale(share)::text, '${UNKNOWN_SHARE}') end, ',') as shares
+               from unit_succession where effective_on <= ?::date) s`,
     [asOf, asOf, asOf],
   );
-  const ids = readIntegers(units.ids);
-  const parents = readIntegers(units.parents);
+  const ids = readIntegers(lists.ids);
+  const parents = readIntegers(lists.parents);
   const eras = new Map<number, Era>([[NATION, 'C']]);
-  ids.forEach((id, index) => eras.set(id, units.eras![index] as Era));
+  ids.forEach((id, index) => eras.set(id, lists.eras![index] as Era));
+  const predecessors = readIntegers(lists.predecessors);
+  const successors = readIntegers(lists.successors);
+  const shares = lists.shares === null ? [] : lists.shares.split(',');
   const sources = new Map<number, Source[]>();
   const add = (to: number, source: Source) => {
     if (!sources.has(to)) sources.set(to, []);
     sources.get(to)!.push(source);
   };
-  const succeeded = new Set((units.successions ?? []).map((link) => link.predecessor));
+  const succeeded = new Set(predecessors);
   ids.forEach((id, index) => {
     if (eras.get(id) === 'F' && eras.get(parents[index]) === 'C') return;
     // A second way (old commune → old province → new province beside old commune → new commune → new province) would count it twice.
     if (eras.get(id) === 'P' && succeeded.has(id)) return;
     add(parents[index], { unitId: id, share: null, comparable: true });
   });
-  for (const link of units.successions ?? []) {
-    add(link.successor, { unitId: link.predecessor, share: link.split ? link.share : null, comparable: !link.split || link.share !== null });
-  }
+  predecessors.forEach((predecessor, index) => {
+    const share = shares[index];
+    add(successors[index], { unitId: predecessor, share: share === MERGE || share === UNKNOWN_SHARE ? null : share, comparable: share !== UNKNOWN_SHARE });
+  });
   return { sourcesOf: (id) => sources.get(id) ?? [] };
 }

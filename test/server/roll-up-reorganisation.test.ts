@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
  * (16 communes of the real lists are like that):
  * - T1 continues after 1 July 2025 (as Sơn La, Cao Bằng and nine others do): commune T1a → today's T1n;
  * - T2 is merged into today's T9, like 52 provinces: commune T2a → today's T9n.
+ * T2 has two more communes divided between T9n and T1n: T2c with shares (25 % and 75 %), T2d without (not comparable).
  * Every commune of before must be counted once, nationally and in the province of today it lies in.
  */
 let db: TestDatabase;
@@ -33,6 +34,8 @@ beforeAll(async () => {
     ['T2D', 'DISTRICT', 'T2', '2021-01-01', '2025-06-30'],
     ['T2a', 'COMMUNE', 'T2D', '2021-01-01', '2025-06-30'],
     ['T2b', 'COMMUNE', 'T2D', '2021-01-01', '2025-06-30'],
+    ['T2c', 'COMMUNE', 'T2D', '2021-01-01', '2025-06-30'],
+    ['T2d', 'COMMUNE', 'T2D', '2021-01-01', '2025-06-30'],
     ['T9', 'PROVINCE', null, '2025-07-01', null],
     ['T9n', 'COMMUNE', 'T9', '2025-07-01', null],
   ];
@@ -43,11 +46,20 @@ beforeAll(async () => {
     );
     ids[key] = row.id;
   }
-  for (const [from, to] of [['T1a', 'T1n'], ['T2a', 'T9n'], ['T2', 'T9']]) {
-    await sql(`insert into unit_succession (predecessor_id, successor_id, effective_on, kind) values (?, ?, '2025-07-01', 'MERGE')`, [ids[from], ids[to]]);
+  const links: [from: string, to: string, kind: string, share: string | null][] = [
+    ['T1a', 'T1n', 'MERGE', null],
+    ['T2a', 'T9n', 'MERGE', null],
+    ['T2', 'T9', 'MERGE', null],
+    ['T2c', 'T9n', 'SPLIT', '0.25'],
+    ['T2c', 'T1n', 'SPLIT', '0.75'],
+    ['T2d', 'T9n', 'SPLIT', null],
+    ['T2d', 'T1n', 'SPLIT', null],
+  ];
+  for (const [from, to, kind, share] of links) {
+    await sql(`insert into unit_succession (predecessor_id, successor_id, effective_on, kind, share) values (?, ?, '2025-07-01', ?, ?)`, [ids[from], ids[to], kind, share]);
   }
   await sql(`insert into indicator (key, name, name_en, unit, direction, decimals, aggregation) values ('T_POOR', 'Số hộ nghèo (thử)', 'Poor households (test)', 'HOUSEHOLDS', 'LOWER_IS_BETTER', 0, 'SUM')`);
-  const figures: [string, string][] = [['T1a', '1'], ['T1b', '20'], ['T2a', '300'], ['T2b', '4000']];
+  const figures: [string, string][] = [['T1a', '1'], ['T1b', '20'], ['T2a', '300'], ['T2b', '4000'], ['T2c', '8000'], ['T2d', '50000']];
   for (const [unit, value] of figures) {
     await sql(
       `insert into indicator_value (indicator_id, unit_id, period_id, kind, value, comparator)
@@ -60,32 +72,33 @@ afterAll(async () => {
   await db.drop();
 });
 
-async function actual2023(unit: string | null, asOf: string): Promise<string | null | undefined> {
+async function actual2023(unit: string | null, asOf: string): Promise<{ value: string | null; notComparable: number[] }> {
   const fork = db.orm.em.fork() as EntityManager;
   const indicator = await fork.findOneOrFail(Indicator, { key: 'T_POOR' });
   const [[result]] = await indicatorProgress(fork, [unit === null ? null : ids[unit]], [indicator], asOf, { from: '2021-01-01', to: '2025-12-31' });
-  return result.series.find((point) => point.periodKey === '2023')?.value;
+  return { value: result.series.find((point) => point.periodKey === '2023')?.value ?? null, notComparable: result.notComparableUnits };
 }
 
 it('counts a commune the sources map nowhere in its province that continues after the reorganisation', async () => {
-  expect(await actual2023('T1', '2026-01-01')).toBe('21');
+  expect(await actual2023('T1', '2026-01-01')).toEqual({ value: '6021', notComparable: [ids.T2d] }); // 1 + 20 + 75 % of 8000
 });
 
-it('counts a commune the sources map nowhere in the province of today its old province was merged into, and the mapped one once', async () => {
-  expect(await actual2023('T9', '2026-01-01')).toBe('4300');
+it('counts a commune the sources map nowhere in the province of today its old province was merged into, and the mapped ones once', async () => {
+  expect(await actual2023('T9', '2026-01-01')).toEqual({ value: '6300', notComparable: [ids.T2d] }); // 300 + 4000 + 25 % of 8000
 });
 
 it('counts every commune of before exactly once in the national figure, after the reorganisation as before it', async () => {
-  expect(await actual2023(null, '2026-01-01')).toBe('4321');
-  expect(await actual2023(null, '2024-12-31')).toBe('4321');
+  // Nationally, the real communes divided without a share are listed too.
+  expect(await actual2023(null, '2026-01-01')).toEqual({ value: '12321', notComparable: expect.arrayContaining([ids.T2d]) });
+  expect(await actual2023(null, '2024-12-31')).toEqual({ value: '62321', notComparable: [] });
 });
 
-it('rolls only the mapped commune into a commune of today', async () => {
-  expect(await actual2023('T1n', '2026-01-01')).toBe('1');
-  expect(await actual2023('T9n', '2026-01-01')).toBe('300');
+it('rolls only the mapped communes, and the shares of the divided one, into a commune of today', async () => {
+  expect((await actual2023('T1n', '2026-01-01')).value).toBe('6001');
+  expect((await actual2023('T9n', '2026-01-01')).value).toBe('2300');
 });
 
 it('keeps the units of today out of a roll-up on a date before they existed', async () => {
-  expect(await actual2023('T1', '2024-12-31')).toBe('21');
-  expect((await actual2023('T1n', '2024-12-31')) ?? null).toBeNull();
+  expect((await actual2023('T1', '2024-12-31')).value).toBe('21');
+  expect((await actual2023('T1n', '2024-12-31')).value).toBeNull();
 });

@@ -1,0 +1,119 @@
+/**
+ * Fresh-start benchmark (issue 11): `node dist/server/main.js`, what `npm start` runs, on an empty data folder —
+ * a new embedded PostgreSQL cluster, the migrations, and the seed with the whole country (14,154 units and
+ * 10,096 successions in bulk statements) — timed until /healthz answers, next to the target of one minute.
+ *
+ *   npm run bench:start
+ *
+ * A report, not a test: it exits 0 even when the target is missed, non-zero only on errors. Each run uses a
+ * new temporary folder, removed at the end with the PostgreSQL the server started (also on Ctrl-C).
+ * BENCH_RUNS (default 3) sets the number of runs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const TARGET_MS = 60_000;
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const MAIN = path.resolve(__dirname, '../server/main.js');
+
+let current: { child: ChildProcess; dir: string } | null = null;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** One start: milliseconds until /healthz answers, and when each log message first appeared. */
+async function startOnce(): Promise<{ ms: number; steps: [string, number][] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planbridge-bench-start-'));
+  fs.chmodSync(dir, 0o755); // the postgres user must traverse it when we run as root
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PLANBRIDGE_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'info' };
+  delete env.DATABASE_URL;
+  const started = performance.now();
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  current = { child, dir };
+  const steps: [string, number][] = [];
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk;
+    for (const line of chunk.toString('utf8').split('\n')) {
+      const message = /"msg":"([^"]*)"/.exec(line)?.[1];
+      if (message && !steps.some(([seen]) => seen === message)) steps.push([message, performance.now() - started]);
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (;;) {
+    if (exited) throw new Error(`the server exited before it answered:\n${output}`);
+    if (performance.now() - started > 10 * TARGET_MS) throw new Error(`no answer after ${10 * TARGET_MS} ms:\n${output}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      await response.arrayBuffer();
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const ms = performance.now() - started;
+  await stop();
+  return { ms, steps };
+}
+
+/** Stops the server (it stops its PostgreSQL) and removes its folder. */
+async function stop(): Promise<void> {
+  if (!current) return;
+  const { child, dir } = current;
+  current = null;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exit = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exit;
+    clearTimeout(timer);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stop().finally(() => process.exit(130)));
+}
+
+async function main(): Promise<void> {
+  const cpus = os.cpus();
+  console.log('PlanBridge fresh-start benchmark (issue 11: the whole country seeded)');
+  console.log(`command : npm run bench:start (node dist/server/main.js on an empty PLANBRIDGE_DATA_DIR, ${RUNS} runs)`);
+  console.log(`machine : ${cpus.length} CPU(s) × ${cpus[0]?.model.trim() ?? 'unknown'}, ${os.type()} ${os.release()}; node ${process.version}`);
+  console.log(`load    : ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} (1/5/15 min load average at start)`);
+  const times: number[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const { ms, steps } = await startOnce();
+    times.push(ms);
+    console.log(`\nrun ${run}: answering after ${(ms / 1000).toFixed(1)} s (target ≤ ${TARGET_MS / 1000} s: ${ms <= TARGET_MS ? 'met' : 'MISSED'})`);
+    for (const [message, at] of steps) console.log(`  ${(at / 1000).toFixed(1).padStart(6)} s  ${message}`);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`\nfresh start: median ${(sorted[Math.floor((sorted.length - 1) / 2)] / 1000).toFixed(1)} s, slowest ${(sorted[sorted.length - 1] / 1000).toFixed(1)} s (target ≤ ${TARGET_MS / 1000} s)`);
+  console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+}
+
+main().then(
+  () => process.exit(0),
+  async (error: unknown) => {
+    console.error(`\nbenchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stop();
+    process.exit(1);
+  },
+);
