@@ -1,7 +1,8 @@
 /**
  * Fresh-start benchmark (issue 11): `node dist/server/main.js`, what `npm start` runs, on an empty data folder —
  * a new embedded PostgreSQL cluster, the migrations, and the seed with the whole country (14,154 units and
- * 10,096 successions in bulk statements) — timed until /healthz answers, next to the target of one minute.
+ * 10,096 successions in bulk statements) — timed until it says it is ready (and /healthz answers), next to the
+ * target of one minute.
  *
  *   npm run bench:start
  *
@@ -11,7 +12,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,52 +22,35 @@ const MAIN = path.resolve(__dirname, '../server/main.js');
 
 let current: { child: ChildProcess; dir: string } | null = null;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** One start: milliseconds until /healthz answers, and when each log message first appeared. */
+/** One start on port 0: milliseconds until the server says it is ready (and /healthz answers), and when each log message first appeared. */
 async function startOnce(): Promise<{ ms: number; steps: [string, number][] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planbridge-bench-start-'));
   fs.chmodSync(dir, 0o755); // the postgres user must traverse it when we run as root
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PLANBRIDGE_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', PLANBRIDGE_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'info', PLANBRIDGE_LOG_FORMAT: 'json' };
   delete env.DATABASE_URL;
   const started = performance.now();
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   current = { child, dir };
   const steps: [string, number][] = [];
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    output += chunk;
-    for (const line of chunk.toString('utf8').split('\n')) {
-      const message = /"msg":"([^"]*)"/.exec(line)?.[1];
-      if (message && !steps.some(([seen]) => seen === message)) steps.push([message, performance.now() - started]);
-    }
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk;
+      for (const line of chunk.toString('utf8').split('\n')) {
+        const message = /"msg":"([^"]*)"/.exec(line)?.[1];
+        if (message && !steps.some(([seen]) => seen === message)) steps.push([message, performance.now() - started]);
+        const url = /"msg":"PlanBridge ready at ([^"]*)"/.exec(line)?.[1];
+        if (url) resolve(url);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+    child.once('exit', () => reject(new Error(`the server exited before it was ready:\n${output}`)));
   });
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (;;) {
-    if (exited) throw new Error(`the server exited before it answered:\n${output}`);
-    if (performance.now() - started > 10 * TARGET_MS) throw new Error(`no answer after ${10 * TARGET_MS} ms:\n${output}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      await response.arrayBuffer();
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const url = await ready;
   const ms = performance.now() - started;
+  const health = await fetch(new URL('/healthz', url.replace('//localhost:', '//127.0.0.1:')));
+  await health.arrayBuffer();
+  if (!health.ok) throw new Error(`/healthz answered ${health.status}`);
   await stop();
   return { ms, steps };
 }
