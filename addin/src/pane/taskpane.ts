@@ -19,6 +19,7 @@ import { IndicatorReports } from '../report/report-sync';
 import { PartitionedStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../api/session-store';
 import { type Bound, type PushOutcome, SheetSync } from '../table-sync/sheet-sync';
 import { randomId, workbookId } from '../excel/custom-xml-parts';
+import { mountUnitsBelowCard } from './units-below-card';
 import type { Lang } from '../api/types';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
@@ -677,6 +678,7 @@ export async function start(): Promise<void> {
   reports = new IndicatorReports(gateway, () => client, { lang: () => state.lang });
   wire();
   applyTexts();
+  mountUnitsBelowCard(gateway, () => client);
   await useSessionFor();
   await reports.store.forgetDeletedSheets().catch(() => 0);
   await sync.forgetDeletedSheets().catch(() => 0);
