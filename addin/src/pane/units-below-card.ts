@@ -13,7 +13,7 @@ import { INCLUDE_CHOICES, LATE_FILL, STATE_TEXT, displayDate, displayTime, inclu
 import { errorText } from './error-text';
 
 /** The pane lists this many units; the status sheet has them all. */
-export const LISTED_UNITS = 50;
+export const LISTED_UNITS = 20;
 
 const TEXTS = {
   vi: {
@@ -68,7 +68,7 @@ const CARD_HTML = `
   <label class="pb-field"><span data-rounds-text="round"></span><select id="rounds-round"></select></label>
   <label id="rounds-view-field" class="pb-field" hidden><span data-rounds-text="viewUnit"></span><select id="rounds-view"></select></label>
   <p id="rounds-summary" class="pb-muted" role="status"></p>
-  <div class="pb-scroll">
+  <div class="pb-scroll" style="max-height: 22rem; overflow-y: auto">
     <table class="pb-table">
       <thead><tr><th scope="col" data-rounds-text="unit"></th><th scope="col" data-rounds-text="state"></th><th scope="col" data-rounds-text="late"></th><th scope="col" data-rounds-text="last"></th></tr></thead>
       <tbody id="rounds-units"></tbody>
