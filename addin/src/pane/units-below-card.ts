@@ -68,7 +68,7 @@ const CARD_HTML = `
   <label class="pb-field"><span data-rounds-text="round"></span><select id="rounds-round"></select></label>
   <label id="rounds-view-field" class="pb-field" hidden><span data-rounds-text="viewUnit"></span><select id="rounds-view"></select></label>
   <p id="rounds-summary" class="pb-muted" role="status"></p>
-  <div class="pb-scroll" style="max-height: 22rem; overflow-y: auto">
+  <div id="rounds-units-scroll" class="pb-scroll">
     <table class="pb-table">
       <thead><tr><th scope="col" data-rounds-text="unit"></th><th scope="col" data-rounds-text="state"></th><th scope="col" data-rounds-text="late"></th><th scope="col" data-rounds-text="last"></th></tr></thead>
       <tbody id="rounds-units"></tbody>
@@ -96,6 +96,8 @@ class UnitsBelowCard {
   ) {
     this.sheets = new RoundSheets(gateway, client, { lang: () => this.lang });
     section.innerHTML = CARD_HTML;
+    // Through the CSSOM: the pane's content security policy refuses inline style attributes.
+    Object.assign(this.element('rounds-units-scroll').style, { maxHeight: '22rem', overflowY: 'auto' });
     this.element('rounds-load').addEventListener('click', () => void this.run(() => this.load()));
     this.element('rounds-round').addEventListener('change', () => void this.run(() => this.loadStatus()));
     this.element('rounds-view').addEventListener('change', () => void this.run(() => this.loadStatus()));
