@@ -89,6 +89,10 @@ describeInChromium('the browser test of the "reports from units below" card')('t
     await page.waitForFunction(() => document.getElementById('rounds-message')!.className.includes('pb-success'));
     expect(await page.locator('#rounds-round option:checked').textContent()).toBe('Báo cáo kinh phí năm — kỳ 2025 — Thành phố Cần Thơ (hạn 15/11/2025)');
     expect(await page.locator('#rounds-view-field').isHidden()).toBe(true);
+    // What the approver has to do: B's report, submitted and waiting for a decision.
+    const tasks = page.locator('#rounds-tasks li');
+    expect(await tasks.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.tableId))).toEqual([reported[1].tableId]);
+    expect(await tasks.first().textContent()).toMatch(new RegExp(`^Duyệt: Báo cáo kinh phí năm kỳ 2025 — ${reported[1].name} \\(hạn 15/11/2025, trễ \\d+ ngày\\)$`));
 
     const server = (await ok(approver, `query ($round: ID!, $unit: ID) { reportingStatus(roundId: $round, unitId: $unit) { units { unitKey daysLate } total { expected late received completenessPercent } } }`, { round: roundId, unit: cantho })).reportingStatus;
     const expected = server.total.expected;

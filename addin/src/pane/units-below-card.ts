@@ -7,13 +7,15 @@
 import type { PlanBridgeClient } from '../api/graphql';
 import type { Lang } from '../api/types';
 import type { WorkbookGateway } from '../excel/gateway';
-import { type RoundOption, type RoundStatus, type ViewUnit, roundOptions, roundStatus } from '../rounds/round-api';
+import { type ReportingTask, type RoundOption, type RoundStatus, type ViewUnit, roundOptions, roundStatus } from '../rounds/round-api';
 import { RoundSheets } from '../rounds/round-sheets';
 import { INCLUDE_CHOICES, LATE_FILL, STATE_TEXT, displayDate, displayTime, includedText, roundLabel, viewUnitName } from '../rounds/round-texts';
 import { errorText } from './error-text';
 
 /** The pane lists this many units; the status sheet has them all. */
 export const LISTED_UNITS = 20;
+/** And this many of one's tasks, the soonest deadline first. */
+export const LISTED_TASKS = 10;
 
 const TEXTS = {
   vi: {
@@ -36,6 +38,9 @@ const TEXTS = {
     statusWritten: (n: number, sheet: string) => `Đã ghi tình hình của ${n} đơn vị vào trang tính "${sheet}" (chỉ đọc).`,
     consolidated: (n: number, m: number, sheet: string, side: string) => `Đã lấy bảng tổng hợp của ${n} đơn vị vào "${sheet}" và "${side}" (chỉ đọc); ${m} đơn vị chưa tính (không tính là 0).`,
     busy: 'Đang xử lý…',
+    tasks: 'Việc cần làm',
+    task: (task: ReportingTask) =>
+      `${task.kind === 'FILL' ? 'Điền' : 'Duyệt'}: ${task.formTitle} kỳ ${task.periodKey} — ${task.unitName} (hạn ${displayDate(task.deadline, 'vi')}, ${task.daysRemaining < 0 ? `trễ ${-task.daysRemaining} ngày` : `còn ${task.daysRemaining} ngày`})`,
   },
   en: {
     heading: 'Reports from units below',
@@ -57,14 +62,21 @@ const TEXTS = {
     statusWritten: (n: number, sheet: string) => `Wrote the status of ${n} units into the sheet "${sheet}" (read-only).`,
     consolidated: (n: number, m: number, sheet: string, side: string) => `Pulled the consolidation of ${n} units into "${sheet}" and "${side}" (read-only); ${m} units not counted (never as zero).`,
     busy: 'Working…',
+    tasks: 'To do',
+    task: (task: ReportingTask) =>
+      `${task.kind === 'FILL' ? 'Fill in' : 'Approve'}: ${task.formTitle} ${task.periodKey} — ${task.unitName} (due ${displayDate(task.deadline, 'en')}, ${task.daysRemaining < 0 ? `${-task.daysRemaining} days late` : `${task.daysRemaining} days left`})`,
   },
 };
 
-type StaticText = 'heading' | 'load' | 'round' | 'viewUnit' | 'include' | 'statusSheet' | 'consolidate' | 'unit' | 'state' | 'late' | 'last';
+type StaticText = 'heading' | 'load' | 'round' | 'viewUnit' | 'include' | 'statusSheet' | 'consolidate' | 'unit' | 'state' | 'late' | 'last' | 'tasks';
 
 const CARD_HTML = `
   <h2 id="rounds-heading" data-rounds-text="heading"></h2>
   <div class="pb-row"><button id="rounds-load" type="button" class="pb-button" data-rounds-text="load"></button></div>
+  <div id="rounds-tasks-field" hidden>
+    <h3 class="pb-small" data-rounds-text="tasks"></h3>
+    <ul id="rounds-tasks" class="pb-small"></ul>
+  </div>
   <label class="pb-field"><span data-rounds-text="round"></span><select id="rounds-round"></select></label>
   <label id="rounds-view-field" class="pb-field" hidden><span data-rounds-text="viewUnit"></span><select id="rounds-view"></select></label>
   <p id="rounds-summary" class="pb-muted" role="status"></p>
@@ -85,6 +97,7 @@ const CARD_HTML = `
 class UnitsBelowCard {
   private rounds: RoundOption[] = [];
   private viewUnits: ViewUnit[] = [];
+  private tasks: ReportingTask[] = [];
   private status: RoundStatus | null = null;
   private busy = false;
   private readonly sheets: RoundSheets;
@@ -155,8 +168,9 @@ class UnitsBelowCard {
   }
 
   private async load(): Promise<void> {
-    const { rounds, viewUnits } = await roundOptions(this.client());
+    const { rounds, viewUnits, tasks } = await roundOptions(this.client());
     this.rounds = rounds;
+    this.tasks = tasks;
     this.viewUnits = viewUnits.length > 0 ? viewUnits : [{ id: null, name: null }];
     this.status = null;
     this.render();
@@ -209,8 +223,22 @@ class UnitsBelowCard {
     this.element('rounds-view-field').hidden = this.viewUnits.length < 2;
     this.select('rounds-include').replaceChildren(...INCLUDE_CHOICES.map((choice, index) => new Option(includedText(choice, lang), String(index))));
     this.select('rounds-include').value = include || '0';
+    this.renderTasks();
     this.renderStatus();
     this.updateButtons();
+  }
+
+  /** One's own tasks as the server orders them: reports to fill in, then reports to approve, each soonest deadline first. */
+  private renderTasks(): void {
+    this.element('rounds-tasks-field').hidden = this.tasks.length === 0;
+    this.element('rounds-tasks').replaceChildren(
+      ...this.tasks.slice(0, LISTED_TASKS).map((task) => {
+        const item = document.createElement('li');
+        item.dataset.tableId = task.tableId;
+        item.textContent = this.texts.task(task);
+        return item;
+      }),
+    );
   }
 
   /** The units, late first as the server orders them; the first LISTED_UNITS of them. */

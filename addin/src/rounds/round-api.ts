@@ -82,9 +82,22 @@ export interface Consolidated {
 
 const COUNTS = 'expected notStarted draft submitted approved late received onTime completenessPercent timelinessPercent';
 
-export async function roundOptions(client: PlanBridgeClient): Promise<{ rounds: RoundOption[]; viewUnits: ViewUnit[] }> {
-  const data = await client.request<{ reportingRounds: RoundOption[]; me: { roles: { unit: { id: string; name: string } | null }[] } | null }>(
-    `{ reportingRounds { id periodKey deadline form { title } scopeUnit { name } } me { roles { unit { id name } } } }`,
+/** "What I have to do": a report of one's unit to fill in, or one waiting for one's approval. */
+export interface ReportingTask {
+  kind: 'FILL' | 'APPROVE';
+  tableId: string;
+  formTitle: string;
+  periodKey: string;
+  unitName: string;
+  deadline: string;
+  daysRemaining: number;
+}
+
+export async function roundOptions(client: PlanBridgeClient): Promise<{ rounds: RoundOption[]; viewUnits: ViewUnit[]; tasks: ReportingTask[] }> {
+  const data = await client.request<{ reportingRounds: RoundOption[]; myReportingTasks: ReportingTask[]; me: { roles: { unit: { id: string; name: string } | null }[] } | null }>(
+    `{ reportingRounds { id periodKey deadline form { title } scopeUnit { name } }
+       myReportingTasks { kind tableId formTitle periodKey unitName deadline daysRemaining }
+       me { roles { unit { id name } } } }`,
   );
   const seen = new Set<string | null>();
   const viewUnits: ViewUnit[] = [];
@@ -94,7 +107,7 @@ export async function roundOptions(client: PlanBridgeClient): Promise<{ rounds: 
     seen.add(id);
     viewUnits.push({ id, name: role.unit?.name ?? null });
   }
-  return { rounds: data.reportingRounds, viewUnits };
+  return { rounds: data.reportingRounds, viewUnits, tasks: data.myReportingTasks };
 }
 
 export async function roundStatus(client: PlanBridgeClient, roundId: string, unitId: string | null): Promise<RoundStatus> {
