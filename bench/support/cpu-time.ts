@@ -18,9 +18,11 @@ function postgresCpuMs(postmaster: number): number {
     } catch {
       continue; // exited meanwhile
     }
-    // After the command name in parentheses: state, ppid, …, utime (14th field), stime (15th).
+    // After the command name in parentheses: state, ppid, …, utime (14th field), stime, cutime, cstime (17th).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(entry) === postmaster || Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    // The postmaster's own time and its exited children's (cutime, cstime: backends and autovacuum workers that ended), and the live children's.
+    if (Number(entry) === postmaster) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    else if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
