@@ -332,7 +332,7 @@ describe('reorganisation and form versions', () => {
     );
     const { old_key: old, new_key: successor } = links[0];
     const stranger = [A, B, C, D].find((key) => !links.some((link) => link.old_key === old && link.new_key === key))!;
-    await addUser(em, `editor.${successor}`, Role.EDITOR, successor);
+    await addUser(em, `heir.${successor}`, Role.EDITOR, successor);
     const status = (await approver(`query ($round: ID!) { reportingStatus(roundId: $round) { units { unitKey tableId unitValidTo } } }`, { round: firstHalfRoundId })).data!.reportingStatus;
     const report = status.units.find((u: any) => u.unitKey === old);
     expect(report.unitValidTo).toBe('2025-06-30');
@@ -342,7 +342,7 @@ describe('reorganisation and form versions', () => {
     expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect((await approver(GRID, { id: report.tableId })).data!.tableGrid.version).toBe(1);
     // The commune it became: its editor fills it in and submits it.
-    const heir = await app.as(`editor.${successor}`);
+    const heir = await app.as(`heir.${successor}`);
     await push(heir, report.tableId, change);
     await workflow(heir, 'submitTable', report.tableId);
     expect((await approver(GRID, { id: report.tableId })).data!.tableGrid).toMatchObject({ version: 2, status: 'SUBMITTED' });

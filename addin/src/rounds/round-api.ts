@@ -4,8 +4,9 @@
  */
 import type { PlanBridgeClient } from '../api/graphql';
 import type { GridColumn, GridRow } from '../api/types';
+import type { Counts, ReportState } from '../../../domain/reporting/completeness';
 
-export type ReportState = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'APPROVED';
+export type { ReportState };
 export type IncludedStatus = 'APPROVED' | 'SUBMITTED' | 'DRAFT';
 
 export interface RoundOption {
@@ -36,18 +37,8 @@ export interface UnitStatus {
   consolidating: boolean;
 }
 
-export interface ReportCounts {
-  expected: number;
-  notStarted: number;
-  draft: number;
-  submitted: number;
-  approved: number;
-  late: number;
-  received: number;
-  onTime: number;
-  completenessPercent: string | null;
-  timelinessPercent: string | null;
-}
+/** Counts of reports, as domain/reporting/completeness.ts makes them on the server. */
+export type ReportCounts = Counts;
 
 export interface RoundStatus {
   deadline: string;
