@@ -19,10 +19,12 @@ import { createSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
+import { guideRouter } from './guide-pages';
 import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
 import { tablesPageRouter } from './tables-page';
 import { tableUploadRouter } from './table-upload';
+import { reportRouter } from '../workbook/report-download';
 import { workbookRouter } from '../workbook/workbook-routes';
 
 export interface PlanBridgeApp {
@@ -125,8 +127,9 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     limits.plugin(),
     errors.plugin,
   ];
+  const schema = await createSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await createSchema(),
+    schema,
     plugins,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 20000 },
@@ -153,6 +156,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
   app.use(signInRouter({ allowedOrigins: settings.addinOrigins }));
   app.use(tablesPageRouter());
+  app.use(guideRouter());
   app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',
@@ -175,6 +179,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     }),
   );
   app.use(tableUploadRouter(orm, log, { limits, publicIndicators: settings.publicIndicators, maxBodyBytes: settings.maxBodyBytes }));
+  app.use(reportRouter(orm, log, schema, { limits, publicIndicators: settings.publicIndicators }));
   app.use(jsonErrors(log));
   return { httpServer, apollo };
 }

@@ -22,6 +22,8 @@ import { PartitionedStorage, SessionStore, sessionFromDialogMessage, sessionKey 
 import { type Bound, type PushOutcome, SheetSync } from '../table-sync/sheet-sync';
 import { randomId, workbookId } from '../excel/custom-xml-parts';
 import { mountUnitsBelowCard } from './units-below-card';
+import { SheetImport } from '../table-sync/sheet-import';
+import { ImportCard } from './import-card';
 import type { Lang } from '../api/types';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
@@ -50,6 +52,7 @@ const state: State = { lang: 'vi', busy: false, bound: null, activeSheetId: null
 let gateway: OfficeWorkbookGateway;
 let sync: SheetSync;
 let reports: IndicatorReports;
+let importCard: ImportCard | undefined;
 let client: PlanBridgeClient;
 /** The pane's storage: Office partitions it per add-in and document host where it can (partitionKey), else the keys carry nothing more. */
 let storage: PartitionedStorage;
@@ -78,6 +81,7 @@ function applyTexts(): void {
   renderIndicators();
   renderProblems();
   renderConflicts();
+  importCard?.render();
 }
 
 function say(text: string, kind: 'info' | 'success' | 'error' | 'warning' = 'info'): void {
@@ -149,6 +153,8 @@ function updateButtons(): void {
   set('approve', bound && !!sessions.get());
   set('report-pull', true);
   set('report-refresh', state.report !== null);
+  set('import-preview', true);
+  set('import-create', true);
   set('signin', true);
   set('signout', !!sessions.get());
 }
@@ -706,6 +712,18 @@ export async function start(): Promise<void> {
   makeClient();
   sync = new SheetSync(gateway, () => client, { lang: () => state.lang, newKey: randomId });
   reports = new IndicatorReports(gateway, () => client, { lang: () => state.lang });
+  importCard = new ImportCard(new SheetImport(sync, () => client), {
+    lang: () => state.lang,
+    planId: () => $<HTMLSelectElement>('plan').value,
+    run: busy,
+    say,
+    created: async (bound) => {
+      state.bound = bound;
+      state.problems = [];
+      renderProblems();
+      await refreshActiveSheet();
+    },
+  });
   wire();
   applyTexts();
   mountUnitsBelowCard(gateway, () => client);

@@ -1,8 +1,6 @@
 /**
- * The BUILT task pane in headless Chromium (Debian's /usr/bin/chromium via playwright-core), served by the
- * real server on a cloned test database. Office and Excel come from a fake loaded in the page in place of
- * Microsoft's office.js (never the real one outside Office); every other request off the server is refused
- * and remembered.
+ * The BUILT task pane in headless Chromium, served by the real server on a cloned test database, with the
+ * fake Office.js (fake-office-browser.ts) served in place of Microsoft's: what the browser tests share.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,43 +17,39 @@ const root = path.resolve(__dirname, '../../..');
 export interface PaneInChromium {
   db: TestDatabase;
   app: TestApp;
-  /** The server's origin, e.g. http://127.0.0.1:1234. */
+  /** The server's origin; the pane is at `${server}/addin/taskpane.html`. */
   server: string;
   browser: Chromium;
   page: Page;
-  /** The Authorization header of every GraphQL request, in order. */
+  /** The bearer header of every GraphQL request the page made. */
   authorizations: string[];
-  /** Requests the page tried to make off the server (refused). */
+  /** Requests the page tried to make off the server (aborted). */
   offSite: string[];
-  /** Calls a function of the fake's window.__fake in the page. */
+  /** Calls a function of the fake workbook (window.__fake) in the page. */
   fake<T>(fn: string, ...args: unknown[]): Promise<T>;
   close(): Promise<void>;
 }
 
 export async function openPaneInChromium(viewport = { width: 380, height: 1100 }): Promise<PaneInChromium> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing`);
-  if (!existsSync(path.join(root, 'dist/addin-pane/taskpane.js'))) throw new Error('dist/addin-pane/taskpane.js is missing: npm run build');
-  const bundle = await build({ entryPoints: [path.join(__dirname, 'fake-office-browser.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', logLevel: 'silent' });
-  const fakeOfficeJs = bundle.outputFiles[0].text;
+  if (!existsSync(path.join(root, 'dist/addin-pane/taskpane.js'))) throw new Error('dist/addin-pane/taskpane.js is missing: run npm run build');
+  const built = await build({ entryPoints: [path.join(__dirname, 'fake-office-browser.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', logLevel: 'silent' });
+  const fakeOfficeJs = built.outputFiles[0].text;
   const db = await createTestDatabase();
-  let app: TestApp | null = null;
-  let browser: Chromium | null = null;
-  const close = async () => {
-    await browser?.close();
-    await app?.close();
-    await db.drop();
-  };
+  let app: TestApp | undefined;
+  let browser: Chromium | undefined;
   try {
     app = await startTestApp(db.orm);
     browser = await launchChromium({ viewport });
-    return await ready(db, app, browser, fakeOfficeJs, close);
   } catch (error) {
-    await close();
+    await app?.close();
+    await db.drop();
     throw error;
   }
+  return inPage(db, app, browser, fakeOfficeJs);
 }
 
-async function ready(db: TestDatabase, app: TestApp, browser: Chromium, fakeOfficeJs: string, close: () => Promise<void>): Promise<PaneInChromium> {
+async function inPage(db: TestDatabase, app: TestApp, browser: Chromium, fakeOfficeJs: string): Promise<PaneInChromium> {
   const server = serverOf(app.url);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const authorizations: string[] = [];
@@ -79,6 +73,10 @@ async function ready(db: TestDatabase, app: TestApp, browser: Chromium, fakeOffi
     authorizations,
     offSite,
     fake: <T>(fn: string, ...args: unknown[]) => page.evaluate(({ fn, args }) => (window as any).__fake[fn](...args), { fn, args }) as Promise<T>,
-    close,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await db.drop();
+    },
   };
 }
