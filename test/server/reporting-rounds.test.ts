@@ -337,9 +337,9 @@ describe('reorganisation and form versions', () => {
     const report = status.units.find((u: any) => u.unitKey === old);
     expect(report.unitValidTo).toBe('2025-06-30');
     const change = [{ rowKey: row, columnKey: total, value: '1.5' }, { rowKey: row, columnKey: city, value: '1.5' }];
-    // Someone else's commune: refused, nothing written.
+    // Someone else's commune: answered like a table that does not exist, nothing written.
     const refused = await (await app.as(`editor.${stranger}`))(PUSH, { input: { tableId: report.tableId, baseVersion: 1, idempotencyKey: 'stranger', changes: change } });
-    expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect((await approver(GRID, { id: report.tableId })).data!.tableGrid.version).toBe(1);
     // The commune it became: its editor fills it in and submits it.
     const heir = await app.as(`heir.${successor}`);
