@@ -8,7 +8,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const SOURCE = path.resolve(__dirname, '../../addin/src');
-const ROOMS = ['api', 'excel', 'pane', 'report', 'table-sync'];
+const ROOMS = ['api', 'excel', 'pane', 'report', 'rounds', 'table-sync'];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

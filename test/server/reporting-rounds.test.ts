@@ -323,6 +323,31 @@ describe('reorganisation and form versions', () => {
     expect(fromOld.missingUnits.length).toBeLessThan(oldCommunes.length); // old Cần Thơ's own communes only
   });
 
+  it('the report of a commune reorganised during the round is filled in by its successor\'s staff, and only theirs', async () => {
+    const em = db.orm.em.fork() as EntityManager;
+    const links: { old_key: string; new_key: string }[] = await em.execute(
+      `select o.key as old_key, n.key as new_key from unit_succession s join administrative_unit o on o.id = s.predecessor_id join administrative_unit n on n.id = s.successor_id
+        where o.key = any(?::text[]) and n.level = 'COMMUNE' order by o.code, n.code`,
+      [`{${oldCommunes.slice(1).join(',')}}`],
+    );
+    const { old_key: old, new_key: successor } = links[0];
+    const stranger = [A, B, C, D].find((key) => !links.some((link) => link.old_key === old && link.new_key === key))!;
+    await addUser(em, `heir.${successor}`, Role.EDITOR, successor);
+    const status = (await approver(`query ($round: ID!) { reportingStatus(roundId: $round) { units { unitKey tableId unitValidTo } } }`, { round: firstHalfRoundId })).data!.reportingStatus;
+    const report = status.units.find((u: any) => u.unitKey === old);
+    expect(report.unitValidTo).toBe('2025-06-30');
+    const change = [{ rowKey: row, columnKey: total, value: '1.5' }, { rowKey: row, columnKey: city, value: '1.5' }];
+    // Someone else's commune: answered like a table that does not exist, nothing written.
+    const refused = await (await app.as(`editor.${stranger}`))(PUSH, { input: { tableId: report.tableId, baseVersion: 1, idempotencyKey: 'stranger', changes: change } });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await approver(GRID, { id: report.tableId })).data!.tableGrid.version).toBe(1);
+    // The commune it became: its editor fills it in and submits it.
+    const heir = await app.as(`heir.${successor}`);
+    await push(heir, report.tableId, change);
+    await workflow(heir, 'submitTable', report.tableId);
+    expect((await approver(GRID, { id: report.tableId })).data!.tableGrid).toMatchObject({ version: 2, status: 'SUBMITTED' });
+  });
+
   it('a structure changed while a round is open applies from the next round', async () => {
     const changed = String(await importTestTable(db, 'STT,Nội dung,Tổng số\n1,Hỗ trợ nhà ở,\n2,Truyền thông,', { title: 'Biểu mới', unitKey: '92@2025' }));
     const revised = await approver(`mutation ($form: ID!, $table: ID!) { reviseReportForm(formId: $form, templateTableId: $table) { number rowCount columnCount } }`, { form: formId, table: changed });

@@ -21,6 +21,7 @@ import { IndicatorReports } from '../report/report-sync';
 import { PartitionedStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../api/session-store';
 import { type Bound, type PushOutcome, SheetSync } from '../table-sync/sheet-sync';
 import { randomId, workbookId } from '../excel/custom-xml-parts';
+import { mountUnitsBelowCard } from './units-below-card';
 import { SheetImport } from '../table-sync/sheet-import';
 import { ImportCard } from './import-card';
 import type { Lang } from '../api/types';
@@ -725,6 +726,7 @@ export async function start(): Promise<void> {
   });
   wire();
   applyTexts();
+  mountUnitsBelowCard(gateway, () => client);
   await useSessionFor();
   await reports.store.forgetDeletedSheets().catch(() => 0);
   await sync.forgetDeletedSheets().catch(() => 0);

@@ -18,10 +18,10 @@
  * report is rewritten.
  */
 import { boxA1, columnLetters } from '../../../domain/sheet/a1';
-import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from '../excel/chunks';
-import type { CellInput, SheetOp } from '../excel/gateway';
+import { DEFAULT_CHUNK_BYTES } from '../excel/chunks';
+import { type Cell, blockOps, decimalCell, headerOps, textCell, titleOps } from '../excel/cell-blocks';
+import type { SheetOp } from '../excel/gateway';
 import { FILL } from '../table-sync/layout';
-import { TEXT_FORMAT, numberCell, textOps } from '../excel/number-formats';
 import type { ReportQuery } from './report-query';
 import type { Comparator, Lang, ProgressEntry, ProgressPoint, ProgressStatus } from '../api/types';
 
@@ -189,10 +189,8 @@ function notesOf(entry: ProgressEntry, lang: Lang): string {
   return notes.join('; ');
 }
 
-type Cell = { input: CellInput; format: string };
-
-const text = (value: string | null | undefined): Cell => ({ input: value ?? '', format: TEXT_FORMAT });
-const decimal = (value: string | null | undefined): Cell => numberCell(value ?? null, 0);
+const text = textCell;
+const decimal = (value: string | null | undefined): Cell => decimalCell(value);
 const periodOf = (point: ProgressPoint | null): Cell => text(point?.periodKey);
 
 function rowCells(entry: ProgressEntry, lang: Lang, periods: string[]): Cell[] {
@@ -217,21 +215,6 @@ function rowCells(entry: ProgressEntry, lang: Lang, periods: string[]): Cell[] {
   ];
 }
 
-/** Writes rows of cells at `top`, in chunks that stay under the byte budget (values and formats travel separately). */
-function blockOps(rows: Cell[][], top: number, budget: number): SheetOp[] {
-  if (rows.length === 0) return [];
-  const width = rows[0].length;
-  const bytesPerRow = Math.max(...rows.map((row) => row.reduce((sum, cell) => sum + cellBytes(cell.input) + cellBytes(cell.format) + 8, 8)));
-  return planRowChunks(rows.length, bytesPerRow, Math.floor(budget / 2)).flatMap(({ start, count }) => {
-    const slice = rows.slice(start, start + count);
-    const address = boxA1({ top: top + start, left: 0, bottom: top + start + count - 1, right: width - 1 });
-    return [
-      { kind: 'numberFormat' as const, address, numberFormat: slice.map((row) => row.map((cell) => cell.format)) },
-      { kind: 'values' as const, address, values: slice.map((row) => row.map((cell) => cell.input)) },
-    ];
-  });
-}
-
 const columns = (left: number, right = left) => `${columnLetters(left)}:${columnLetters(right)}`;
 
 /**
@@ -246,17 +229,8 @@ export function reportOperations(input: ReportInput, options: { chunkBytes?: num
   const right = headers.length - 1;
   const ops: SheetOp[] = [];
 
-  const titles = titleTexts(input);
-  ops.push(...textOps(`A1:A${titles.length}`, titles.map((title) => [title])));
-  ops.push({ kind: 'font', address: 'A1', font: { bold: true, size: 14 } });
-  ops.push({ kind: 'font', address: 'A2', font: { italic: true } });
-  ops.push({ kind: 'font', address: `A3:A${titles.length}`, font: { color: '#605E5C' } });
-
-  const headerAddress = boxA1({ top: REPORT_HEADER_ROW, left: 0, bottom: REPORT_HEADER_ROW, right });
-  ops.push(...textOps(headerAddress, [headers]));
-  ops.push({ kind: 'fill', address: headerAddress, color: FILL.header });
-  ops.push({ kind: 'font', address: headerAddress, font: { bold: true } });
-  ops.push({ kind: 'wrap', address: headerAddress, wrap: true });
+  ops.push(...titleOps(titleTexts(input)));
+  ops.push(...headerOps(REPORT_HEADER_ROW, headers));
   ops.push({ kind: 'columnWidth', address: columns(REPORT_COLUMNS.unit), width: 160 });
   ops.push({ kind: 'columnWidth', address: columns(REPORT_COLUMNS.indicator), width: 240 });
   ops.push({ kind: 'columnWidth', address: columns(REPORT_COLUMNS.unitOfMeasure, REPORT_COLUMNS.percentElapsed), width: 76 });

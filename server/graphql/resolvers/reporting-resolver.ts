@@ -7,6 +7,7 @@ import type { FormStructure } from '../../reporting/form-structure';
 import { createReportForm, reviseReportForm } from '../../reporting/report-forms';
 import { reportingStatus } from '../../reporting/reporting-status';
 import { reportingTasks } from '../../reporting/reporting-tasks';
+import { readableRounds } from '../../reporting/round-list';
 import { roundFrom } from '../../reporting/round-access';
 import { openReportingRound } from '../../reporting/round-opening';
 import { actorName, type GraphQLContext } from '../context';
@@ -116,6 +117,12 @@ export class ReportingRoundResolver {
       scopeUnitId: unitId(input.scopeUnitId),
       deadline: input.deadline,
     });
+  }
+
+  @Query(() => [ReportingRound], { description: 'The rounds with a report of a unit you may read (yours or one below), the latest period first' })
+  reportingRounds(@Ctx() context: GraphQLContext): Promise<ReportingRound[]> {
+    signedIn(context);
+    return readableRounds(context.em, context.access);
   }
 
   @Query(() => ReportingRound)
