@@ -14,6 +14,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ServerConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { userError } from '../graphql/errors';
+import { pageCostPlugin } from '../graphql/connections/page-cost';
 import { inputLimitsPlugin } from '../graphql/input-limits';
 import { RateLimits } from '../graphql/rate-limits';
 import { createSchema } from '../graphql/schema';
@@ -140,7 +141,8 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   const armor = new ApolloArmor({
     maxDepth: { n: 15 },
     maxAliases: { n: 20 },
-    costLimit: { maxCost: 20000 },
+    // The cost limit runs in pageCostPlugin instead, with every connection's page size counted.
+    costLimit: { enabled: false },
     // Token limit through graphql-js's parser instead (parseOptions below): armor's plugin re-parses
     // and answers a plain syntax error with HTTP 500.
     maxTokens: { enabled: false },
@@ -152,6 +154,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
     inputLimitsPlugin(),
+    pageCostPlugin(),
     limits.plugin(),
   ];
   const apollo = new ApolloServer<GraphQLContext>({
