@@ -71,12 +71,16 @@ export function cellValidations(table: { snapshot: TableSnapshot; rules: readonl
   const editableTable = { editable: table.editable, rows: snapshot.rows, columns: snapshot.columns };
   const result: { range: string; validation: ExcelJS.DataValidation }[] = [];
   for (let c = 0; c < width; c++) {
+    // Each cell's bounds as text once: runs are cells of equal text.
+    const keys = snapshot.rows.map((_, r) => {
+      const cell = isEditableCell(editableTable, r, c) ? bounds[r * width + c] : null;
+      return cell && `${cell.whole}|${cell.min}|${cell.max}`;
+    });
     let start = 0;
     while (start < snapshot.rows.length) {
-      const current = isEditableCell(editableTable, start, c) ? bounds[start * width + c] : null;
-      const key = current && JSON.stringify(current);
+      const current = keys[start] === null ? null : bounds[start * width + c];
       let end = start;
-      while (end + 1 < snapshot.rows.length && key !== null && isEditableCell(editableTable, end + 1, c) && JSON.stringify(bounds[(end + 1) * width + c]) === key) end++;
+      while (end + 1 < snapshot.rows.length && current !== null && keys[end + 1] === keys[start]) end++;
       if (current) {
         const column = layout.firstValueColumn + c;
         result.push({ range: boxA1({ top: layout.firstDataRow + start, left: column, bottom: layout.firstDataRow + end, right: column }), validation: validation(current) });

@@ -6,7 +6,7 @@ import { snapshotAtVersion } from '../tables/table-history';
 import { loadTableState, type TableState } from '../tables/table-state';
 import type { Lang } from '../../domain/sheet/table-sheet';
 import { WorkbookRefused } from './workbook-errors';
-import { tableWorkbook, type WorkbookTable } from './workbook-layout';
+import { writeTableWorkbook, type WorkbookTable } from './workbook-layout';
 
 export function tableNotFound(tableId: string): WorkbookRefused {
   return new WorkbookRefused(404, 'NOT_FOUND', `Không tìm thấy bảng "${tableId}" (có thể đã bị xóa)`, `No table "${tableId}" (it may have been deleted)`);
@@ -68,6 +68,6 @@ export function workbookFileName(table: Pick<WorkbookTable, 'documentNumber' | '
 
 export async function downloadWorkbook(em: EntityManager, access: Access, request: DownloadRequest): Promise<{ fileName: string; body: Buffer }> {
   const table = await workbookTable(em, access, request);
-  const body = Buffer.from(await tableWorkbook(table).xlsx.writeBuffer());
+  const body = await writeTableWorkbook(table);
   return { fileName: workbookFileName(table), body };
 }

@@ -47,10 +47,16 @@ function idempotencyKey(tableId: number, baseVersion: number, changes: CellChang
   return `workbook:${hash.digest('hex')}`;
 }
 
-async function loadWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
+/**
+ * What reading an upload skips unless the workbook is written back (marked): the data validations alone are
+ * one model entry per cell once exceljs expands their ranges, and none of these says anything about values.
+ */
+const NOT_READ = ['dataValidations', 'conditionalFormatting', 'sheetProtection', 'pageMargins', 'pageSetup', 'printOptions', 'headerFooter', 'rowBreaks', 'hyperlinks', 'drawing', 'picture', 'tableParts', 'extLst'];
+
+async function loadWorkbook(body: Buffer, writtenBack: boolean): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    await workbook.xlsx.load(body as unknown as ArrayBuffer, writtenBack ? undefined : ({ ignoreNodes: NOT_READ } as ExcelJS.XlsxReadOptions));
   } catch {
     throw new WorkbookRefused(422, 'NOT_A_WORKBOOK', 'Không đọc được sổ làm việc (tệp .xlsx bị hỏng)', 'The workbook cannot be read (a damaged .xlsx file)');
   }
@@ -80,7 +86,7 @@ export async function uploadWorkbook(em: EntityManager, access: Access, author: 
   const name = { vi: `Bảng "${state.title}" (${state.documentNumber})`, en: `Table "${state.title}" (${state.documentNumber})` };
   if (!access.can('EDIT', state.unitId)) throw new WorkbookRefused(403, 'FORBIDDEN', `Bạn không có quyền sửa bảng "${state.title}"`, `You are not allowed to change table "${state.title}"`);
   await checkUploadFormat(request.body);
-  const workbook = await loadWorkbook(request.body);
+  const workbook = await loadWorkbook(request.body, request.marked);
   const keys = readKeysSheet(workbook);
   if (!keys) throw keysMissing();
   if (keys.tableId !== state.id) {

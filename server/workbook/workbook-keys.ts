@@ -24,18 +24,19 @@ export interface WorkbookKeys {
   columnKeys: string[];
 }
 
-export function writeKeysSheet(workbook: ExcelJS.Workbook, keys: WorkbookKeys): void {
+export async function writeKeysSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, keys: WorkbookKeys): Promise<void> {
   // veryHidden: not listed under Unhide in Excel. LibreOffice has no such state and re-saves it as plain hidden,
   // still protected, which reads back the same (test/workbook/libreoffice-round-trip.test.ts).
   const sheet = workbook.addWorksheet(KEYS_SHEET, { state: 'veryHidden' });
-  sheet.addRow(['PlanBridge', FORMAT]);
-  sheet.addRow(['table', String(keys.tableId)]);
-  sheet.addRow(['version', String(keys.version)]);
-  sheet.addRow(['hash', keys.contentHash]);
-  sheet.addRow(['columns', ...keys.columnKeys]);
-  for (const key of keys.rowKeys) sheet.addRow(['row', key]);
-  sheet.eachRow((row) => row.eachCell((cell) => (cell.numFmt = '@')));
-  void sheet.protect('', { selectLockedCells: false, selectUnlockedCells: false });
+  const rows = [['PlanBridge', FORMAT], ['table', String(keys.tableId)], ['version', String(keys.version)], ['hash', keys.contentHash], ['columns', ...keys.columnKeys], ...keys.rowKeys.map((key) => ['row', key])];
+  const text = { numFmt: '@' };
+  for (const values of rows) {
+    const row = sheet.addRow(values);
+    row.eachCell((cell) => (cell.style = text));
+    row.commit();
+  }
+  await sheet.protect('', { selectLockedCells: false, selectUnlockedCells: false });
+  sheet.commit();
 }
 
 /** The keys as written, or null when the sheet is missing or does not read as one (damaged keys). */

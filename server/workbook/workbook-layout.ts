@@ -1,11 +1,14 @@
 /**
- * A table as a downloadable workbook, laid out like the add-in's pull (domain/sheet/table-sheet.ts). Pure:
- * builds an in-memory exceljs workbook; writing it out is the caller's.
+ * A table as a downloadable workbook, laid out like the add-in's pull (domain/sheet/table-sheet.ts), written
+ * with exceljs's streaming writer: each row goes out as soon as it is laid, compressed by Node's zlib, so a
+ * 10,000-row table never sits in memory as a workbook model (the in-memory writer took seconds, most of it
+ * building XML strings and compressing in JavaScript).
  *
  * The visible sheet carries each row's key in column A and each column's key in the #KEY row, so an upload
  * finds every cell by key wherever rows were moved. The hidden keys sheet says which table and version the
  * file was made from (see workbook-keys.ts).
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { canonicalToNumber, numberFormatFor } from '../../domain/sheet/cell-numbers';
 import { computedFormula } from '../../domain/sheet/total-formulas';
@@ -58,6 +61,17 @@ class StyleCache {
     }
     return style;
   }
+
+  /** A label cell's style: read-only, indented by level, wrapped. */
+  label(font: 'bold' | 'italic' | null, indent: number): Partial<ExcelJS.Style> {
+    const key = `label|${font}|${indent}`;
+    let style = this.styles.get(key);
+    if (!style) {
+      style = { ...this.get(FILL.readOnly, '@', true, font), alignment: { indent, wrapText: true, vertical: 'top' } };
+      this.styles.set(key, style);
+    }
+    return style;
+  }
 }
 
 function rowFont(row: TableRow): 'bold' | 'italic' | null {
@@ -69,6 +83,27 @@ function rowFont(row: TableRow): 'bold' | 'italic' | null {
 function numberValue(canonical: string | null): number | string | null {
   if (canonical === null) return null;
   return canonicalToNumber(canonical) ?? canonical;
+}
+
+/** Column widths in characters. */
+const KEY_WIDTH = 9;
+const NUMBER_WIDTH = 6;
+const LABEL_WIDTH = 48;
+const VALUE_WIDTH = 15;
+
+/**
+ * How many lines a wrapped text takes in a column of `width` characters. Programs other than Excel (LibreOffice
+ * when it prints or exports) keep a row at its stored height, so wrapped labels need the height written.
+ */
+function linesOf(text: string, width: number, indent = 0): number {
+  // An average character of the sheet's font is a little narrower than the width unit; indent takes ~3 per level.
+  const perLine = Math.max(8, Math.floor((width - 3 * indent) * 1.1));
+  return text.split('\n').reduce((lines, part) => lines + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+
+/** Points for a row of `lines` lines of the 11-point default font. */
+function lineHeight(lines: number): number {
+  return 15 * lines;
 }
 
 function writeTitleAndHeaders(sheet: ExcelJS.Worksheet, table: WorkbookTable): void {
@@ -95,10 +130,8 @@ function writeTitleAndHeaders(sheet: ExcelJS.Worksheet, table: WorkbookTable): v
       if (row === LAYOUT.headerRow) cell.alignment = { wrapText: true, vertical: 'top' };
     }
   }
-  sheet.getColumn(LAYOUT.keyColumn + 1).width = 9;
-  sheet.getColumn(LAYOUT.numberColumn + 1).width = 6;
-  sheet.getColumn(LAYOUT.labelColumn + 1).width = 48;
-  for (let column = 0; column < columns.length; column++) sheet.getColumn(LAYOUT.firstValueColumn + column + 1).width = 15;
+  sheet.getRow(LAYOUT.headerRow + 1).height = lineHeight(Math.max(1, ...columns.map((column) => linesOf(column.label, VALUE_WIDTH))));
+  sheet.getRow(LAYOUT.keyRow + 1).commit();
 }
 
 function writeRows(sheet: ExcelJS.Worksheet, table: WorkbookTable): void {
@@ -122,7 +155,9 @@ function writeRows(sheet: ExcelJS.Worksheet, table: WorkbookTable): void {
     numberCell.style = styles.get(FILL.readOnly, '@', true, font);
     const labelCell = sheetRow.getCell(LAYOUT.labelColumn + 1);
     labelCell.value = row.label;
-    labelCell.style = { ...styles.get(FILL.readOnly, '@', true, font), alignment: { indent: Math.min(row.level, 15), wrapText: true } };
+    labelCell.style = styles.label(font, Math.min(row.level, 15));
+    const lines = linesOf(row.label, LABEL_WIDTH, Math.min(row.level, 15));
+    if (lines > 1) sheetRow.height = lineHeight(lines);
     snapshot.columns.forEach((column, c) => {
       const cell = sheetRow.getCell(LAYOUT.firstValueColumn + c + 1);
       const canonical = snapshot.valueAt(r, c);
@@ -134,31 +169,43 @@ function writeRows(sheet: ExcelJS.Worksheet, table: WorkbookTable): void {
       cell.value = formula === null ? value : { formula: formula.slice(1), result: value ?? '' };
       cell.style = styles.get(fill, numberFormatFor(canonical, column.scale), !editable, font);
     });
+    sheetRow.commit();
   });
 }
 
-/** The table as a workbook: the visible table sheet and the hidden keys sheet. */
-export function tableWorkbook(table: WorkbookTable): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+/** The table as an .xlsx file: the visible table sheet and the hidden keys sheet. */
+export async function writeTableWorkbook(table: WorkbookTable): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // Styles on (fills, locks, formats); shared strings as Excel writes them; zlib's fastest level: the file is
+  // XML of a few repeated shapes, which it still shrinks about tenfold.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } });
   workbook.creator = 'PlanBridge';
   workbook.created = new Date(table.pulledAt);
+  const { columns } = table.snapshot;
   const sheet = workbook.addWorksheet(sheetName(table), {
     views: [{ state: 'frozen', xSplit: LAYOUT.labelColumn + 1, ySplit: LAYOUT.keyRow + 1 }],
+    // Printed or exported (LibreOffice's PDF and PNG), the table fits the page's width, as many pages long as it takes.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
   });
+  sheet.columns = [KEY_WIDTH, NUMBER_WIDTH, LABEL_WIDTH, ...columns.map(() => VALUE_WIDTH)].map((width) => ({ width }));
   writeTitleAndHeaders(sheet, table);
   writeRows(sheet, table);
   // exceljs has worksheet.dataValidations (a range per validation) without declaring it.
   const validations = (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
   for (const { range, validation } of cellValidations(table, LAYOUT)) validations.add(range, validation);
   // No password: the protection keeps keys and published figures from being typed over by mistake, it is no security.
-  void sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
+  sheet.commit();
   const keys: WorkbookKeys = {
     tableId: table.tableId,
     version: table.version,
     contentHash: table.contentHash,
     rowKeys: table.snapshot.rows.map((row) => row.key),
-    columnKeys: table.snapshot.columns.map((column) => column.key),
+    columnKeys: columns.map((column) => column.key),
   };
-  writeKeysSheet(workbook, keys);
-  return workbook;
+  await writeKeysSheet(workbook, keys);
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }

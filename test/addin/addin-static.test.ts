@@ -9,13 +9,11 @@ let server: string;
 const ORIGIN = 'https://addin.planbridge.example';
 
 beforeAll(async () => {
-  process.env.PLANBRIDGE_ADDIN_ORIGIN = ORIGIN;
   db = await createTestDatabase();
-  app = await startTestApp(db.orm);
+  app = await startTestApp(db.orm, { settings: { addinOrigins: [ORIGIN] } });
   server = serverOf(app.url);
 });
 afterAll(async () => {
-  delete process.env.PLANBRIDGE_ADDIN_ORIGIN;
   await app.close();
   await db.drop();
 });

@@ -239,6 +239,12 @@ export class PlanBridgeClient {
     return { ...grid, rules, plan: { title: data.planTable.plan.title, issuingUnitName: data.planTable.plan.issuingUnit?.name ?? null } };
   }
 
+  /** A short-lived signed address (no token in it) of the table's current version as an .xlsx file. */
+  async workbookLink(tableId: string): Promise<{ path: string; fileName: string }> {
+    const data = await this.request<{ tableWorkbook: { path: string; fileName: string } }>(`query ($id: ID!) { tableWorkbook(tableId: $id) { path fileName } }`, { id: tableId });
+    return data.tableWorkbook;
+  }
+
   async submit(tableId: string, comment: string | null): Promise<string> {
     const data = await this.request<{ submitTable: { status: string } }>(`mutation ($id: ID!, $comment: String) { submitTable(tableId: $id, comment: $comment) { status } }`, { id: tableId, comment });
     return data.submitTable.status;

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit, UnitLevel, UnitSuccession } from '../../entities';
 import type { GraphQLContext } from '../context';
-import { badInput, notFound, parseDate, parseId, today, userError } from '../errors';
+import { vietnamToday } from '../../../domain/reporting/calendar';
+import { badInput, notFound, parseDate, parseId, userError } from '../errors';
 import { foldUnitName } from '../../../domain/units/unit-names';
 import { searchUnits } from './unit-search';
 import { connectionType, type ConnectionValue } from '../connections/connection-type';
@@ -102,7 +103,7 @@ export class UnitResolver {
 
   @Query(() => [AdministrativeUnit], { description: 'Top-level units (provinces) on asOf (default today); walk down with children(asOf)' })
   async unitTree(@Ctx() { em }: GraphQLContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string): Promise<AdministrativeUnit[]> {
-    const date = asOf ? parseDate(asOf, 'asOf') : today();
+    const date = asOf ? parseDate(asOf, 'asOf') : vietnamToday();
     const roots = await em.find(AdministrativeUnit, { parent: null }, { orderBy: { code: 'asc' } });
     return roots.filter((unit) => validOn(unit, date));
   }
@@ -127,7 +128,7 @@ export class UnitResolver {
   ): Promise<AdministrativeUnit[]> {
     const children = await loaders.byParent(AdministrativeUnit, 'parent', 'code').load(unit.id);
     if (asOf === '*') return children;
-    const date = asOf ? parseDate(asOf, 'asOf') : today();
+    const date = asOf ? parseDate(asOf, 'asOf') : vietnamToday();
     return children.filter((child) => validOn(child, date));
   }
 
@@ -149,7 +150,7 @@ export class UnitResolver {
     @Ctx() { loaders }: GraphQLContext,
     @Arg('asOf', () => String, { nullable: true }) asOf?: string,
   ): Promise<AdministrativeUnit[]> {
-    const date = asOf ? parseDate(asOf, 'asOf') : today();
+    const date = asOf ? parseDate(asOf, 'asOf') : vietnamToday();
     const result = new Map<number, AdministrativeUnit>();
     const seen = new Set<number>();
     let frontier = [unit];
