@@ -19,6 +19,7 @@ import { RateLimits } from '../graphql/rate-limits';
 import { createSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
+import { indicatorValuesCsvRouter } from './indicator-values-csv';
 import { graphiqlRouter } from './graphiql';
 import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
@@ -156,6 +157,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
   app.use(signInRouter({ allowedOrigins: settings.addinOrigins }));
   app.use(tablesPageRouter());
+  app.use(indicatorValuesCsvRouter(orm, log, { publicIndicators: settings.publicIndicators }));
   app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',
