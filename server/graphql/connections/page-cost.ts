@@ -3,7 +3,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { Kind, TypeInfo, validate, visit, visitWithTypeInfo, type ArgumentNode, type DocumentNode, type GraphQLSchema, type ValueNode } from 'graphql';
 import type { GraphQLContext } from '../context';
 import { userError } from '../errors';
-import { DEFAULT_PAGE_SIZE } from './page-arguments';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-arguments';
 
 /** Most a query may cost in graphql-armor's measure (objects 2, scalars 1, ×1.5 per level, × the page size of a connection). */
 export const MAX_QUERY_COST = 20_000;
@@ -38,7 +38,8 @@ export function withPageSizes(schema: GraphQLSchema, document: DocumentNode, var
         const size = (name: string) => intOf(node.arguments?.find((argument) => argument.name.value === name)?.value, variables, defaults);
         const first = size('first');
         const last = size('last');
-        const pages = first === null && last === null ? DEFAULT_PAGE_SIZE : Math.max(first ?? 0, last ?? 0);
+        // A size above the maximum is refused by the connection itself, with a message that says so.
+        const pages = first === null && last === null ? DEFAULT_PAGE_SIZE : Math.min(Math.max(first ?? 0, last ?? 0), MAX_PAGE_SIZE);
         const sized: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(pages) } };
         return { ...node, arguments: [sized] };
       },
