@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   };
   const PAGE = `query ($after: String, $filter: IndicatorValueFilter, $orderBy: IndicatorValueOrder) {
     indicatorValuesConnection(first: 100, after: $after, filter: $filter, orderBy: $orderBy) { edges { cursor node { id value kind } } pageInfo { hasNextPage endCursor } } }`;
-  const [province] = await em.execute(`select id from administrative_unit where level = 'PROVINCE' and code = '92' order by valid_from limit 1`);
+  // The province of the first commune given values, so that it has values to page through.
+  const [province] = await em.execute(`select p.id from administrative_unit c join administrative_unit d on d.id = c.parent_id
+    join administrative_unit p on p.id = d.parent_id where c.level = 'COMMUNE' order by c.id limit 1`);
   /** A cursor at the 500,000th value of an order: a real cursor of the query with its key values replaced. */
   const deepCursor = async (orderBy: Record<string, string>, keySql: string, orderSql: string) => {
     const first = await post(PAGE, { orderBy });
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
   const periodRank = `(select r from (select id, row_number() over (order by starts_on, ends_on desc, id) r from period) x where x.id = v.period_id)::int`;
   const cases = [
     { label: 'first page of 100, filter: one indicator, ACTUAL', target: 50, variables: { filter: { indicatorKeys: ['POOR_HOUSEHOLD_RATE'], kinds: ['ACTUAL'] } } },
-    { label: 'first page of 100, filter: a province and its descendants, 2023', target: 50, variables: { filter: { unitId: String(province.id), includeDescendants: true, includePredecessors: true, from: '2023-01-01', to: '2023-12-31' } } },
+    { label: 'first page of 100, filter: a province and its descendants, 2023', target: 50, variables: { filter: { unitId: String(province.id), includeDescendants: true, from: '2023-01-01', to: '2023-12-31' } } },
     { label: 'first page of 100 by unit, filter: TARGET', target: 50, variables: { filter: { kinds: ['TARGET'] }, orderBy: { field: 'UNIT' } } },
     {
       label: 'page after the 500,000th value, by period',
