@@ -21,10 +21,12 @@ import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
 import { indicatorValuesCsvRouter } from './indicator-values-csv';
 import { graphiqlRouter } from './graphiql';
+import { guideRouter } from './guide-pages';
 import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
 import { tablesPageRouter } from './tables-page';
 import { tableUploadRouter } from './table-upload';
+import { reportRouter } from '../workbook/report-download';
 import { workbookRouter } from '../workbook/workbook-routes';
 
 export interface PlanBridgeApp {
@@ -129,8 +131,9 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     limits.plugin(),
     errors.plugin,
   ];
+  const schema = await createSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await createSchema(),
+    schema,
     plugins,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 20000 },
@@ -158,6 +161,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   app.use(signInRouter({ allowedOrigins: settings.addinOrigins }));
   app.use(tablesPageRouter());
   app.use(indicatorValuesCsvRouter(orm, log, { publicIndicators: settings.publicIndicators }));
+  app.use(guideRouter());
   app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',
@@ -180,6 +184,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     }),
   );
   app.use(tableUploadRouter(orm, log, { limits, publicIndicators: settings.publicIndicators, maxBodyBytes: settings.maxBodyBytes }));
+  app.use(reportRouter(orm, log, schema, { limits, publicIndicators: settings.publicIndicators }));
   app.use(jsonErrors(log));
   return { httpServer, apollo };
 }

@@ -17,7 +17,7 @@ import { WorkbookRefused } from './workbook-errors';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function langOf(req: Request): Lang {
+export function langOf(req: Request): Lang {
   if (req.query.lang === 'en' || req.query.lang === 'vi') return req.query.lang;
   return 'vi';
 }
@@ -47,7 +47,7 @@ async function callerOf(em: EntityManager, req: Request, allowSignedLink: boolea
   throw signInFirst();
 }
 
-function refuse(res: Response, log: Logger, error: unknown): void {
+export function refuse(res: Response, log: Logger, error: unknown): void {
   if (error instanceof WorkbookRefused) {
     res.status(error.status).json(error.toJSON());
     return;
@@ -56,7 +56,7 @@ function refuse(res: Response, log: Logger, error: unknown): void {
   res.status(500).json({ status: 'REFUSED', code: 'INTERNAL_SERVER_ERROR', messageVi: 'Lỗi máy chủ', messageEn: 'Internal error', cells: [] });
 }
 
-function attachment(res: Response, fileName: string, body: Buffer): void {
+export function attachment(res: Response, fileName: string, body: Buffer): void {
   res
     .type(XLSX_TYPE)
     .set('Content-Disposition', `attachment; filename="table.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)

@@ -18,6 +18,8 @@ module.exports = {
   // The machine is shared: two processes at most.
   concurrency: Number(process.env.PLANBRIDGE_MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 30000,
+  // The first run of every test file (with a database for the server part) on a shared machine.
+  dryRunTimeoutMinutes: 30,
   ignorePatterns: ['dist', 'docs', 'reports', '.data'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },

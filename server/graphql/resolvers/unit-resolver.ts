@@ -143,7 +143,8 @@ export class UnitResolver {
   }
 
   @FieldResolver(() => [AdministrativeUnit], {
-    description: 'The units this unit\'s data rolls up into on asOf (default today): itself if it still exists, else its successors, followed through every reorganisation',
+    description: 'The units this unit\'s data rolls up into on asOf (default today): itself if it still exists, else its successors, followed through every reorganisation; ' +
+      'a unit of the past that went into no successor, through its parent',
   })
   async rollsUpInto(
     @Root() unit: AdministrativeUnit,
@@ -163,9 +164,12 @@ export class UnitResolver {
           result.set(current.id, current);
           continue;
         }
-        const links = await loaders.byParent(UnitSuccession, 'predecessor', 'effectiveOn').load(current.id);
-        const successors = await loaders.byId(AdministrativeUnit).loadMany(links.filter((link) => link.effectiveOn <= date).map((link) => link.successor.id));
-        next.push(...successors.filter((item): item is AdministrativeUnit => item instanceof AdministrativeUnit));
+        const links = (await loaders.byParent(UnitSuccession, 'predecessor', 'effectiveOn').load(current.id)).filter((link) => link.effectiveOn <= date);
+        // A unit of the past that went into no successor stays in its parent, as in the roll-ups (the communes no source maps).
+        const ended = current.validTo !== null && current.validTo < date;
+        const targets = links.length > 0 ? links.map((link) => link.successor.id) : ended && current.parent ? [current.parent.id] : [];
+        const found = await loaders.byId(AdministrativeUnit).loadMany(targets);
+        next.push(...found.filter((item): item is AdministrativeUnit => item instanceof AdministrativeUnit));
       }
       frontier = next;
     }
