@@ -31,6 +31,8 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/^(?:tối đa|không quá|≤|<=)\s*/iu, 'AT_MOST'],
 ];
 const LOOKS_NUMERIC = /^[-−+]?[\d.,\s]*\d[\d.,\s]*%?$/;
+/** Most cells of a table: digits, dots and commas only, which can be neither a range nor a qualified figure. */
+const PLAIN_FIGURE = /^[-−]?\d[\d.,]*%?$/;
 
 function places(canonical: string): number {
   const point = canonical.indexOf('.');
@@ -56,6 +58,7 @@ function isError(value: { value: string } | NumberError): value is NumberError {
 export function readCellText(raw: string): CellReading {
   const text = raw.normalize('NFC').trim();
   if (text === '' || NOTHING.has(text)) return { kind: 'EMPTY' };
+  if (PLAIN_FIGURE.test(text)) return numberReading(text);
   const range = RANGE.exec(text);
   if (range) {
     const [low, high] = [figure(range[1]), figure(range[2])];
@@ -73,6 +76,10 @@ export function readCellText(raw: string): CellReading {
     }
   }
   if (!LOOKS_NUMERIC.test(text)) return { kind: 'TEXT', text };
+  return numberReading(text);
+}
+
+function numberReading(text: string): CellReading {
   const percent = text.endsWith('%');
   const parsed = figure(percent ? text.slice(0, -1).trim() : text);
   if (isError(parsed)) return { kind: 'INVALID', error: parsed };

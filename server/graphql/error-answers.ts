@@ -29,11 +29,12 @@ export function databaseUnavailable(requestId: string): GraphQLError {
  * graphql-js's messages for a query or variables that do not fit the schema name its types, required arguments
  * and input fields, and enum values. With introspection off the schema is private, so these become one generic
  * message with the position (and the caller's own variable name). Ours carry messageEn; graphql-armor's limits
- * ("Syntax Error: Query depth limit …") name nothing of the schema.
+ * ("Syntax Error: Query depth limit …") and Apollo's own rules (validationErrorCode: introspection is off) name
+ * nothing of the schema.
  */
 function revealsSchema(formatted: GraphQLFormattedError): boolean {
-  const { code, messageEn } = formatted.extensions ?? {};
-  if (code === 'GRAPHQL_VALIDATION_FAILED') return !formatted.message.startsWith('Syntax Error:');
+  const { code, messageEn, validationErrorCode } = formatted.extensions ?? {};
+  if (code === 'GRAPHQL_VALIDATION_FAILED') return !formatted.message.startsWith('Syntax Error:') && validationErrorCode === undefined;
   return code === 'BAD_USER_INPUT' && messageEn === undefined;
 }
 

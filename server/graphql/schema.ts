@@ -8,6 +8,7 @@ import { WorkflowResolver } from './resolvers/workflow-resolver';
 import { IndicatorResolver, IndicatorValueResolver } from './resolvers/indicator-resolver';
 import { IndicatorTableResolver } from './resolvers/indicator-table-resolver';
 import { ImportResolver } from './resolvers/import-resolver';
+import { ChangeSetStructureResolver, StructureResolver } from './resolvers/structure-resolver';
 import { PlanResolver, SourceDocumentResolver } from './resolvers/plan-resolver';
 import { ProgramComponentResolver, ProgramPhaseResolver, ProgramResolver } from './resolvers/program-resolver';
 import { ChangeSetResolver, TableSyncResolver } from './resolvers/table-sync-resolver';
@@ -25,6 +26,8 @@ export const resolvers = [
   SourceDocumentResolver,
   PlanTableResolver,
   ImportResolver,
+  StructureResolver,
+  ChangeSetStructureResolver,
   TableRowResolver,
   TableColumnResolver,
   IndicatorResolver,

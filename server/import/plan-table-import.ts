@@ -42,7 +42,7 @@ function isMoneyUnit(unitOfMeasure: string): boolean {
 }
 
 /** Decimals a typed value may carry: money to the đồng, counts whole. */
-function scaleFor(type: ColumnType, unitOfMeasure: string): number {
+export function scaleFor(type: ColumnType, unitOfMeasure: string): number {
   if (type === ColumnType.COUNT) return 0;
   if (type === ColumnType.RATE) return 2;
   if (type === ColumnType.MONEY) {

@@ -4,13 +4,11 @@
  * formulas by their cached value), merged cells written once in their first cell and empty in the others.
  */
 import { parse } from 'csv-parse/sync';
-import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { cellAddress } from '../../domain/import/cell-reading';
 import { ImportProblem, problem } from '../../domain/import/import-problem';
 import { MAX_GRID_COLUMNS, MAX_GRID_ROWS } from '../../domain/import/read-table';
-import { ExactDecimal, toCanonical } from '../../domain/exact-decimal';
-import { formatVietnamese } from '../../domain/vietnamese-number';
+import { shownNumberText } from '../../domain/import/shown-number';
 import { ImportRefused } from './import-table';
 
 export interface SheetGrid {
@@ -27,22 +25,6 @@ function refuse(code: string, at: { cell?: string; line?: number }, vi: string, 
   throw new ImportRefused([problem(code, at, vi, en)]);
 }
 
-/** Decimal places the number format shows ("#,##0.00" → 2), null for General. */
-function shownPlaces(format: string | undefined): number | null {
-  if (!format || /general/i.test(format)) return null;
-  const decimals = /\.([0#]+)/.exec(format);
-  return decimals ? decimals[1].length : /[0#]/.test(format) ? 0 : null;
-}
-
-function numberText(value: number, format: string | undefined): string {
-  let number: Decimal = new ExactDecimal(String(value));
-  const places = shownPlaces(format);
-  if (format?.includes('%')) number = number.times(100);
-  if (places !== null) number = number.toDecimalPlaces(places);
-  const canonical = toCanonical(number);
-  return formatVietnamese(canonical);
-}
-
 function cellText(cell: ExcelJS.Cell, address: string, problems: ImportProblem[]): string {
   if (cell.isMerged && cell.master.address !== cell.address) return '';
   let value = cell.value as unknown;
@@ -55,7 +37,7 @@ function cellText(cell: ExcelJS.Cell, address: string, problems: ImportProblem[]
     value = result;
   }
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return numberText(value, cell.numFmt);
+  if (typeof value === 'number') return shownNumberText(value, cell.numFmt);
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return value.toISOString().slice(0, 10);

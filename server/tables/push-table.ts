@@ -48,7 +48,7 @@ function outcome(state: TableState, hash: string, fields: Partial<PushOutcome> &
   };
 }
 
-function tableName(state: TableState): { vi: string; en: string } {
+export function tableName(state: TableState): { vi: string; en: string } {
   return { vi: `Bảng "${state.title}" (${state.documentNumber})`, en: `Table "${state.title}" (${state.documentNumber})` };
 }
 
@@ -135,6 +135,22 @@ async function writeChanges(em: EntityManager, state: TableState, changed: { cha
   return answer;
 }
 
+/** Submitted and approved tables refuse every change, of cells or of structure, until reopened. */
+export async function refuseUnlessDraft(em: EntityManager, state: TableState): Promise<void> {
+  if (state.status === 'DRAFT') return;
+  const [event] = await em.execute(
+    `select u.display_name, e.at from workflow_event e join app_user u on u.id = e.actor_id where e.table_id = ? order by e.id desc limit 1`,
+    [state.id],
+  );
+  const by = event ? ` (${event.display_name}, ${new Date(event.at).toISOString()})` : '';
+  const name = tableName(state);
+  throw new PushRefused(
+    'TABLE_LOCKED',
+    `${name.vi} đang ở trạng thái ${state.status === 'SUBMITTED' ? 'đã gửi duyệt' : 'đã duyệt'}${by}; không thể sửa cho đến khi được mở lại`,
+    `${name.en} is ${state.status.toLowerCase()}${by}; it cannot be changed until it is reopened`,
+  );
+}
+
 /**
  * pushTable: parse every change, merge against what others pushed since baseVersion, apply in
  * memory, run the template's rules, then commit everything in one transaction or nothing. A dry run
@@ -162,18 +178,7 @@ export async function pushTable(em: EntityManager, pushed: PushRequest, author: 
       }
       return { ...(earlier.result as PushOutcome), replayed: true };
     }
-    if (state.status !== 'DRAFT') {
-      const [event] = await tx.execute(
-        `select u.display_name, e.at from workflow_event e join app_user u on u.id = e.actor_id where e.table_id = ? order by e.id desc limit 1`,
-        [state.id],
-      );
-      const by = event ? ` (${event.display_name}, ${new Date(event.at).toISOString()})` : '';
-      throw new PushRefused(
-        'TABLE_LOCKED',
-        `${name.vi} đang ở trạng thái ${state.status === 'SUBMITTED' ? 'đã gửi duyệt' : 'đã duyệt'}${by}; không thể sửa cho đến khi được mở lại`,
-        `${name.en} is ${state.status.toLowerCase()}${by}; it cannot be changed until it is reopened`,
-      );
-    }
+    await refuseUnlessDraft(tx as EntityManager, state);
     if (request.changes.length === 0) {
       throw new PushRefused('NO_CHANGES', `${name.vi}: danh sách thay đổi trống`, `${name.en}: the list of changes is empty`);
     }

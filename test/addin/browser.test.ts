@@ -5,67 +5,44 @@
  * the seeded Cần Thơ appendix, type a bad value and good values into the sheet, push, see the finding
  * listed and its cell marked, fix it, push, and read the new values back from the server.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { cellA1, parseCell } from '../../domain/sheet/a1';
 import { STATUS_FILL } from '../../addin/src/report/indicator-report';
-import { CHROMIUM, describeInChromium, launchChromium, type Chromium } from '../support/chromium';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestApp, tokenFor, type TestApp } from '../support/graphql';
-import { serverOf } from './support/harness';
+import { describeInChromium } from '../support/chromium';
+import { tokenFor, type TestApp } from '../support/graphql';
+import type { TestDatabase } from '../support/database';
+import { openPaneInChromium, type PaneInChromium } from './support/pane-in-chromium';
 import { sheetPicture, shownText, type PictureOptions } from './support/sheet-picture';
 import type { SheetSnapshot } from './support/sheet-snapshot';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const root = path.resolve(__dirname, '../..');
 describeInChromium('the browser test of the task pane')('the built task pane in Chromium against the real server', () => {
+  let pane: PaneInChromium;
   let db: TestDatabase;
   let app: TestApp;
   let server: string;
-  let browser: Chromium;
+  let browser: PaneInChromium['browser'];
   let page: Page;
-  const authorizations: string[] = [];
-  const offSite: string[] = [];
+  let authorizations: string[];
+  let offSite: string[];
 
   beforeAll(async () => {
-    expect(existsSync(CHROMIUM)).toBe(true);
-    expect(existsSync(path.join(root, 'dist/addin-pane/taskpane.js'))).toBe(true); // built by `npm test` (npm run build)
-    const fake = await build({ entryPoints: [path.join(__dirname, 'support/fake-office-browser.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', logLevel: 'silent' });
-    const fakeOfficeJs = fake.outputFiles[0].text;
-    db = await createTestDatabase();
-    app = await startTestApp(db.orm);
-    server = serverOf(app.url);
-    browser = await launchChromium({ viewport: { width: 380, height: 1100 } });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('request', (request) => {
-      if (request.url().endsWith('/graphql')) authorizations.push(request.headers().authorization ?? '');
-    });
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: fakeOfficeJs });
-      if (url.startsWith(server)) return route.continue();
-      offSite.push(url);
-      return route.abort();
-    });
+    pane = await openPaneInChromium();
+    ({ db, app, server, browser, page, authorizations, offSite } = pane);
   }, 120000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.drop();
+    await pane?.close();
   });
 
   const message = () => page.locator('#message');
   /** Until the pane says how its work ended. */
   const settled = () => page.waitForFunction(() => !document.body.hasAttribute('aria-busy') && /pb-(success|error|warning)/.test(document.getElementById('message')!.className));
-  const fake = <T>(fn: string, ...args: unknown[]) => page.evaluate(({ fn, args }) => (window as any).__fake[fn](...args), { fn, args }) as Promise<T>;
+  const fake = <T>(fn: string, ...args: unknown[]) => pane.fake<T>(fn, ...args);
   /** The active sheet as the add-in left it, drawn by sheet-picture.ts, screenshot for the staff guide. */
   async function sheetShot(name: string, options: PictureOptions = {}): Promise<SheetSnapshot> {
     const snapshot = await fake<SheetSnapshot>('snapshot');
     const picture = await browser.context.newPage();
-    await picture.setViewportSize({ width: 900, height: 400 });
+    await picture.setViewportSize({ width: 900, height: 100 }); // the screenshot takes the whole page, no more
     await picture.setContent(sheetPicture(snapshot, options));
     await picture.screenshot({ path: browser.screenshot(name), fullPage: true });
     await picture.close();

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { issueToken } from '../../server/auth/tokens';
+import { vietnamToday } from '../../domain/reporting/calendar';
 import { readConfig } from '../../server/config';
 import { AccessToken, Period, PlanTable, TokenKind, User } from '../../server/entities';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -228,7 +229,8 @@ describe('approval workflow', () => {
   it('shows a report\'s deadline and the days remaining', async () => {
     const em = db.orm.em.fork() as EntityManager;
     const table = await em.findOneOrFail(PlanTable, Number(baclieuProvince));
-    const due = new Date(Date.now() + 10 * 86400000).toISOString().slice(0, 10);
+    // Ten days after today in Vietnam, whatever the hour in UTC.
+    const due = new Date(Date.parse(`${vietnamToday()}T00:00:00Z`) + 10 * 86400000).toISOString().slice(0, 10);
     table.reportingPeriod = em.create(Period, { key: 'test-period', label: 'Kỳ thử', startsOn: '2026-01-01', endsOn: '2026-12-31', reportDeadline: due });
     await em.flush();
     expect((await app.query(GRID, { id: baclieuProvince })).data!.tableGrid).toMatchObject({ reportDeadline: due, daysRemaining: 10 });

@@ -50,6 +50,7 @@ export type SheetOp =
   | { kind: 'indent'; address: string; level: number }
   | { kind: 'wrap'; address: string; wrap: boolean }
   | { kind: 'columnWidth'; address: string; width: number }
+  /** Contents, formats and merged cells. */
   | { kind: 'clear'; address: string }
   /** A note (or input prompt) on one cell; text null removes it. */
   | { kind: 'note'; address: string; text: string | null; title?: string }
@@ -117,6 +118,8 @@ export interface WorkbookGateway {
   addSheet(name: string): Promise<SheetInfo>;
   /** The used range of a sheet (values only), or null when the sheet is empty. */
   usedRange(sheetId: string): Promise<string | null>;
+  /** The selected range (A1 without the sheet name) and the sheet it is on. */
+  selectedRange(): Promise<{ sheetId: string; address: string }>;
   /** Reads several ranges of one sheet in one sync. */
   read(sheetId: string, reads: RangeRead[]): Promise<RangeData[]>;
   /**

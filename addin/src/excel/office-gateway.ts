@@ -140,6 +140,16 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
     });
   }
 
+  async selectedRange(): Promise<{ sheetId: string; address: string }> {
+    return this.reading(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load('address');
+      range.worksheet.load('id');
+      await context.sync();
+      return { sheetId: range.worksheet.id, address: range.address.replace(/^.*!/, '') };
+    });
+  }
+
   async read(sheetId: string, reads: RangeRead[]): Promise<RangeData[]> {
     return this.reading(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetId);
@@ -252,9 +262,13 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
       case 'columnWidth':
         sheet.getRange(op.address).format.columnWidth = op.width;
         return;
-      case 'clear':
-        sheet.getRange(op.address).clear('All');
+      case 'clear': {
+        // A published table pulled over keeps no merged header: a merged cell would swallow the pulled layout's cells.
+        const range = sheet.getRange(op.address);
+        range.unmerge();
+        range.clear('All');
         return;
+      }
       case 'note': {
         const range = sheet.getRange(op.address);
         if (this.caps.notes) {

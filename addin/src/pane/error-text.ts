@@ -7,6 +7,7 @@ import type { Lang } from '../api/types';
 import { ExcelError } from '../excel/excel-errors';
 import { NotAReportError, ReportSheetError } from '../report/report-store';
 import { NotBoundError } from '../table-sync/sheet-sync';
+import { SheetImportRefused } from '../table-sync/sheet-import';
 import { type MessageKey, pick, t } from './i18n';
 
 const EXCEL_MESSAGES: Record<string, MessageKey> = {
@@ -19,6 +20,7 @@ const EXCEL_MESSAGES: Record<string, MessageKey> = {
 
 export function errorText(lang: Lang, error: unknown): string {
   if (error instanceof ApiError) return pick(lang, error.messageVi, error.messageEn);
+  if (error instanceof SheetImportRefused) return pick(lang, error.messageVi, error.messageEn);
   if (error instanceof NotBoundError) return t(lang, 'unbound');
   if (error instanceof ReportSheetError) return t(lang, 'reportSheetRefused', { sheet: error.sheetName });
   if (error instanceof NotAReportError) return t(lang, 'notAReport');

@@ -21,6 +21,8 @@ import { IndicatorReports } from '../report/report-sync';
 import { PartitionedStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../api/session-store';
 import { type Bound, type PushOutcome, SheetSync } from '../table-sync/sheet-sync';
 import { randomId, workbookId } from '../excel/custom-xml-parts';
+import { SheetImport } from '../table-sync/sheet-import';
+import { ImportCard } from './import-card';
 import type { Lang } from '../api/types';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
@@ -49,6 +51,7 @@ const state: State = { lang: 'vi', busy: false, bound: null, activeSheetId: null
 let gateway: OfficeWorkbookGateway;
 let sync: SheetSync;
 let reports: IndicatorReports;
+let importCard: ImportCard | undefined;
 let client: PlanBridgeClient;
 /** The pane's storage: Office partitions it per add-in and document host where it can (partitionKey), else the keys carry nothing more. */
 let storage: PartitionedStorage;
@@ -77,6 +80,7 @@ function applyTexts(): void {
   renderIndicators();
   renderProblems();
   renderConflicts();
+  importCard?.render();
 }
 
 function say(text: string, kind: 'info' | 'success' | 'error' | 'warning' = 'info'): void {
@@ -148,6 +152,8 @@ function updateButtons(): void {
   set('approve', bound && !!sessions.get());
   set('report-pull', true);
   set('report-refresh', state.report !== null);
+  set('import-preview', true);
+  set('import-create', true);
   set('signin', true);
   set('signout', !!sessions.get());
 }
@@ -705,6 +711,18 @@ export async function start(): Promise<void> {
   makeClient();
   sync = new SheetSync(gateway, () => client, { lang: () => state.lang, newKey: randomId });
   reports = new IndicatorReports(gateway, () => client, { lang: () => state.lang });
+  importCard = new ImportCard(new SheetImport(sync, () => client), {
+    lang: () => state.lang,
+    planId: () => $<HTMLSelectElement>('plan').value,
+    run: busy,
+    say,
+    created: async (bound) => {
+      state.bound = bound;
+      state.problems = [];
+      renderProblems();
+      await refreshActiveSheet();
+    },
+  });
   wire();
   applyTexts();
   await useSessionFor();

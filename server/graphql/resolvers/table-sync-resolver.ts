@@ -39,6 +39,16 @@ async function tableState({ em, access }: GraphQLContext, tableId: string): Prom
   return state;
 }
 
+/** The id of a table the caller may change: unreadable ones answer like missing ones, read-only ones are forbidden. */
+export async function tableToEdit({ em, access }: GraphQLContext, tableId: string): Promise<number> {
+  if (!access.user) throw signInRequired();
+  const id = parseId(tableId, 'table', 'bảng');
+  const owner = await tableOwner(em, id);
+  if (!owner || !access.can('READ', owner.unitId)) throw notFound('table', 'bảng', tableId);
+  if (!access.can('EDIT', owner.unitId)) throw forbidden(`sửa bảng "${owner.title}"`, `change table "${owner.title}"`);
+  return id;
+}
+
 const STATUS_NAMES: Record<TableState['status'], [string, string]> = {
   DRAFT: ['bản nháp', 'a draft'],
   SUBMITTED: ['đã gửi duyệt', 'submitted for approval'],
@@ -204,15 +214,12 @@ export class TableSyncResolver {
 
   @Mutation(() => PushResult, { description: 'Push: apply cell changes atomically after validation, merging with pushes made since baseVersion' })
   async pushTable(@Ctx() context: GraphQLContext, @Arg('input', () => PushTableInput) input: PushTableInput): Promise<PushResult> {
-    if (!context.access.user) throw signInRequired();
-    const owner = await tableOwner(context.em, parseId(input.tableId, 'table', 'bảng'));
-    if (!owner || !context.access.can('READ', owner.unitId)) throw notFound('table', 'bảng', input.tableId);
-    if (!context.access.can('EDIT', owner.unitId)) throw forbidden(`sửa bảng "${owner.title}"`, `change table "${owner.title}"`);
+    const tableId = await tableToEdit(context, input.tableId);
     try {
       const result = await pushTable(
         context.em,
         {
-          tableId: parseId(input.tableId, 'table', 'bảng'),
+          tableId,
           baseVersion: input.baseVersion,
           idempotencyKey: input.idempotencyKey,
           comment: input.comment,

@@ -23,6 +23,7 @@ export class ImportTableInput {
   @Field({ description: 'Write nothing; answer what would be created' }) dryRun!: boolean;
   @Field(() => [GraphQLJSON], { nullable: true, description: 'Rules to bind instead of the proposed ones (rule JSON, column keys as in the dry run)' }) rules?: unknown[] | null;
   @Field(() => EmptyMeaning, { nullable: true, description: 'Overrides the meaning of empty cells inferred from the data' }) emptyMeans?: EmptyMeaning | null;
+  @Field(() => String, { nullable: true, description: 'The sheet cell the grid starts at, e.g. "B3" (default A1), so problems name the sheet\'s cells' }) firstCell?: string | null;
 }
 
 @ObjectType({ description: 'A problem of the grid, naming its cell ("C7") or line', simpleResolvers: true })

@@ -26,6 +26,13 @@ w.__fake = {
   /** A person typing into a cell of the active sheet (refused on locked cells, as Excel does). */
   type: (address: string, value: string | number) => book.type(book.activeSheetId!, address, value),
   value: (address: string) => book.get(book.activeSheetId!, address),
+  /** Values (and number formats) pasted into the active sheet, as a person brings a published table in. */
+  paste: (address: string, values: (string | number | null)[][], numberFormat?: string[][]) => {
+    const sheet = book.sheet(book.activeSheetId!);
+    book.write(sheet, address, values);
+    if (numberFormat) book.applyOp(sheet, { kind: 'numberFormat', address, numberFormat });
+  },
+  merge: (address: string) => book.merge(book.activeSheetId!, address),
   cell: (address: string) => {
     const cell = book.cellAt(book.activeSheetId!, address);
     return cell ? { value: cell.value, fill: cell.fill ?? null, note: cell.note ?? null, locked: cell.locked ?? true, numberFormat: cell.numberFormat ?? null } : null;

@@ -106,6 +106,13 @@ class FakeWorkbook {
     this.worksheets = new FakeWorksheets(context);
     this.customXmlParts = new FakeCustomXmlParts(context);
   }
+
+  /** As in Excel, the selection is on the active sheet (A1 until something is selected there). */
+  getSelectedRange(): FakeRange {
+    const book = this.context.book;
+    const sheet = () => book.sheet(book.activeSheetId!);
+    return new FakeRange(this.context, sheet, () => (book.selection?.sheetId === book.activeSheetId ? book.selection!.address : 'A1'));
+  }
 }
 
 class FakeWorksheets {
@@ -367,6 +374,14 @@ class FakeRange {
     };
   }
 
+  private sheetProxy: FakeWorksheet | null = null;
+
+  /** One proxy per range, as in Office.js: what is loaded on it stays readable. */
+  get worksheet(): FakeWorksheet {
+    this.sheetProxy ??= new FakeWorksheet(this.context, this.sheet);
+    return this.sheetProxy;
+  }
+
   a1(): string {
     const address = typeof this.target === 'function' ? this.target() : this.target;
     if (address === null) throw new Error('InvalidReference: null range');
@@ -451,6 +466,10 @@ class FakeRange {
 
   clear(_applyTo?: string): void {
     this.op({ kind: 'clear', address: this.a1() });
+  }
+
+  unmerge(): void {
+    this.context.enqueue(48, () => this.context.book.unmerge(this.sheet(), this.a1()));
   }
 
   select(): void {

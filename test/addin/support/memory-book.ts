@@ -351,6 +351,7 @@ export class MemoryBook {
             sheet.cells.delete(key);
           }
         }
+        this.unmerge(sheet, op.address);
         return;
       }
       case 'note': {
@@ -425,6 +426,12 @@ export class MemoryBook {
   separators(): Separators | null {
     if (!this.capabilities.culture) return null;
     return this.excelSeparators ? { ...this.excelSeparators, system: false } : { ...this.systemSeparators, system: true };
+  }
+
+  unmerge(sheet: MemorySheet, address: string): void {
+    const box = parseBox(address);
+    const kept = sheet.merged.filter((area) => !boxesOverlap(area, box));
+    sheet.merged.splice(0, sheet.merged.length, ...kept);
   }
 
   mergedIn(sheet: MemorySheet, address: string): string[] {
@@ -539,6 +546,13 @@ export class MemoryWorkbookGateway implements WorkbookGateway {
 
   usedRange(sheetId: string): Promise<string | null> {
     return this.call(() => this.book.usedRange(this.book.sheet(sheetId)));
+  }
+
+  selectedRange(): Promise<{ sheetId: string; address: string }> {
+    return this.call(() => {
+      const { selection, activeSheetId } = this.book;
+      return selection?.sheetId === activeSheetId ? selection! : { sheetId: activeSheetId!, address: 'A1' };
+    });
   }
 
   read(sheetId: string, reads: RangeRead[]): Promise<RangeData[]> {

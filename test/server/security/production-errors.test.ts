@@ -3,7 +3,7 @@ import { postGraphQL } from '../../support/graphql';
 import { freePort, killSpawnedServers, spawnServer, type ServerProcess } from '../../support/server-process';
 
 /**
- * A server started with NODE_ENV=production (introspection off) answers requests that do not fit the schema
+ * A server started with NODE_ENV=production (introspection off by default) answers requests that do not fit the schema
  * without naming its required arguments and input fields, types or enum values, and without "Did you mean"
  * (issue 16, item 8): one generic message with the position instead.
  */
@@ -70,4 +70,12 @@ it('keeps the messages PlanBridge itself gives, which name what the caller sent'
   expect(nul.errors![0].message).toContain('NUL');
   const deep = `{ plans { ${'tables { plan { '.repeat(10)}id${' } }'.repeat(10)} } }`;
   expect((await postGraphQL(url, deep)).errors!.map((error) => error.message).join('\n')).toMatch(/depth limit of 15 exceeded/);
+});
+
+it('has introspection and the GraphiQL page off by default (item 15)', async () => {
+  const introspection = await postGraphQL(url, `{ __schema { types { name } } }`);
+  expect(introspection.errors![0].message).toMatch(/introspection/i);
+  const page = await fetch(`http://127.0.0.1:${server.port}/graphiql`, { headers: { accept: 'text/html' } });
+  expect(page.status).toBe(404);
+  expect(await page.text()).not.toContain('GraphiQL');
 });

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ConfigError, readConfig } from '../../../server/config';
@@ -64,7 +66,45 @@ it('npm run db:setup creates no seed users in production', async () => {
   }
 });
 
+it('a production server creates no seed users either', async () => {
+  const db = await createTestDatabase({ empty: true });
+  try {
+    await spawnServer({ DATABASE_URL: db.url, NODE_ENV: 'production' }, await freePort()).ready();
+    expect(await count(db.url, 'program')).toBe(1);
+    expect(await count(db.url, 'app_user')).toBe(0);
+  } finally {
+    killSpawnedServers();
+    await db.drop();
+  }
+});
+
+/** Whether a TCP connection to the address and port is accepted. */
+const accepts = (host: string, port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host, port, timeout: 3000 });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+
 describe('defaults', () => {
+  it('a server started without HOST is not reachable on the machine\'s network address', async () => {
+    const address = Object.values(os.networkInterfaces()).flat().find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
+    if (!address) {
+      console.warn('No non-loopback IPv4 address on this machine: only the loopback side of the HOST default is checked');
+    }
+    const db = await createTestDatabase();
+    try {
+      const server = spawnServer({ DATABASE_URL: db.url, HOST: undefined }, await freePort());
+      await server.ready();
+      expect(await accepts('127.0.0.1', server.port)).toBe(true);
+      if (address) expect(await accepts(address, server.port)).toBe(false);
+    } finally {
+      killSpawnedServers();
+      await db.drop();
+    }
+  });
+
   it('listens on 127.0.0.1 unless HOST says otherwise', () => {
     expect(readConfig({}).host).toBe('127.0.0.1');
     expect(readConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
