@@ -11,6 +11,8 @@ import { SourceDocument } from './source-document';
 @ObjectType()
 @Entity()
 @Index({ properties: ['unit', 'indicator', 'period'] })
+// Pages by period (indicatorValuesConnection): one index seek per period, however deep the page.
+@Index({ properties: ['period', 'unit', 'indicator', 'kind', 'id'] })
 export class IndicatorValue {
   @Field(() => ID)
   @PrimaryKey()

@@ -12,12 +12,14 @@ import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import type { ServerConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
+import { pageCostPlugin } from '../graphql/connections/page-cost';
 import { databaseUnavailable, errorAnswers } from '../graphql/error-answers';
 import { inputLimitsPlugin } from '../graphql/input-limits';
 import { RateLimits } from '../graphql/rate-limits';
 import { createSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
+import { indicatorValuesCsvRouter } from './indicator-values-csv';
 import { graphiqlRouter } from './graphiql';
 import { guideRouter } from './guide-pages';
 import { securityHeaders } from './security-headers';
@@ -110,7 +112,8 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   const armor = new ApolloArmor({
     maxDepth: { n: 15 },
     maxAliases: { n: 20 },
-    costLimit: { maxCost: 20000 },
+    // The cost limit runs in pageCostPlugin instead, with every connection's page size counted.
+    costLimit: { enabled: false },
     // Token limit through graphql-js's parser instead (parseOptions below): armor's plugin re-parses
     // and answers a plain syntax error with HTTP 500.
     maxTokens: { enabled: false },
@@ -124,6 +127,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
     inputLimitsPlugin(),
+    pageCostPlugin(),
     limits.plugin(),
     errors.plugin,
   ];
@@ -156,6 +160,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
   app.use(signInRouter({ allowedOrigins: settings.addinOrigins }));
   app.use(tablesPageRouter());
+  app.use(indicatorValuesCsvRouter(orm, log, { publicIndicators: settings.publicIndicators }));
   app.use(guideRouter());
   app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(

@@ -1,90 +1,86 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { fromNumeric } from '../../db/numeric';
-import { reachableUnits } from '../../db/unit-reach';
-import { AdministrativeUnit, Indicator, IndicatorValue, Period, SourceDocument, ValueKind } from '../../entities';
+import { AdministrativeUnit, Indicator, IndicatorValue, Period, SourceDocument } from '../../entities';
+import { IndicatorValuePages, type IndicatorValueRow } from '../../indicators/indicator-value-pages';
+import { selectIndicatorValues, type IndicatorValueSelection } from '../../indicators/indicator-value-query';
+import { mapNodes, type ConnectionValue } from '../connections/connection-type';
+import { paginate } from '../connections/keyset';
+import { legacyList } from '../connections/legacy-lists';
+import { PageArgs } from '../connections/page-arguments';
 import type { GraphQLContext } from '../context';
-import { badInput, notFound, parseDate, parseId } from '../errors';
+import { IndicatorValueConnection, IndicatorValueFilter, IndicatorValueOrder, IndicatorValueSortField, SortDirection } from '../types/indicator-value-types';
 
-@InputType({ description: 'Which indicator values to return; every condition given must hold' })
-export class IndicatorValueFilter {
-  @Field(() => ID, { nullable: true, description: 'Administrative unit' })
-  unitId?: string;
+const CONNECTION_HINT = 'indicatorValuesConnection';
 
-  @Field({ defaultValue: false, description: 'Also the units below unitId' })
-  includeDescendants!: boolean;
-
-  @Field({ defaultValue: false, description: 'Also the units unitId was formed from (2025 reorganisation), and theirs, recursively' })
-  includePredecessors!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Only periods starting on or after this date (YYYY-MM-DD)' })
-  from?: string;
-
-  @Field(() => String, { nullable: true, description: 'Only periods ending on or before this date (YYYY-MM-DD)' })
-  to?: string;
-
-  @Field(() => [ValueKind], { nullable: true })
-  kinds?: ValueKind[];
-
-  @Field(() => [String], { nullable: true, description: 'Indicator keys, e.g. ["POOR_HOUSEHOLD_RATE"]' })
-  indicatorKeys?: string[];
-}
-
-async function checkIndicatorKeys(em: EntityManager, keys: string[]): Promise<void> {
-  const known = new Set((await em.find(Indicator, { key: { $in: keys } })).map((indicator) => indicator.key));
-  const unknown = keys.filter((key) => !known.has(key));
-  if (unknown.length) throw notFound('indicator', 'chỉ tiêu', unknown.join(', '));
+/** The deprecated plain list's conditions and order (indicator key, unit, period, kind). */
+function legacyWhere(selection: IndicatorValueSelection): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  if (selection.unitIds) where.unit = { $in: selection.unitIds };
+  if (selection.periodsLimited) where.period = { $in: selection.periodIds };
+  if (selection.kinds) where.kind = { $in: selection.kinds };
+  if (selection.indicatorIds) where.indicator = { $in: selection.indicatorIds };
+  if (selection.sourceDocumentIds) where.sourceDocument = { $in: selection.sourceDocumentIds };
+  return where;
 }
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
-  @Query(() => [Indicator])
+  @Query(() => [Indicator], { description: 'Every indicator (chỉ tiêu) of the programme, by key' })
   indicators(@Ctx() { em }: GraphQLContext): Promise<Indicator[]> {
     return em.find(Indicator, {}, { orderBy: { key: 'asc' } });
   }
 
-  @Query(() => [Period])
+  @Query(() => [Period], { description: 'Every reporting period (kỳ báo cáo), chronologically' })
   periods(@Ctx() { em }: GraphQLContext): Promise<Period[]> {
     return em.find(Period, {}, { orderBy: { startsOn: 'asc', endsOn: 'desc' } });
   }
 
+  @Query(() => IndicatorValueConnection, {
+    description:
+      'Baselines, targets and actuals, a page at a time: filtered by unit (with the units below it and those it was formed from), period range, kind, ' +
+      'indicator and source document, sorted by period or unit; only units you may read unless the server makes indicators public. ' +
+      'The same query as CSV: GET /indicator-values.csv (docs/api.md)',
+  })
+  async indicatorValuesConnection(
+    @Ctx() { em, access, publicIndicators }: GraphQLContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => IndicatorValueFilter, { defaultValue: {}, description: 'Which values; every condition given must hold' }) filter: IndicatorValueFilter,
+    @Arg('orderBy', () => IndicatorValueOrder, { defaultValue: { field: IndicatorValueSortField.PERIOD, direction: SortDirection.ASC }, description: 'The order of the values (default: by period, ascending)' })
+    orderBy: IndicatorValueOrder,
+  ): Promise<ConnectionValue<IndicatorValue>> {
+    const selection = await selectIndicatorValues(em, access, publicIndicators, filter);
+    const pages = await IndicatorValuePages.open(em, selection, orderBy.field, orderBy.direction === SortDirection.DESC);
+    const list = { name: 'IndicatorValue', keys: pages.keys, keyOf: (row: IndicatorValueRow) => pages.keyOf(row) };
+    const rows = await paginate(list, page, { filter, orderBy }, (window) => pages.read(window), () => pages.count());
+    return mapNodes(rows, (row) => em.map(IndicatorValue, row));
+  }
+
   @Query(() => [IndicatorValue], {
-    description: 'Baselines, targets and actuals, filtered by unit, period range, kind and indicator; only units you may read unless the server makes indicators public',
+    description: 'Baselines, targets and actuals, all at once (at most 20,000)',
+    deprecationReason: 'Use indicatorValuesConnection: the same filter, a page at a time, sorted by period or unit',
   })
   async indicatorValues(
     @Ctx() { em, access, publicIndicators }: GraphQLContext,
-    @Arg('filter', () => IndicatorValueFilter, { defaultValue: {} }) filter: IndicatorValueFilter,
+    @Arg('filter', () => IndicatorValueFilter, { defaultValue: {}, description: 'Which values; every condition given must hold' }) filter: IndicatorValueFilter,
   ): Promise<IndicatorValue[]> {
-    const where: Record<string, unknown> = {};
-    if (filter.unitId) {
-      const unitId = parseId(filter.unitId, 'administrative unit', 'đơn vị hành chính');
-      if (!(await em.findOne(AdministrativeUnit, unitId))) throw notFound('administrative unit', 'đơn vị hành chính', filter.unitId);
-      where.unit = { $in: await reachableUnits(em, unitId, { children: filter.includeDescendants, predecessors: filter.includePredecessors }) };
-    }
-    const from = filter.from ? parseDate(filter.from, 'from') : null;
-    const to = filter.to ? parseDate(filter.to, 'to') : null;
-    if (from && to && from > to) {
-      throw badInput('to', `Khoảng thời gian ngược: từ ${from} đến ${to}`, `The period range is backwards: from ${from} to ${to}`);
-    }
-    if (from || to) where.period = { ...(from ? { startsOn: { $gte: from } } : {}), ...(to ? { endsOn: { $lte: to } } : {}) };
-    if (filter.kinds?.length) where.kind = { $in: filter.kinds };
-    if (filter.indicatorKeys?.length) {
-      await checkIndicatorKeys(em, filter.indicatorKeys);
-      where.indicator = { key: { $in: filter.indicatorKeys } };
-    }
-    const readable = access.unitsFor('READ');
-    if (!publicIndicators && readable !== 'ALL') where.$and = [{ unit: { $in: readable } }];
-    return em.find(IndicatorValue, where, { orderBy: { indicator: { key: 'asc' }, unit: { id: 'asc' }, period: { startsOn: 'asc' }, kind: 'asc', id: 'asc' } });
+    const where = legacyWhere(await selectIndicatorValues(em, access, publicIndicators, filter));
+    return legacyList('indicatorValues', CONNECTION_HINT, (limit) =>
+      em.find(IndicatorValue, where, { orderBy: { indicator: { key: 'asc' }, unit: { id: 'asc' }, period: { startsOn: 'asc' }, kind: 'asc', id: 'asc' }, limit }),
+    );
   }
 
-  @FieldResolver(() => [IndicatorValue], { description: 'Values of this indicator, optionally for one unit' })
+  @FieldResolver(() => [IndicatorValue], {
+    description: 'Values of this indicator, optionally for one unit (at most 20,000)',
+    deprecationReason: 'Use indicatorValuesConnection(filter: { indicatorKeys: [KEY], unitId: … })',
+  })
   async values(
     @Root() indicator: Indicator,
-    @Ctx() { loaders, access, publicIndicators }: GraphQLContext,
-    @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
+    @Ctx() { em, access, publicIndicators }: GraphQLContext,
+    @Arg('unitId', () => ID, { nullable: true, description: 'Only this unit\'s values' }) unitId?: string,
   ): Promise<IndicatorValue[]> {
-    const values = await loaders.byParent(IndicatorValue, 'indicator', 'id').load(indicator.id);
-    return values.filter((value) => (!unitId || String(value.unit.id) === unitId) && (publicIndicators || access.can('READ', value.unit.id)));
+    const selection = await selectIndicatorValues(em, access, publicIndicators, { unitId });
+    const where = { ...legacyWhere(selection), indicator: indicator.id };
+    return legacyList('Indicator.values', CONNECTION_HINT, (limit) => em.find(IndicatorValue, where, { orderBy: { id: 'asc' }, limit }));
   }
 }
 
@@ -95,22 +91,22 @@ export class IndicatorValueResolver {
     return fromNumeric(value.value);
   }
 
-  @FieldResolver(() => Indicator)
+  @FieldResolver(() => Indicator, { description: 'The indicator (chỉ tiêu) measured' })
   async indicator(@Root() value: IndicatorValue, @Ctx() { loaders }: GraphQLContext): Promise<Indicator> {
     return (await loaders.byId(Indicator).load(value.indicator.id))!;
   }
 
-  @FieldResolver(() => AdministrativeUnit)
+  @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit (đơn vị hành chính) the value is for' })
   async unit(@Root() value: IndicatorValue, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit> {
     return (await loaders.byId(AdministrativeUnit).load(value.unit.id))!;
   }
 
-  @FieldResolver(() => Period)
+  @FieldResolver(() => Period, { description: 'The period (kỳ) the value belongs to: a stock at its end, a flow over it' })
   async period(@Root() value: IndicatorValue, @Ctx() { loaders }: GraphQLContext): Promise<Period> {
     return (await loaders.byId(Period).load(value.period.id))!;
   }
 
-  @FieldResolver(() => SourceDocument, { nullable: true })
+  @FieldResolver(() => SourceDocument, { nullable: true, description: 'The document (văn bản) the figure was published in, when known' })
   sourceDocument(@Root() value: IndicatorValue, @Ctx() { loaders }: GraphQLContext): Promise<SourceDocument | null> | null {
     return value.sourceDocument ? loaders.byId(SourceDocument).load(value.sourceDocument.id) : null;
   }

@@ -1,25 +1,55 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { foldLabel } from '../../../domain/label-match';
 import { AdministrativeUnit, Plan, PlanTable, ProgramPhase, SourceDocument } from '../../entities';
 import type { GraphQLContext } from '../context';
 import { createPlan, deletePlan, updatePlan } from '../../plans/plan-editing';
 import { notReadable, parseId, userError } from '../errors';
 import { CreatePlanInput, UpdatePlanInput } from '../types/plan-types';
+import { connectionType, type ConnectionValue } from '../connections/connection-type';
+import { entityConnection, type EntityOrder } from '../connections/entity-pages';
+import { legacyList } from '../connections/legacy-lists';
+import { PageArgs } from '../connections/page-arguments';
+
+const PlanConnection = connectionType(Plan, 'Plan', 'plans');
+const PLAN_ORDER: EntityOrder<Plan> = { name: 'Plan', keys: [{ property: 'periodStart', type: 'date' }, { property: 'id', type: 'int' }] };
+const SourceDocumentConnection = connectionType(SourceDocument, 'SourceDocument', 'source documents');
+const DOCUMENT_ORDER: EntityOrder<SourceDocument> = { name: 'SourceDocument', keys: [{ property: 'id', type: 'int' }] };
+
+const DOCUMENT_NUMBER = 'Only plans with this document number (số hiệu văn bản), e.g. "132/KH-UBND"';
+const ISSUING_UNIT = 'Only plans issued by this unit';
+
+/** Plans by document number and issuing unit, among those of units the caller may read. */
+function plansWhere(access: GraphQLContext['access'], documentNumber?: string, issuingUnitId?: string): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  if (documentNumber) where.documentNumber = documentNumber.trim();
+  if (issuingUnitId) where.issuingUnit = parseId(issuingUnitId, 'administrative unit', 'đơn vị hành chính');
+  const readable = access.unitsFor('READ');
+  if (readable !== 'ALL') where.$and = [{ issuingUnit: { $in: readable } }];
+  return where;
+}
 
 @Resolver(() => Plan)
 export class PlanResolver {
-  @Query(() => [Plan], { description: 'Plans, optionally by document number (e.g. "132/KH-UBND") and issuing unit' })
+  @Query(() => PlanConnection, { description: 'Plans (kế hoạch) of the units you may read, a page at a time, by the start of the period they cover' })
+  plansConnection(
+    @Ctx() { em, access }: GraphQLContext,
+    @Args() page: PageArgs,
+    @Arg('documentNumber', () => String, { nullable: true, description: DOCUMENT_NUMBER }) documentNumber?: string,
+    @Arg('issuingUnitId', () => ID, { nullable: true, description: ISSUING_UNIT }) issuingUnitId?: string,
+  ): Promise<ConnectionValue<Plan>> {
+    return entityConnection(em, Plan, PLAN_ORDER, plansWhere(access, documentNumber, issuingUnitId), page, { documentNumber, issuingUnitId });
+  }
+
+  @Query(() => [Plan], {
+    description: 'Plans, optionally by document number (e.g. "132/KH-UBND") and issuing unit; at most 20,000',
+    deprecationReason: 'Use plansConnection: the same arguments, a page at a time',
+  })
   plans(
     @Ctx() { em, access }: GraphQLContext,
-    @Arg('documentNumber', () => String, { nullable: true }) documentNumber?: string,
-    @Arg('issuingUnitId', () => ID, { nullable: true }) issuingUnitId?: string,
+    @Arg('documentNumber', () => String, { nullable: true, description: DOCUMENT_NUMBER }) documentNumber?: string,
+    @Arg('issuingUnitId', () => ID, { nullable: true, description: ISSUING_UNIT }) issuingUnitId?: string,
   ): Promise<Plan[]> {
-    const where: Record<string, unknown> = {};
-    if (documentNumber) where.documentNumber = documentNumber.trim();
-    if (issuingUnitId) where.issuingUnit = parseId(issuingUnitId, 'administrative unit', 'đơn vị hành chính');
-    const readable = access.unitsFor('READ');
-    if (readable !== 'ALL') where.$and = [{ issuingUnit: { $in: readable } }];
-    return em.find(Plan, where, { orderBy: { issuedOn: 'asc', id: 'asc' } });
+    return legacyList('plans', 'plansConnection', (limit) => em.find(Plan, plansWhere(access, documentNumber, issuingUnitId), { orderBy: { issuedOn: 'asc', id: 'asc' }, limit }));
   }
 
   @Query(() => Plan)
@@ -97,9 +127,14 @@ export class PlanResolver {
 
 @Resolver(() => SourceDocument)
 export class SourceDocumentResolver {
-  @Query(() => [SourceDocument])
+  @Query(() => SourceDocumentConnection, { description: 'Source documents (văn bản nguồn) figures were taken from, a page at a time, oldest first' })
+  documentsConnection(@Ctx() { em }: GraphQLContext, @Args() page: PageArgs): Promise<ConnectionValue<SourceDocument>> {
+    return entityConnection(em, SourceDocument, DOCUMENT_ORDER, {}, page, {});
+  }
+
+  @Query(() => [SourceDocument], { description: 'Source documents figures were taken from; at most 20,000', deprecationReason: 'Use documentsConnection, a page at a time' })
   documents(@Ctx() { em }: GraphQLContext): Promise<SourceDocument[]> {
-    return em.find(SourceDocument, {}, { orderBy: { id: 'asc' } });
+    return legacyList('documents', 'documentsConnection', (limit) => em.find(SourceDocument, {}, { orderBy: { id: 'asc' }, limit }));
   }
 
   @FieldResolver(() => AdministrativeUnit)

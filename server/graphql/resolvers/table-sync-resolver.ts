@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vietnamToday } from '../../../domain/reporting/calendar';
 import { validateTable } from '../../../domain/rules';
 import { markPreExisting } from '../../../domain/sync/pre-existing';
@@ -16,6 +16,21 @@ import { badInput, notFound, parseId, userError } from '../errors';
 import { CellHistoryEntry, Finding, GridRow, PushResult, PushTableInput, TableGrid, WorkbookLink } from '../types/table-sync-types';
 import { signedWorkbookPath } from '../../workbook/download-links';
 import { workbookFileName } from '../../workbook/table-download';
+import { connectionType, type ConnectionValue } from '../connections/connection-type';
+import { entityConnection, type EntityOrder } from '../connections/entity-pages';
+import { keysetSql, orderSql, paginate } from '../connections/keyset';
+import { legacyList } from '../connections/legacy-lists';
+import { PageArgs } from '../connections/page-arguments';
+
+const ChangeSetConnection = connectionType(ChangeSet, 'ChangeSet', 'accepted pushes');
+const CHANGE_SET_ORDER: EntityOrder<ChangeSet> = { name: 'ChangeSet', keys: [{ property: 'versionAfter', type: 'int', descending: true }] };
+const CellHistoryConnection = connectionType(CellHistoryEntry, 'CellHistoryEntry', 'changes of one cell');
+/** A cell changes at most once per version: the version orders its history. */
+const CELL_HISTORY = { name: 'CellHistoryEntry', keys: [{ type: 'int' as const }], keyOf: (entry: CellHistoryEntry) => [entry.versionAfter] };
+
+const TABLE_ID = 'The table (bảng)';
+const ROW_KEY = 'Stable key of the row, e.g. "III.2.1"';
+const COLUMN_KEY = 'Stable key of the column, e.g. "total"';
 
 /** A table the caller may not read answers like one that does not exist. */
 async function tableState({ em, access }: GraphQLContext, tableId: string): Promise<TableState> {
@@ -107,6 +122,14 @@ function historyEntry(record: any): CellHistoryEntry {
     createdAt: new Date(record.created_at),
     comment: record.comment,
   };
+}
+
+/** The row and column ids of a cell of a table the caller may read, else NOT_FOUND naming what is missing. */
+async function cellIds(context: GraphQLContext, tableId: string, rowKey: string, columnKey: string): Promise<[number, number]> {
+  const state = await tableState(context, tableId);
+  if (!state.rowIds.has(rowKey)) throw notFound('row', 'dòng', rowKey);
+  if (!state.columnIds.has(columnKey)) throw notFound('column', 'cột', columnKey);
+  return [state.rowIds.get(rowKey)!, state.columnIds.get(columnKey)!];
 }
 
 /** Field by field: spreading a row and overriding `kind` made 10,000 rows cost about 20 ms, field by field under 1 ms. */
@@ -211,24 +234,53 @@ export class TableSyncResolver {
     }
   }
 
-  @Query(() => [ChangeSet], { description: 'Accepted pushes to a table, newest first' })
-  async tableHistory(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID) tableId: string): Promise<ChangeSet[]> {
+  @Query(() => ChangeSetConnection, { description: 'Accepted pushes to a table (lịch sử thay đổi), newest first, a page at a time' })
+  async tableHistoryConnection(@Ctx() context: GraphQLContext, @Args() page: PageArgs, @Arg('tableId', () => ID, { description: TABLE_ID }) tableId: string): Promise<ConnectionValue<ChangeSet>> {
     const state = await tableState(context, tableId);
-    return context.em.find(ChangeSet, { table: state.id }, { orderBy: { versionAfter: 'desc' } });
+    return entityConnection(context.em, ChangeSet, CHANGE_SET_ORDER, { table: state.id }, page, { tableId: state.id });
   }
 
-  @Query(() => [CellHistoryEntry], { description: 'Every accepted change of one cell, oldest first' })
+  @Query(() => [ChangeSet], { description: 'Accepted pushes to a table, newest first; at most 20,000', deprecationReason: 'Use tableHistoryConnection, a page at a time' })
+  async tableHistory(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID, { description: TABLE_ID }) tableId: string): Promise<ChangeSet[]> {
+    const state = await tableState(context, tableId);
+    return legacyList('tableHistory', 'tableHistoryConnection', (limit) => context.em.find(ChangeSet, { table: state.id }, { orderBy: { versionAfter: 'desc' }, limit }));
+  }
+
+  @Query(() => CellHistoryConnection, { description: 'Every accepted change of one cell, oldest first, a page at a time' })
+  async cellHistoryConnection(
+    @Ctx() context: GraphQLContext,
+    @Args() page: PageArgs,
+    @Arg('tableId', () => ID, { description: TABLE_ID }) tableId: string,
+    @Arg('rowKey', { description: ROW_KEY }) rowKey: string,
+    @Arg('columnKey', { description: COLUMN_KEY }) columnKey: string,
+  ): Promise<ConnectionValue<CellHistoryEntry>> {
+    const cell = await cellIds(context, tableId, rowKey, columnKey);
+    const where = 'cc.row_id = ? and cc.column_id = ?';
+    return paginate(
+      CELL_HISTORY,
+      page,
+      cell,
+      async (window) => {
+        const bound = keysetSql(['cc.version_after'], CELL_HISTORY.keys, window);
+        const order = orderSql(['cc.version_after'], CELL_HISTORY.keys, window.backward);
+        const records = await context.em.execute(`select ${HISTORY_COLUMNS} where ${where} and ${bound.sql} order by ${order} limit ?`, [...cell, ...bound.params, window.limit]);
+        return records.map(historyEntry);
+      },
+      async () => (await context.em.execute(`select count(*)::int as count from cell_change cc where ${where}`, cell))[0].count,
+    );
+  }
+
+  @Query(() => [CellHistoryEntry], { description: 'Every accepted change of one cell, oldest first; at most 20,000', deprecationReason: 'Use cellHistoryConnection, a page at a time' })
   async cellHistory(
     @Ctx() context: GraphQLContext,
-    @Arg('tableId', () => ID) tableId: string,
-    @Arg('rowKey') rowKey: string,
-    @Arg('columnKey') columnKey: string,
+    @Arg('tableId', () => ID, { description: TABLE_ID }) tableId: string,
+    @Arg('rowKey', { description: ROW_KEY }) rowKey: string,
+    @Arg('columnKey', { description: COLUMN_KEY }) columnKey: string,
   ): Promise<CellHistoryEntry[]> {
-    const state = await tableState(context, tableId);
-    if (!state.rowIds.has(rowKey)) throw notFound('row', 'dòng', rowKey);
-    if (!state.columnIds.has(columnKey)) throw notFound('column', 'cột', columnKey);
-    const records = await context.em.execute(`select ${HISTORY_COLUMNS} where cc.row_id = ? and cc.column_id = ? order by cc.version_after`, [state.rowIds.get(rowKey), state.columnIds.get(columnKey)]);
-    return records.map(historyEntry);
+    const cell = await cellIds(context, tableId, rowKey, columnKey);
+    return legacyList('cellHistory', 'cellHistoryConnection', async (limit) =>
+      (await context.em.execute(`select ${HISTORY_COLUMNS} where cc.row_id = ? and cc.column_id = ? order by cc.version_after limit ?`, [...cell, limit])).map(historyEntry),
+    );
   }
 }
 

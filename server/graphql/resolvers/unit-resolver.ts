@@ -1,10 +1,34 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit, UnitLevel, UnitSuccession } from '../../entities';
 import type { GraphQLContext } from '../context';
 import { vietnamToday } from '../../../domain/reporting/calendar';
 import { badInput, notFound, parseDate, parseId, userError } from '../errors';
 import { foldUnitName } from '../../../domain/units/unit-names';
 import { searchUnits } from './unit-search';
+import { connectionType, type ConnectionValue } from '../connections/connection-type';
+import { entityConnection, type EntityOrder } from '../connections/entity-pages';
+import { legacyList } from '../connections/legacy-lists';
+import { PageArgs } from '../connections/page-arguments';
+
+const UnitConnection = connectionType(AdministrativeUnit, 'AdministrativeUnit', 'administrative units');
+const UNIT_ORDER: EntityOrder<AdministrativeUnit> = {
+  name: 'AdministrativeUnit',
+  keys: [
+    { property: 'code', type: 'text' },
+    { property: 'validFrom', type: 'date' },
+    { property: 'id', type: 'int' },
+  ],
+};
+
+/** Units by level, code and the day they existed on (all records ever without asOf). */
+function unitsWhere(asOf: string | null | undefined, level: UnitLevel | null | undefined, code: string | null | undefined): Record<string, unknown> {
+  const date = asOf === undefined || asOf === null ? null : parseDate(asOf, 'asOf');
+  return { ...(level ? { level } : {}), ...(code ? { code } : {}), ...(date ? { validFrom: { $lte: date }, $or: [{ validTo: null }, { validTo: { $gte: date } }] } : {}) };
+}
+
+const AS_OF = 'Only the units that existed on this day (YYYY-MM-DD); every record ever when omitted';
+const LEVEL = 'Only units of this level';
+const CODE = 'Only units with this official code (mã đơn vị hành chính), e.g. "92"';
 
 function validOn(unit: AdministrativeUnit, date: string): boolean {
   return unit.validFrom <= date && (unit.validTo === null || unit.validTo >= date);
@@ -12,21 +36,30 @@ function validOn(unit: AdministrativeUnit, date: string): boolean {
 
 @Resolver(() => AdministrativeUnit)
 export class UnitResolver {
-  @Query(() => [AdministrativeUnit], {
-    description: 'Administrative units, all records ever (asOf omitted) or those that existed on asOf (YYYY-MM-DD)',
+  @Query(() => UnitConnection, {
+    description: 'Administrative units (đơn vị hành chính) a page at a time, by code then validity: all records ever (asOf omitted) or those that existed on asOf',
   })
-  async units(
+  unitsConnection(
     @Ctx() { em }: GraphQLContext,
-    @Arg('asOf', () => String, { nullable: true }) asOf?: string,
-    @Arg('level', () => UnitLevel, { nullable: true }) level?: UnitLevel,
-    @Arg('code', () => String, { nullable: true }) code?: string,
+    @Args() page: PageArgs,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF }) asOf?: string,
+    @Arg('level', () => UnitLevel, { nullable: true, description: LEVEL }) level?: UnitLevel,
+    @Arg('code', () => String, { nullable: true, description: CODE }) code?: string,
+  ): Promise<ConnectionValue<AdministrativeUnit>> {
+    return entityConnection(em, AdministrativeUnit, UNIT_ORDER, unitsWhere(asOf, level, code), page, { asOf, level, code });
+  }
+
+  @Query(() => [AdministrativeUnit], {
+    description: 'Administrative units, all records ever (asOf omitted) or those that existed on asOf (YYYY-MM-DD); at most 20,000',
+    deprecationReason: 'Use unitsConnection: the same arguments, a page at a time',
+  })
+  units(
+    @Ctx() { em }: GraphQLContext,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF }) asOf?: string,
+    @Arg('level', () => UnitLevel, { nullable: true, description: LEVEL }) level?: UnitLevel,
+    @Arg('code', () => String, { nullable: true, description: CODE }) code?: string,
   ): Promise<AdministrativeUnit[]> {
-    const date = asOf === undefined || asOf === null ? null : parseDate(asOf, 'asOf');
-    return em.find(
-      AdministrativeUnit,
-      { ...(level ? { level } : {}), ...(code ? { code } : {}), ...(date ? { validFrom: { $lte: date }, $or: [{ validTo: null }, { validTo: { $gte: date } }] } : {}) },
-      { orderBy: { code: 'asc', validFrom: 'asc' } },
-    );
+    return legacyList('units', 'unitsConnection', (limit) => em.find(AdministrativeUnit, unitsWhere(asOf, level, code), { orderBy: { code: 'asc', validFrom: 'asc' }, limit }));
   }
 
   @Query(() => [AdministrativeUnit], {

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { forbidden, signInRequired } from '../../auth/auth-errors';
 import { loginFormatProblem, normaliseLogin } from '../../auth/logins';
 import { checkPasswordStrength, hashPassword } from '../../auth/passwords';
@@ -8,6 +8,13 @@ import { UserImportResult } from '../types/user-import-types';
 import { AdministrativeUnit, Role, RoleAssignment, User } from '../../entities';
 import type { GraphQLContext } from '../context';
 import { badInput, notFound, parseId, userError } from '../errors';
+import { connectionType, type ConnectionValue } from '../connections/connection-type';
+import { entityConnection, type EntityOrder } from '../connections/entity-pages';
+import { legacyList } from '../connections/legacy-lists';
+import { PageArgs } from '../connections/page-arguments';
+
+const UserConnection = connectionType(User, 'User', 'users');
+const USER_ORDER: EntityOrder<User> = { name: 'User', keys: [{ property: 'login', type: 'text' }] };
 
 /** Administrators manage users on the units they administer; a national administrator everywhere. */
 function administers(context: GraphQLContext, unitId: number | null): boolean {
@@ -22,20 +29,29 @@ async function unitOrNational(context: GraphQLContext, unitId: string | null | u
   return unit;
 }
 
-/** Users an administrator can see: everyone for a national one, else those holding a role on a unit they administer. */
-async function visibleUsers(context: GraphQLContext, only?: number): Promise<User[]> {
+/** The users an administrator can see: everyone for a national one, else those holding a role on a unit they administer. */
+async function visibleUsersWhere(context: GraphQLContext): Promise<Record<string, unknown>> {
   if (!context.access.user) throw signInRequired();
   const scope = context.access.unitsFor('ADMINISTER');
-  if (scope === 'ALL') return context.em.find(User, only === undefined ? {} : { id: only }, { orderBy: { login: 'asc' } });
-  const assignments = await context.em.find(RoleAssignment, { unit: { $in: scope }, ...(only === undefined ? {} : { user: only }) }, { populate: ['user'] });
-  return [...new Map(assignments.map((assignment) => [assignment.user.id, assignment.user])).values()];
+  if (scope === 'ALL') return {};
+  const assignments = await context.em.find(RoleAssignment, { unit: { $in: scope } }, { fields: ['user'] });
+  return { id: { $in: [...new Set(assignments.map((assignment) => assignment.user.id))] } };
+}
+
+async function visibleUsers(context: GraphQLContext, only?: number, limit?: number): Promise<User[]> {
+  return context.em.find(User, { $and: [await visibleUsersWhere(context), ...(only === undefined ? [] : [{ id: only }])] }, { orderBy: { login: 'asc' }, limit });
 }
 
 @Resolver()
 export class UserAdminResolver {
-  @Query(() => [User], { description: 'Users holding a role on a unit you administer' })
+  @Query(() => UserConnection, { description: 'Users (người dùng) holding a role on a unit you administer, a page at a time, by login' })
+  async usersConnection(@Ctx() context: GraphQLContext, @Args() page: PageArgs): Promise<ConnectionValue<User>> {
+    return entityConnection(context.em, User, USER_ORDER, await visibleUsersWhere(context), page, {});
+  }
+
+  @Query(() => [User], { description: 'Users holding a role on a unit you administer; at most 20,000', deprecationReason: 'Use usersConnection, a page at a time' })
   users(@Ctx() context: GraphQLContext): Promise<User[]> {
-    return visibleUsers(context);
+    return legacyList('users', 'usersConnection', (limit) => visibleUsers(context, undefined, limit));
   }
 
   @Mutation(() => User, { description: 'Create a user with a first role on a unit you administer (no unit: national, for national administrators)' })
