@@ -3,7 +3,7 @@
  * whole country, ten indicators each, on a synthetic national data set of about a million indicator values,
  * timed server-side in this process against an embedded PostgreSQL of its own.
  *
- *   npm run build && node dist/bench/indicator-rollup.js
+ *   npm run bench:rollup      (npm run build && node --max-semi-space-size=64 dist/bench/indicator-rollup.js)
  *
  * A report, not a test: it prints figures next to the targets and exits 0 even when a target is missed,
  * non-zero only on errors (including a roll-up that disagrees with the same sum done in SQL).
@@ -38,7 +38,7 @@ import { loadRecordedValues } from '../server/indicators/recorded-values';
 import { NATION, unitGraphAsOf } from '../server/indicators/unit-graph';
 import { seedIfEmpty } from '../server/seed/load-seed';
 
-const COMMAND = 'npm run build && node dist/bench/indicator-rollup.js';
+const COMMAND = 'npm run bench:rollup';
 const WARM_UP = 3;
 const RUNS = runsFromEnvironment();
 const TARGET_PROVINCE_MS = 100;

@@ -27,6 +27,8 @@ export interface ServerConfig {
   mutationsPerMinute: number;
   /** The origin clients reach this server at (manifest URLs), when not this host itself; never taken from request headers. */
   publicUrl: string | null;
+  /** Origins of an add-in pane served elsewhere (a development server, a CDN), allowed to call this server from a browser (CORS) and to open its sign-in page. */
+  addinOrigins: string[];
   /** Which proxies' X-Forwarded-* headers to believe (Express "trust proxy"): a hop count or addresses; false for none. */
   trustProxy: false | number | string[];
   /** PEM files to serve HTTPS (Office loads add-ins only over HTTPS); both or neither. */
@@ -63,18 +65,31 @@ function parseFlag(raw: string | undefined, fallback: boolean, name: string): bo
   throw new ConfigError(`${name} must be true or false (1/0, yes/no), got "${raw}"`);
 }
 
-function parsePublicUrl(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
+/** An origin, http(s)://host[:port] (a trailing slash is dropped), else a start-up error naming the variable. */
+function parseOrigin(raw: string, name: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`PLANBRIDGE_PUBLIC_URL must be a URL such as https://planbridge.example.gov.vn, got "${raw}"`);
+    throw new ConfigError(`${name} must be a URL such as https://planbridge.example.gov.vn, got "${raw}"`);
   }
   if (!/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
-    throw new ConfigError(`PLANBRIDGE_PUBLIC_URL must be an origin (http(s)://host[:port], no path), got "${raw}"`);
+    throw new ConfigError(`${name} must be an origin (http(s)://host[:port], no path), got "${raw}"`);
   }
   return url.origin;
+}
+
+function parsePublicUrl(raw: string | undefined): string | null {
+  return raw === undefined || raw === '' ? null : parseOrigin(raw, 'PLANBRIDGE_PUBLIC_URL');
+}
+
+/** Comma-separated origins; unset or empty allows none. */
+function parseOrigins(raw: string | undefined, name: string): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '')
+    .map((origin) => parseOrigin(origin, name));
 }
 
 /** A number of proxy hops, or addresses and subnets (also loopback, linklocal, uniquelocal); unset trusts no proxy. */
@@ -137,6 +152,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     signInsPerMinute: parseCount(env.PLANBRIDGE_SIGNINS_PER_MINUTE, 20, 'PLANBRIDGE_SIGNINS_PER_MINUTE'),
     mutationsPerMinute: parseCount(env.PLANBRIDGE_MUTATIONS_PER_MINUTE, 600, 'PLANBRIDGE_MUTATIONS_PER_MINUTE'),
     publicUrl: parsePublicUrl(env.PLANBRIDGE_PUBLIC_URL),
+    addinOrigins: parseOrigins(env.PLANBRIDGE_ADDIN_ORIGIN, 'PLANBRIDGE_ADDIN_ORIGIN'),
     trustProxy: parseTrustProxy(env.PLANBRIDGE_TRUST_PROXY),
     ...tlsFiles(env),
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { purgeRegularly } from './auth/expired-records';
 import type { ServerConfig } from './config';
 import { openDatabase, migrate, withStartupLock } from './db/database';
 import { startEmbeddedPostgres, type RunningPostgres } from './db/embedded-postgres';
@@ -55,8 +56,10 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
   let embedded: RunningPostgres | null = null;
   let orm: MikroORM | null = null;
   let app: PlanBridgeApp | null = null;
+  let purging: { stop(): Promise<void> } | null = null;
   const stop = async () => {
     await app?.apollo.stop().catch((error) => log.warn({ err: error }, 'stopping GraphQL'));
+    await purging?.stop();
     await orm?.close().catch((error) => log.warn({ err: error }, 'closing the database'));
     await embedded?.stop().catch((error) => log.warn({ err: error }, 'stopping PostgreSQL'));
   };
@@ -78,6 +81,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
     });
     app = await createApp(orm, config, log, tls);
     const port = await listen(app, config.port, config.host);
+    purging = purgeRegularly(ready, log);
     const url = `${tls ? 'https' : 'http'}://localhost:${port}/graphql`;
     log.info({ url, database: config.databaseUrl ? 'external' : 'embedded' }, `PlanBridge ready at ${url}`);
     return { url, port, stop };

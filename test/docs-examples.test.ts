@@ -4,12 +4,12 @@
  * (`# as: LOGIN`, a following ```json block of variables, `# expect error: CODE`, `# example only: REASON`) are
  * documented in docs/contributing.md.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { postGraphQL, startTestApp, type TestApp } from './support/graphql';
+import { markdownFiles, ROOT } from './support/markdown-files';
 
-const ROOT = path.resolve(__dirname, '..');
 const SEED_PASSWORD = 'planbridge-local';
 
 export interface DocExample {
@@ -65,19 +65,6 @@ export function extractExamples(file: string, text: string): DocExample[] {
     i = end;
   }
   return examples;
-}
-
-function markdownFiles(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
-      const relative = path.posix.join(dir, entry.name);
-      if (entry.isDirectory()) walk(relative);
-      else if (entry.name.endsWith('.md')) found.push(relative);
-    }
-  };
-  if (existsSync(path.join(ROOT, 'docs'))) walk('docs');
-  return ['README.md', ...found.sort()];
 }
 
 describe('the example extractor', () => {

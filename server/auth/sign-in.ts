@@ -6,6 +6,8 @@ import { issueSession, type Session } from './tokens';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
+/** Wrong passwords count "in a row" within this time of each other (a PostgreSQL interval); after it the count starts again. */
+export const FAILURE_WINDOW = '1 day';
 const DELAY_STEP_MS = 200;
 /** Longest login ever stored; longer ones are counted under their first characters. */
 const LOGIN_KEY_LENGTH = 100;
@@ -20,10 +22,11 @@ async function lockOf(em: EntityManager, login: string): Promise<Date | null> {
 
 /**
  * One more wrong password for a login, in one atomic statement (parallel guesses each count):
- * the fifth in a row locks the login; a lock that has run out starts the count again.
+ * the fifth in a row locks the login; a lock that has run out, or a day without failures, starts the count again
+ * (so deleting such rows, server/auth/expired-records.ts, changes nothing).
  */
 async function countFailure(em: EntityManager, login: string): Promise<{ failures: number; lockedUntil: Date | null }> {
-  const expired = 'f.locked_until is not null and f.locked_until <= now()';
+  const expired = `(f.locked_until is not null and f.locked_until <= now()) or f.last_failure_at <= now() - interval '${FAILURE_WINDOW}'`;
   const next = `case when ${expired} then 1 else f.failures + 1 end`;
   const [row] = await em.execute(
     `insert into sign_in_failure as f (login, failures, locked_until, last_failure_at) values (?, 1, null, now())

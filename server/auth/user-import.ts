@@ -5,7 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { randomBytes } from 'node:crypto';
 import { reachableUnits } from '../db/unit-reach';
 import { AdministrativeUnit, Role, RoleAssignment, User } from '../entities';
-import { today, userError } from '../graphql/errors';
+import { vietnamToday } from '../../domain/reporting/calendar';
+import { userError } from '../graphql/errors';
 import type { Access } from './access';
 import { forbidden, signInRequired } from './auth-errors';
 import { loginFormatProblem, normaliseLogin } from './logins';
@@ -104,7 +105,7 @@ async function checkLines(em: EntityManager, access: Access, lines: Line[], prob
   const existing = new Set((await em.find(User, { login: { $in: logins } }, { fields: ['login'] })).map((user) => user.login));
   const firstLine = new Map<string, number>();
   const users: ImportedUser[] = [];
-  const on = today();
+  const on = vietnamToday();
   lines.forEach(({ line, cells }, i) => {
     const login = logins[i];
     const before = problems.length;

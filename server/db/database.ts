@@ -61,3 +61,22 @@ export async function withStartupLock<T>(url: string, work: () => Promise<T>): P
     await client.end().catch(() => undefined);
   }
 }
+
+/** Socket errors of a server that is down or unreachable. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** SQLSTATEs of a server that is shutting down, restarting or not accepting sessions yet (class 08: connection exceptions). */
+const UNAVAILABLE_STATES = /^(08...|57P0[1-3])$/;
+
+/**
+ * Whether an error (or one it wraps) means the database cannot be used just now — down, restarting, unreachable,
+ * its pool out of connections — rather than a wrong query: worth a 503 and a retry, not an internal error.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    const { code, name, message } = cause as Error & { code?: unknown };
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || UNAVAILABLE_STATES.test(code))) return true;
+    // pg: a session closed under it; knex: no connection from the pool in time.
+    if (/^Connection terminated/.test(message) || name === 'KnexTimeoutError') return true;
+  }
+  return false;
+}

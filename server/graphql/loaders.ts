@@ -34,7 +34,7 @@ export class Loaders {
 
   /** The entities whose `foreignKey` points at each parent id, in `orderBy` order. */
   byParent<T extends object>(entity: EntityClass<T>, foreignKey: keyof T & string, orderBy: keyof T & string): DataLoader<number, T[]> {
-    return this.cached(`${entity.name}#${foreignKey}`, () =>
+    return this.cached(`${entity.name}#${foreignKey}#${orderBy}`, () =>
       new DataLoader(async (parentIds: readonly number[]) => {
         const found = await this.em.find(entity, { [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>, {
           orderBy: { [orderBy]: 'asc' } as never,

@@ -45,7 +45,8 @@ export class RateLimits {
   private readonly mutations: RateLimiterPostgres;
 
   constructor(orm: MikroORM, config: RateLimitConfig) {
-    const store = { storeClient: orm.em.getKnex(), storeType: 'knex', tableName: 'rate_limit', tableCreated: true, duration: 60 };
+    // Run-out counters are deleted with the other security records (server/auth/expired-records.ts), not by a timer per limiter.
+    const store = { storeClient: orm.em.getKnex(), storeType: 'knex', tableName: 'rate_limit', tableCreated: true, clearExpiredByTimeout: false, duration: 60 };
     this.signIns = new RateLimiterPostgres({ ...store, keyPrefix: 'sign-in', points: config.signInsPerMinute });
     this.mutations = new RateLimiterPostgres({ ...store, keyPrefix: 'mutation', points: config.mutationsPerMinute });
   }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import cors from 'cors';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { PROJECT_ROOT } from '../project-root';
 import { inlineHashes, OFFICE_FRAME_ANCESTORS, OFFICE_JS_ORIGIN, pagePolicy } from './security-headers';
@@ -13,7 +14,7 @@ import { inlineHashes, OFFICE_FRAME_ANCESTORS, OFFICE_JS_ORIGIN, pagePolicy } fr
 export interface AddinOptions {
   /** Built pane; default dist/addin-pane. */
   root?: string;
-  /** Allowed cross-origin callers; default from PLANBRIDGE_ADDIN_ORIGIN. */
+  /** Allowed cross-origin callers (PLANBRIDGE_ADDIN_ORIGIN); default none. */
   allowedOrigins?: string[];
   /** PLANBRIDGE_PUBLIC_URL: the origin the manifest points at. */
   publicUrl?: string | null;
@@ -34,29 +35,22 @@ function manifestOrigin(req: Request, publicUrl: string | null): string {
 
 const MANIFEST_ORIGIN = 'https://localhost:4000';
 
-export function allowedOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.PLANBRIDGE_ADDIN_ORIGIN ?? '')
-    .split(',')
-    .map((origin) => origin.trim().replace(/\/+$/, ''))
-    .filter((origin) => origin !== '');
-}
-
-function cors(allowed: ReadonlySet<string>) {
+/** CORS for the configured origins only; a preflight from any other origin is refused outright. */
+function corsFor(allowed: string[]) {
+  const headers = cors({
+    // Answering false for an origin makes cors step aside entirely (no headers, next()).
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.includes(origin)),
+    allowedHeaders: ['content-type', 'authorization', 'x-request-id'],
+    methods: ['GET', 'POST', 'OPTIONS'],
+    maxAge: 600,
+    optionsSuccessStatus: 204,
+  });
   return (req: Request, res: Response, next: NextFunction) => {
-    const origin = req.headers.origin;
-    if (origin && allowed.has(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, x-request-id');
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      res.setHeader('Access-Control-Max-Age', '600');
-    }
-    if (origin) res.vary('Origin');
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      // A preflight: answered here, allowed only for the configured origin.
-      res.status(origin && allowed.has(origin) ? 204 : 403).end();
-      return;
-    }
-    next();
+    if (req.headers.origin) res.vary('Origin');
+    headers(req, res, () => {
+      if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) res.status(403).end();
+      else next();
+    });
   };
 }
 
@@ -77,7 +71,7 @@ function panePolicy(root: string) {
 export function addinRouter(options: AddinOptions = {}): Router {
   const root = options.root ?? path.join(PROJECT_ROOT, 'dist', 'addin-pane');
   const router = express.Router();
-  router.use(cors(new Set(options.allowedOrigins ?? allowedOriginsFromEnv())));
+  router.use(corsFor(options.allowedOrigins ?? []));
   router.get(['/addin', '/addin/'], (_req, res) => res.redirect(302, '/addin/taskpane.html'));
   // The manifest, with its URLs pointing at this server (for sideloading).
   router.get('/addin/manifest.xml', (req, res) => {

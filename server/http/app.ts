@@ -3,23 +3,23 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { ServerConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
-import { userError } from '../graphql/errors';
+import { databaseUnavailable, errorAnswers } from '../graphql/error-answers';
 import { inputLimitsPlugin } from '../graphql/input-limits';
 import { RateLimits } from '../graphql/rate-limits';
 import { createSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
 import { graphiqlRouter } from './graphiql';
+import { guideRouter } from './guide-pages';
 import { securityHeaders } from './security-headers';
 import { signInRouter } from './sign-in-page';
 import { tablesPageRouter } from './tables-page';
@@ -34,7 +34,7 @@ export interface PlanBridgeApp {
 
 export type AppSettings = Pick<
   ServerConfig,
-  'maxBodyBytes' | 'introspection' | 'ide' | 'publicIndicators' | 'signInsPerMinute' | 'mutationsPerMinute' | 'publicUrl' | 'trustProxy'
+  'maxBodyBytes' | 'introspection' | 'ide' | 'publicIndicators' | 'signInsPerMinute' | 'mutationsPerMinute' | 'publicUrl' | 'addinOrigins' | 'trustProxy'
 >;
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -45,6 +45,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   signInsPerMinute: 20,
   mutationsPerMinute: 600,
   publicUrl: null,
+  addinOrigins: [],
   trustProxy: false,
 };
 
@@ -56,36 +57,6 @@ function requestIdOf(header: string | string[] | undefined): string {
   return typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
 }
 
-/** Longest error message sent; a value quoted in a message never comes back at full length. */
-const MAX_MESSAGE = 1000;
-const shorten = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text);
-
-/** Shortens every message and text extension; without introspection, also drops "Did you mean …?" hints that reveal the schema. */
-function trimFormatted(formatted: GraphQLFormattedError, hideSuggestions: boolean): GraphQLFormattedError {
-  const clean = (text: string) => shorten(hideSuggestions ? text.replace(/ ?Did you mean [^?]*\?/g, '') : text);
-  const extensions = formatted.extensions && Object.fromEntries(Object.entries(formatted.extensions).map(([key, value]) => [key, typeof value === 'string' ? clean(value) : value]));
-  return { ...formatted, message: clean(formatted.message), ...(extensions ? { extensions } : {}) };
-}
-
-/**
- * Errors raised on purpose (GraphQLError: ours, the parser's, the validators', graphql-armor's)
- * reach the client; anything else is logged with a request id and masked, so no stack trace or
- * SQL ever leaves the server.
- */
-function maskErrors(log: Logger, hideSuggestions: boolean): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
-  return (formatted, error) => {
-    const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError) return trimFormatted(formatted, hideSuggestions);
-    const requestId = currentRequest.getStore()?.requestId ?? randomUUID();
-    log.error({ err: original, requestId, path: formatted.path }, 'internal error');
-    return {
-      message: `Internal error (request ${requestId}) / Lỗi máy chủ (mã yêu cầu ${requestId})`,
-      path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
-    };
-  };
-}
-
 /** A failure while building the context (the database unreachable, say) is logged, and answered without its details. */
 async function contextOrUnavailable(build: () => Promise<GraphQLContext>, log: Logger, requestId: string): Promise<GraphQLContext> {
   try {
@@ -93,10 +64,7 @@ async function contextOrUnavailable(build: () => Promise<GraphQLContext>, log: L
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     log.error({ err: error, requestId }, 'cannot build the request context');
-    throw userError('SERVICE_UNAVAILABLE', `Máy chủ tạm thời không phục vụ được (mã yêu cầu ${requestId})`, `The service is temporarily unavailable (request ${requestId})`, {
-      requestId,
-      http: { status: 503 },
-    });
+    throw databaseUnavailable(requestId);
   }
 }
 
@@ -147,14 +115,17 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     // and answers a plain syntax error with HTTP 500.
     maxTokens: { enabled: false },
     maxDirectives: { n: 30 },
-    blockFieldSuggestion: { enabled: !settings.introspection },
+    // Without introspection, error-answers.ts replaces every message that could name the schema, suggestions included.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
+  const errors = errorAnswers(log, !settings.introspection, () => currentRequest.getStore()?.requestId ?? randomUUID());
   const plugins: ApolloServerPlugin<GraphQLContext>[] = [
     ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
     inputLimitsPlugin(),
     limits.plugin(),
+    errors.plugin,
   ];
   const schema = await createSchema();
   const apollo = new ApolloServer<GraphQLContext>({
@@ -164,7 +135,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     parseOptions: { maxTokens: 20000 },
     allowBatchedHttpRequests: false,
     introspection: settings.introspection,
-    formatError: maskErrors(log, !settings.introspection),
+    formatError: errors.formatError,
     includeStacktraceInErrorResponses: false,
     // main.ts stops everything in order on SIGINT/SIGTERM (GraphQL, pool, PostgreSQL); Apollo's own handlers
     // (added outside NODE_ENV=test) would stop GraphQL a second time and leave that shutdown hanging.
@@ -174,7 +145,7 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  app.use(addinRouter({ publicUrl: settings.publicUrl })); // Excel add-in pane and CORS
+  app.use(addinRouter({ publicUrl: settings.publicUrl, allowedOrigins: settings.addinOrigins })); // Excel add-in pane and CORS
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -183,8 +154,9 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
   });
   if (settings.ide) app.use(graphiqlRouter('/graphql'));
-  app.use(signInRouter());
+  app.use(signInRouter({ allowedOrigins: settings.addinOrigins }));
   app.use(tablesPageRouter());
+  app.use(guideRouter());
   app.use(workbookRouter(orm, log, settings.maxBodyBytes));
   app.use(
     '/graphql',

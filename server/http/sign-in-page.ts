@@ -1,5 +1,4 @@
 import express, { type Request, type Router } from 'express';
-import { allowedOriginsFromEnv } from './addin-static';
 import { inlineHashes, OFFICE_JS_ORIGIN, pagePolicy } from './security-headers';
 
 /**
@@ -90,7 +89,7 @@ function ownOrigin(req: Request): string {
 }
 
 export function signInRouter(options: { allowedOrigins?: string[] } = {}): Router {
-  const allowed = new Set(options.allowedOrigins ?? allowedOriginsFromEnv());
+  const allowed = new Set(options.allowedOrigins ?? []);
   const router = express.Router();
   // A password page: never framed (clickjacking); only its own inline code and Office.js run.
   const policy = pagePolicy({ scripts: [OFFICE_JS_ORIGIN, ...inlineHashes(page(null, false), 'script')], styles: inlineHashes(page(null, false), 'style') });

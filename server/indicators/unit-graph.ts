@@ -2,12 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Source, UnitGraph } from '../../domain/indicators/roll-up';
 import { readIntegers } from './aggregated-lists';
 
-interface Succession {
-  predecessor: number;
-  successor: number;
-  split: boolean;
-  share: string | null;
-}
+/** Entry of the successions' share list for a merge, and for a split whose share the sources do not give. */
+const MERGE = '';
+const UNKNOWN_SHARE = 'x';
 
 /**
  * The whole country, as a unit of the graph that no record has: what flows into it is every top-level
@@ -15,45 +12,56 @@ interface Succession {
  */
 export const NATION = 0;
 
+/** Where a unit stands on the date: not yet formed (F), existing (C), or of the past (P). */
+type Era = 'F' | 'C' | 'P';
+
 /**
- * What flows into each unit on `asOf`: its child units (those of that date, for a unit that exists
- * then; for a unit of the past, those that went into no successor of their own) and the units it was formed from by reorganisations in
- * force by then. Splits pass their share, or are not comparable without one. NATION, which exists
- * on every date, is the parent of the top-level units: it gathers those of the date, and those of
- * the past reach it through their successors.
+ * What flows into each unit on `asOf`: its child units of that date, the units it was formed from by
+ * reorganisations in force by then, and its children of the past that no succession carries. Each unit of
+ * the past thus flows on by one way only: into its successors when it has any, else into its parent —
+ * whether that parent is of the past (a merged province's districts) or still exists (the abolished
+ * districts of a province that was not merged, which carry the communes the sources map nowhere).
+ * Units not yet formed on the date flow into no unit of the date. Splits pass their share, or are not
+ * comparable without one. NATION, which exists on every date, is the parent of the top-level units: it
+ * gathers those of the date, and those of the past reach it through their successors.
  *
- * The units come as three lists in one row (id, parent, valid on the date): ten thousand units as rows
- * took the driver longer than the roll-up of a province.
+ * The units and the successions come as lists in one row (id, parent, era on the date; predecessor,
+ * successor, share): fourteen thousand units as rows, or ten thousand successions as JSON, took longer than
+ * the roll-up of a province.
  */
 export async function unitGraphAsOf(em: EntityManager, asOf: string): Promise<UnitGraph> {
-  const [units]: { ids: string | null; parents: string | null; valid: string | null; successions: Succession[] | null }[] = await em.execute(
-    `select string_agg(id::text, ',') as ids, string_agg(coalesce(parent_id, ${NATION})::text, ',') as parents,
-            string_agg(case when valid_from <= ?::date and (valid_to is null or valid_to >= ?::date) then '1' else '0' end, '') as valid,
-            (select json_agg(json_build_object('predecessor', predecessor_id, 'successor', successor_id, 'split', kind = 'SPLIT', 'share', trim_scale(share)::text))
-               from unit_succession where effective_on <= ?::date) as successions
-       from administrative_unit`,
+  const [lists]: Record<'ids' | 'parents' | 'eras' | 'predecessors' | 'successors' | 'shares', string | null>[] = await em.execute(
+    `select u.*, s.*
+       from (select string_agg(id::text, ',') as ids, string_agg(coalesce(parent_id, ${NATION})::text, ',') as parents,
+                    string_agg(case when valid_from > ?::date then 'F' when valid_to < ?::date then 'P' else 'C' end, '') as eras
+               from administrative_unit) u,
+            (select string_agg(predecessor_id::text, ',') as predecessors, string_agg(successor_id::text, ',') as successors,
+                    string_agg(case when kind <> 'SPLIT' then '${MERGE}' else coalesce(trim_scale(share)::text, '${UNKNOWN_SHARE}') end, ',') as shares
+               from unit_succession where effective_on <= ?::date) s`,
     [asOf, asOf, asOf],
   );
-  const ids = readIntegers(units.ids);
-  const parents = readIntegers(units.parents);
-  const validOn = new Map<number, boolean>([[NATION, true]]);
-  ids.forEach((id, index) => validOn.set(id, units.valid![index] === '1'));
+  const ids = readIntegers(lists.ids);
+  const parents = readIntegers(lists.parents);
+  const eras = new Map<number, Era>([[NATION, 'C']]);
+  ids.forEach((id, index) => eras.set(id, lists.eras![index] as Era));
+  const predecessors = readIntegers(lists.predecessors);
+  const successors = readIntegers(lists.successors);
+  const shares = lists.shares === null ? [] : lists.shares.split(',');
   const sources = new Map<number, Source[]>();
   const add = (to: number, source: Source) => {
     if (!sources.has(to)) sources.set(to, []);
     sources.get(to)!.push(source);
   };
-  const succeeded = new Set((units.successions ?? []).map((link) => link.predecessor));
+  const succeeded = new Set(predecessors);
   ids.forEach((id, index) => {
-    if (validOn.get(parents[index]) && !validOn.get(id)) return; // a unit of the date keeps the children of the date only
-    // A unit of the past does not pass on a child that has successors of its own: the child reaches the
-    // units of the date through them, and a second path (old commune → old province → new province beside
-    // old commune → new commune → new province) would count it twice.
-    if (!validOn.get(parents[index]) && succeeded.has(id)) return;
+    if (eras.get(id) === 'F' && eras.get(parents[index]) === 'C') return;
+    // A second way (old commune → old province → new province beside old commune → new commune → new province) would count it twice.
+    if (eras.get(id) === 'P' && succeeded.has(id)) return;
     add(parents[index], { unitId: id, share: null, comparable: true });
   });
-  for (const link of units.successions ?? []) {
-    add(link.successor, { unitId: link.predecessor, share: link.split ? link.share : null, comparable: !link.split || link.share !== null });
-  }
+  predecessors.forEach((predecessor, index) => {
+    const share = shares[index];
+    add(successors[index], { unitId: predecessor, share: share === MERGE || share === UNKNOWN_SHARE ? null : share, comparable: share !== UNKNOWN_SHARE });
+  });
   return { sourcesOf: (id) => sources.get(id) ?? [] };
 }

@@ -5,18 +5,23 @@ import type { TableSnapshot } from '../../domain/table-model';
 const ROWS_PER_UPDATE = 1000;
 
 /**
- * A hash of what a table holds (structure and values), so a client can tell whether its copy
- * is the server's without comparing cell by cell. Empty cells hash differently from zeros.
- * The hashed text: column keys joined by U+001F, U+001E, then per row its key, per cell U+0000
- * (empty) or U+001F and the value, and U+001E.
+ * A hash of what a table holds, its structure and its values, so a client can tell whether its copy is the
+ * server's without comparing cell by cell. Structure: the columns in order (key, published number, label, type,
+ * decimals, editable) and the rows in order (key, published number, label, level, parent, kind, editable,
+ * computed), as one JSON array. Values: per row, per cell U+0000 (empty, so it differs from a zero) or U+001F and
+ * the value, then U+001E.
  */
 export function contentHash(snapshot: TableSnapshot): string {
   const hash = createHash('sha256');
-  hash.update(`${snapshot.columns.map((column) => column.key).join('\u001f')}\u001e`);
+  hash.update(
+    JSON.stringify([
+      snapshot.columns.map((column) => [column.key, column.publishedNumber, column.label, column.type, column.scale, column.editable]),
+      snapshot.rows.map((row) => [row.key, row.publishedNumber, row.label, row.level, row.parentKey, row.kind, row.editable, row.computed]),
+    ]),
+  );
   const width = snapshot.columns.length;
   let text = '';
-  snapshot.rows.forEach((row, r) => {
-    text += row.key;
+  for (let r = 0; r < snapshot.rows.length; r++) {
     for (let c = 0; c < width; c++) {
       const value = snapshot.valueAt(r, c);
       text += value === null ? '\u0000' : `\u001f${value}`;
@@ -26,7 +31,7 @@ export function contentHash(snapshot: TableSnapshot): string {
       hash.update(text);
       text = '';
     }
-  });
+  }
   hash.update(text);
   return `sha256:${hash.digest('hex')}`;
 }

@@ -9,13 +9,11 @@ let server: string;
 const ORIGIN = 'https://addin.planbridge.example';
 
 beforeAll(async () => {
-  process.env.PLANBRIDGE_ADDIN_ORIGIN = ORIGIN;
   db = await createTestDatabase();
-  app = await startTestApp(db.orm);
+  app = await startTestApp(db.orm, { settings: { addinOrigins: [ORIGIN] } });
   server = serverOf(app.url);
 });
 afterAll(async () => {
-  delete process.env.PLANBRIDGE_ADDIN_ORIGIN;
   await app.close();
   await db.drop();
 });
@@ -51,6 +49,47 @@ describe('GET /addin/…', () => {
     const xml = (await request(`${server}/addin/manifest.xml`)).body.toString();
     expect(xml).toContain(`<SourceLocation DefaultValue="${server}/addin/taskpane.html"/>`);
     expect(xml).not.toContain('localhost:4000');
+  });
+});
+
+describe('GET /guide/…: the staff guide, linked from the pane', () => {
+  /** The links of a page of this server, as absolute URLs (external ones left out). */
+  function linksOf(html: string, base: string, attribute: 'href' | 'src'): string[] {
+    return [...html.matchAll(new RegExp(`${attribute}="([^"]+)"`, 'g'))].map((match) => new URL(match[1].replace(/&amp;/g, '&'), base).href).filter((url) => url.startsWith(server));
+  }
+
+  it('is linked, Vietnamese first, from the help page and the not-in-Excel notice, and every link of both answers 200', async () => {
+    for (const name of ['help.html', 'taskpane.html']) {
+      const base = `${server}/addin/${name}`;
+      const links = linksOf((await request(base)).body.toString(), base, 'href').filter((url) => !url.endsWith('.css'));
+      expect(links.filter((url) => url.includes('/guide/'))).toEqual([`${server}/guide/vi/`, `${server}/guide/en/`]);
+      for (const url of links) expect([url, (await request(url)).status]).toEqual([url, 200]);
+    }
+  });
+
+  it('renders the guide from docs/ with its pictures, and the twins link to each other', async () => {
+    for (const [lang, title, twin] of [['vi', 'Hướng dẫn sử dụng PlanBridge trong Excel', '../en/user-guide.md'], ['en', 'Using PlanBridge in Excel', '../vi/huong-dan-su-dung.md']]) {
+      const base = `${server}/guide/${lang}/`;
+      const page = await request(base);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      const html = page.body.toString();
+      expect(html).toContain(`<html lang="${lang}">`);
+      expect(html).toContain(`<h1>${title}</h1>`);
+      const pictures = linksOf(html, base, 'src');
+      expect(pictures.length).toBeGreaterThanOrEqual(8);
+      for (const url of pictures) {
+        const picture = await request(url);
+        expect([url, picture.status, picture.headers.get('content-type')]).toEqual([url, 200, 'image/png']);
+      }
+      const twinPage = await request(new URL(twin, base).href, { redirect: 'manual' });
+      expect([twinPage.status, twinPage.headers.get('location')]).toEqual([301, `/guide/${lang === 'vi' ? 'en' : 'vi'}/`]);
+    }
+  });
+
+  it('serves nothing else of the repository', async () => {
+    for (const path of ['/guide/..%2Fpackage.json', '/guide/..%2F..%2Fpackage.json', '/guide/nothing.png', '/guide/vi/huong-dan-su-dung.md.bak', '/guide/contributing.md']) {
+      expect([path, (await request(`${server}${path}`)).status]).toEqual([path, 404]);
+    }
   });
 });
 

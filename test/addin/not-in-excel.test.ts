@@ -47,7 +47,7 @@ describeInChromium('the not-in-Excel test of the task pane')('the task pane outs
     expect(await notice.isVisible()).toBe(true);
     expect(await notice.textContent()).toContain('Trang này chạy trong Excel');
     expect(await notice.textContent()).toContain('This page runs inside Excel');
-    expect(await notice.locator('a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))).toEqual([`${server}/addin/help.html`, `${server}/tables`]);
+    expect(await notice.locator('a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))).toEqual([`${server}/guide/vi/`, `${server}/guide/en/`, `${server}/addin/help.html`, `${server}/tables`]);
     expect(await page.locator('main').isHidden()).toBe(true);
     expect(await page.locator('#pull').isVisible()).toBe(false);
   }
@@ -56,6 +56,19 @@ describeInChromium('the not-in-Excel test of the task pane')('the task pane outs
     const page = await open(null);
     await expectNotice(page);
     await page.screenshot({ path: browser.screenshot('addin-not-in-excel.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('opens the staff guide from its link, with every picture shown, and its English twin from there', async () => {
+    const page = await open(null);
+    await page.click('#not-in-excel a[href="/guide/vi/"]');
+    expect(await page.locator('h1').textContent()).toBe('Hướng dẫn sử dụng PlanBridge trong Excel');
+    const pictures = await page.locator('img').evaluateAll((images) => images.map((image) => ({ src: (image as HTMLImageElement).src, width: (image as HTMLImageElement).naturalWidth })));
+    expect(pictures.length).toBeGreaterThanOrEqual(8);
+    expect(pictures.filter((picture) => picture.width === 0)).toEqual([]);
+    await page.click('a[href="../en/user-guide.md"]');
+    expect(page.url()).toBe(`${server}/guide/en/`);
+    expect(await page.locator('h1').textContent()).toBe('Using PlanBridge in Excel');
     await page.close();
   });
 

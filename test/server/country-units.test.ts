@@ -59,6 +59,16 @@ describe('every administrative unit before and after 1 July 2025', () => {
     expect(response.data!.units).toEqual([{ key: '26881@2021', rollsUpInto: [{ key: '26882@2025', name: 'Phường An Hội Tây', level: 'COMMUNE', parent: { key: '79@2025' } }] }]);
   });
 
+  it('rolls a commune no source maps into its province: the same one when it was not merged, else the one it was merged into', async () => {
+    const into = async (code: string) => {
+      const response = await app.query(`query ($code: String) { units(code: $code, asOf: "2024-12-31") { rollsUpInto(asOf: "2025-07-01") { key level } } }`, { code });
+      expect(response.errors).toBeUndefined();
+      return response.data!.units[0].rollsUpInto;
+    };
+    expect(await into('03898')).toEqual([{ key: '14@2021', level: 'PROVINCE' }]); // Thị trấn Phù Yên, Sơn La
+    expect(await into('25102')).toEqual([{ key: '68@2025', level: 'PROVINCE' }]); // Xã Đạ M'ri, Lâm Đồng
+  });
+
   it('lists the communes of today below a province that was not merged, and its districts before', async () => {
     const response = await app.query(`{ units(code: "04", asOf: "2025-07-01") { key before: children(asOf: "2024-12-31") { level } after: children(asOf: "2025-07-01") { level } } }`);
     const [caoBang] = response.data!.units;

@@ -136,4 +136,27 @@ describe('plans any unit can create', () => {
     expect(refused.errors![0].extensions!.messageVi).toContain('đã có bảng được gửi duyệt');
     expect((await editor(`query ($id: ID!) { plan(id: $id) { tables { id } } }`, { id: submittedPlan })).data!.plan.tables).toHaveLength(1);
   });
+
+  it('a deletion racing a submission: exactly one of them wins, and the plan is either gone or kept with its submitted table', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { id: planId } = (await editor(CREATE, { input: input({ documentNumber: `5${round}/KH-UBND` }) })).data!.createPlan;
+      const tableId = await importTestTable(db, 'STT,Nội dung,Tổng số\n1,Hỗ trợ nhà ở,10', { title: `Phụ lục 5${round}`, planId: Number(planId) });
+      const [deleted, submitted] = await Promise.all([
+        editor(DELETE, { id: planId }),
+        editor(`mutation ($id: ID!) { submitTable(tableId: $id) { status } }`, { id: String(tableId) }),
+      ]);
+      expect([deleted, submitted].filter((response) => !response.errors)).toHaveLength(1);
+      const [{ plans, tables }] = await db.orm.em.fork().getConnection().execute(
+        `select (select count(*) from plan where id = ?)::int as plans, (select count(*) from plan_table where plan_id = ?)::int as tables`,
+        [planId, planId],
+      );
+      if (deleted.errors) {
+        expect(deleted.errors[0].extensions!.code).toBe('PLAN_SUBMITTED');
+        expect({ plans, tables }).toEqual({ plans: 1, tables: 1 });
+      } else {
+        expect(submitted.errors![0].extensions!.code).toBe('NOT_FOUND');
+        expect({ plans, tables }).toEqual({ plans: 0, tables: 0 });
+      }
+    }
+  });
 });

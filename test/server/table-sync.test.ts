@@ -291,6 +291,18 @@ describe('concurrent edits', () => {
     expect(dave.data!.pushTable).toMatchObject({ status: 'APPLIED', version: 4, appliedCells: 1 });
   });
 
+  it('gives a conflict the value of the client\'s base version and the latest value, when others changed the cell twice', async () => {
+    const tableId = String(await importTestTable(db, FREE_TABLE, { title: 'Twice-changed sample' }));
+    expect((await push(tableId, 1, [{ rowKey: '4', columnKey: 'total', value: '40' }])).data!.pushTable.version).toBe(2);
+    expect((await push(tableId, 2, [{ rowKey: '4', columnKey: 'total', value: '41' }])).data!.pushTable.version).toBe(3);
+
+    const late = await push(tableId, 1, [{ rowKey: '4', columnKey: 'total', value: '49' }]);
+    expect(late.data!.pushTable.conflicts).toEqual([{ rowKey: '4', columnKey: 'total', rowLabel: 'Bốn', columnLabel: 'Tổng số', base: '4', theirs: '41', mine: '49' }]);
+    // From version 2 only the second change is someone else's.
+    const later = await push(tableId, 2, [{ rowKey: '4', columnKey: 'total', value: '48' }]);
+    expect(later.data!.pushTable.conflicts).toEqual([expect.objectContaining({ base: '40', theirs: '41', mine: '48' })]);
+  });
+
   it('never applies two parallel pushes against the same version', async () => {
     const tableId = String(await importTestTable(db, FREE_TABLE, { title: 'Race sample' }));
     // Eight clients, same base version, same cell, different values: one wins, seven conflict.

@@ -1,3 +1,4 @@
+import { unitSearchStatement } from '../../server/graphql/resolvers/unit-search';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, type TestApp } from '../support/graphql';
 
@@ -58,5 +59,27 @@ describe('finding units by name or code', () => {
     expect(error.messageEn).toContain('units are named "Phường 1"');
     const none = await app.query(`{ findUnit(name: "Không có nơi này") { key } }`);
     expect(none.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('matches the words at a word start anywhere in the name, the last one as a prefix', async () => {
+    const names = async (query: string) => [...new Set((await search(query)).map((unit) => unit.name))];
+    expect(await names('bien phu')).toContain('Thành phố Điện Biên Phủ');
+    expect(await names('dien bi')).toEqual(expect.arrayContaining(['Tỉnh Điện Biên', 'Thành phố Điện Biên Phủ']));
+    expect(await names('ien bien')).toEqual([]); // not at a word start
+    expect(await names('bien dien')).not.toContain('Tỉnh Điện Biên'); // the words in their order
+  });
+
+  it('finds a name through the name index and a code through the code index, not by reading every unit', async () => {
+    const plan = async (query: string) => {
+      const statement = unitSearchStatement({ query, limit: 50 })!;
+      const rows: { 'QUERY PLAN': string }[] = await db.orm.em.fork().execute(`explain ${statement.sql}`, statement.parameters);
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    };
+    for (const query of ['dien bien', 'Điện Biên', 'xa dat mui', 'TP. Cần Thơ', '92']) {
+      const text = await plan(query);
+      expect(text).toContain('Bitmap Index Scan on administrative_unit_search_name_words');
+      expect(text).toContain('Bitmap Index Scan on administrative_unit_code_index');
+      expect(text).not.toContain('Seq Scan');
+    }
   });
 });

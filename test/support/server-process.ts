@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const MAIN = path.resolve(__dirname, '../../dist/server/main.js');
+const STANDALONE_POSTGRES = path.resolve(__dirname, '../../dist/server/db/standalone-postgres.js');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -97,6 +98,34 @@ export function spawnServer(env: Record<string, string | undefined>, port: numbe
       throw new Error(`server not ready after ${timeoutMs} ms:\n${text}`);
     },
   };
+}
+
+export interface StandalonePostgres {
+  url: string;
+  /** Stops PostgreSQL as an administrator would (fast shutdown: sessions are told and closed). */
+  stop(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL of its own in its own process, like an external server a PlanBridge server reaches by DATABASE_URL:
+ * started again with the same data directory and port, it is the same server coming back.
+ */
+export function startStandalonePostgres(dataDir: string, port: number): Promise<StandalonePostgres> {
+  const child = spawn(process.execPath, [STANDALONE_POSTGRES, dataDir, String(port)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  running.add(child);
+  const exit = new Promise<void>((resolve) => child.once('exit', () => (running.delete(child), resolve())));
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors += chunk));
+  return new Promise((resolve, reject) => {
+    let line = '';
+    child.stdout!.on('data', (chunk) => {
+      line += chunk;
+      if (!line.includes('\n')) return;
+      const { url } = JSON.parse(line) as { url: string };
+      resolve({ url, stop: () => (child.kill('SIGTERM'), exit) });
+    });
+    void exit.then(() => reject(new Error(`standalone PostgreSQL exited before it was ready: ${errors}`)));
+  });
 }
 
 /** PIDs of running postgres processes whose command line names the directory. */

@@ -6,6 +6,7 @@
 import { ConflictResolution } from '../table-sync/conflicts';
 import { ApiError, type IndicatorOption, PlanBridgeClient, type PlanOption, type UnitOption } from '../api/graphql';
 import { UnitSearchBox } from './unit-search-box';
+import { formatEnglish, formatVietnamese } from '../../../domain/vietnamese-number';
 import { ExcelError } from '../excel/excel-errors';
 import { errorText as describeError } from './error-text';
 import { downloadTableFile } from './file-download';
@@ -169,7 +170,13 @@ function renderSheet(): void {
   const table = state.bound.table;
   const when = new Date(table.pulledAt).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB');
   info.textContent = tr('boundInfo', { doc: table.documentNumber, title: table.title, version: table.version, when });
-  if (table.status) info.textContent += ` · ${tr('statusLabel', { status: table.status })}`;
+  if (table.status) info.textContent += ` · ${tr('statusLabel', { status: statusWords(table.status) })}`;
+}
+
+/** DRAFT, SUBMITTED, APPROVED in words; a status this pane does not know yet as the server names it. */
+function statusWords(status: string): string {
+  const key = `status${status}` as MessageKey;
+  return key === 'statusDRAFT' || key === 'statusSUBMITTED' || key === 'statusAPPROVED' ? tr(key) : status;
 }
 
 function renderProblems(): void {
@@ -204,6 +211,13 @@ function renderProblems(): void {
   }
 }
 
+/** A value of a conflict as the person writes it (5.600.826 in Vietnamese); empty said in words, never 0. */
+function shownValue(value: string | null): string {
+  if (value === null || value === '') return tr('emptyCell');
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
+  return state.lang === 'vi' ? formatVietnamese(value) : formatEnglish(value);
+}
+
 function renderConflicts(): void {
   const section = $('conflicts-section');
   const body = $('conflicts-body');
@@ -214,9 +228,9 @@ function renderConflicts(): void {
   $('conflicts-apply').textContent = state.resolutionMode === 'push' ? tr('pushAgain') : tr('applyChoices');
   resolution.conflicts.forEach((conflict, index) => {
     const row = document.createElement('tr');
-    const cell = (text: string | null) => {
+    const cell = (value: string | null) => {
       const td = document.createElement('td');
-      td.textContent = text ?? '∅';
+      td.textContent = shownValue(value);
       return td;
     };
     const where = document.createElement('th');
@@ -549,11 +563,15 @@ async function onDownloadFile(): Promise<void> {
 
 async function onWorkflow(kind: 'submit' | 'approve'): Promise<void> {
   const table = state.bound?.table;
-  if (!table) return;
-  await busy(async () => {
+  const sheetId = state.bound?.sheet.id;
+  if (!table || !sheetId) return;
+  await busy(async (progress) => {
     const comment = $<HTMLInputElement>('comment').value.trim() || null;
-    const status = kind === 'submit' ? await client.submit(table.tableId, comment) : await client.approve(table.tableId, comment);
-    say(tr(kind === 'submit' ? 'submitted' : 'approved', { status }), 'success');
+    await (kind === 'submit' ? client.submit(table.tableId, comment) : client.approve(table.tableId, comment));
+    // The sheet keeps what it knows of the table (status, editable) from the last pull: bring it up to date.
+    await sync.refresh(sheetId, null, progress);
+    await refreshActiveSheet();
+    say(tr(kind === 'submit' ? 'submitted' : 'approved'), 'success');
   });
 }
 

@@ -2,7 +2,8 @@ import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { AdministrativeUnit, Comparator, Indicator, ProgressBreakdown, ProgressStatus } from '../../entities';
 import { indicatorProgress, unitsBelowAsOf } from '../../indicators/indicator-progress';
 import type { GraphQLContext } from '../context';
-import { badInput, notFound, notReadable, parseDate, parseId, today, userError } from '../errors';
+import { vietnamToday } from '../../../domain/reporting/calendar';
+import { badInput, notFound, notReadable, parseDate, parseId, userError } from '../errors';
 
 @ObjectType({ description: 'A value of one period, recorded for the unit or rolled up from the units that flow into it' })
 class ProgressPoint {
@@ -74,7 +75,7 @@ export class ProgressResolver {
     const unknown = indicatorKeys.filter((key) => !indicators.some((indicator) => indicator.key === key));
     if (unknown.length) throw notFound('indicator', 'chỉ tiêu', unknown.join(', '));
     const ordered = indicatorKeys.map((key) => indicators.find((indicator) => indicator.key === key)!);
-    const date = asOf ? parseDate(asOf, 'asOf') : today();
+    const date = asOf ? parseDate(asOf, 'asOf') : vietnamToday();
     const subjectId = unit?.id ?? null;
     const below = breakdown === ProgressBreakdown.NONE ? [] : await unitsBelowAsOf(em, subjectId, date, breakdown === ProgressBreakdown.CHILDREN ? 'ONE' : 'ALL');
     const subjects = [subjectId, ...below];

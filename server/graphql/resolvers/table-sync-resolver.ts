@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { vietnamToday } from '../../../domain/reporting/calendar';
 import { validateTable } from '../../../domain/rules';
 import { markPreExisting } from '../../../domain/sync/pre-existing';
 import type { TableRow, TableSnapshot } from '../../../domain/table-model';
@@ -57,11 +58,12 @@ async function lastWorkflowEvent(em: EntityManager, tableId: number): Promise<Wo
 /** A round's report is due on the round's deadline; another report on its period's. */
 async function deadlineOf(em: EntityManager, state: TableState): Promise<{ reportDeadline: string | null; daysRemaining: number | null }> {
   const [found] = await em.execute(
-    `select to_char(due, 'YYYY-MM-DD') as deadline, due - current_date as days from (
+    `select to_char(due, 'YYYY-MM-DD') as deadline, due - ?::date as days from (
        select r.deadline as due, 1 as rank from report_instance i join reporting_round r on r.id = i.round_id where i.table_id = ?
        union all select report_deadline, 2 from period where id = ?) d
      where due is not null order by rank limit 1`,
-    [state.id, state.reportingPeriodId],
+    // Today as JavaScript counts it, not the database's current_date (its time zone's day).
+    [vietnamToday(), state.id, state.reportingPeriodId],
   );
   return { reportDeadline: found?.deadline ?? null, daysRemaining: found ? Number(found.days) : null };
 }

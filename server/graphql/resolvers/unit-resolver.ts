@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit, UnitLevel, UnitSuccession } from '../../entities';
 import type { GraphQLContext } from '../context';
-import { badInput, notFound, parseDate, parseId, today, userError } from '../errors';
+import { vietnamToday } from '../../../domain/reporting/calendar';
+import { badInput, notFound, parseDate, parseId, userError } from '../errors';
 import { foldUnitName } from '../../../domain/units/unit-names';
 import { searchUnits } from './unit-search';
 
@@ -69,7 +70,7 @@ export class UnitResolver {
 
   @Query(() => [AdministrativeUnit], { description: 'Top-level units (provinces) on asOf (default today); walk down with children(asOf)' })
   async unitTree(@Ctx() { em }: GraphQLContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string): Promise<AdministrativeUnit[]> {
-    const date = asOf ? parseDate(asOf, 'asOf') : today();
+    const date = asOf ? parseDate(asOf, 'asOf') : vietnamToday();
     const roots = await em.find(AdministrativeUnit, { parent: null }, { orderBy: { code: 'asc' } });
     return roots.filter((unit) => validOn(unit, date));
   }
@@ -94,7 +95,7 @@ export class UnitResolver {
   ): Promise<AdministrativeUnit[]> {
     const children = await loaders.byParent(AdministrativeUnit, 'parent', 'code').load(unit.id);
     if (asOf === '*') return children;
-    const date = asOf ? parseDate(asOf, 'asOf') : today();
+    const date = asOf ? parseDate(asOf, 'asOf') : vietnamToday();
     return children.filter((child) => validOn(child, date));
   }
 
@@ -109,14 +110,15 @@ export class UnitResolver {
   }
 
   @FieldResolver(() => [AdministrativeUnit], {
-    description: 'The units this unit\'s data rolls up into on asOf (default today): itself if it still exists, else its successors, followed through every reorganisation',
+    description: 'The units this unit\'s data rolls up into on asOf (default today): itself if it still exists, else its successors, followed through every reorganisation; ' +
+      'a unit of the past that went into no successor, through its parent',
   })
   async rollsUpInto(
     @Root() unit: AdministrativeUnit,
     @Ctx() { loaders }: GraphQLContext,
     @Arg('asOf', () => String, { nullable: true }) asOf?: string,
   ): Promise<AdministrativeUnit[]> {
-    const date = asOf ? parseDate(asOf, 'asOf') : today();
+    const date = asOf ? parseDate(asOf, 'asOf') : vietnamToday();
     const result = new Map<number, AdministrativeUnit>();
     const seen = new Set<number>();
     let frontier = [unit];
@@ -129,9 +131,12 @@ export class UnitResolver {
           result.set(current.id, current);
           continue;
         }
-        const links = await loaders.byParent(UnitSuccession, 'predecessor', 'effectiveOn').load(current.id);
-        const successors = await loaders.byId(AdministrativeUnit).loadMany(links.filter((link) => link.effectiveOn <= date).map((link) => link.successor.id));
-        next.push(...successors.filter((item): item is AdministrativeUnit => item instanceof AdministrativeUnit));
+        const links = (await loaders.byParent(UnitSuccession, 'predecessor', 'effectiveOn').load(current.id)).filter((link) => link.effectiveOn <= date);
+        // A unit of the past that went into no successor stays in its parent, as in the roll-ups (the communes no source maps).
+        const ended = current.validTo !== null && current.validTo < date;
+        const targets = links.length > 0 ? links.map((link) => link.successor.id) : ended && current.parent ? [current.parent.id] : [];
+        const found = await loaders.byId(AdministrativeUnit).loadMany(targets);
+        next.push(...found.filter((item): item is AdministrativeUnit => item instanceof AdministrativeUnit));
       }
       frontier = next;
     }

@@ -6,6 +6,7 @@ import { parseCell } from '../../../domain/sheet/a1';
 import { KEY_MARKER } from '../../../addin/src/table-sync/layout';
 import { createFakeOffice } from './fake-office';
 import { MemoryBook } from './memory-book';
+import { sheetSnapshot } from './sheet-snapshot';
 
 const book = new MemoryBook(['Sheet1']);
 // ?platform=iOS on the pane's URL plays Excel on iPad.
@@ -33,6 +34,8 @@ w.__fake = {
   shownFill: (address: string) => book.shownFill(book.activeSheetId!, address),
   charts: () => book.sheet(book.activeSheetId!).charts,
   selection: () => book.selection,
+  /** What a sheet shows (values, formats, fills, notes), for a picture of it (sheet-picture.ts). */
+  snapshot: (sheetName?: string) => sheetSnapshot(book, sheetOf(sheetName)),
   stats: () => ({ ...book.stats }),
   /** The address of a table cell, found by the keys the add-in wrote. */
   addressOf: (rowKey: string, columnKey: string, sheetName?: string) => {

@@ -46,6 +46,15 @@ describe('wrong passwords in parallel', () => {
 
 const MAX_BEFORE_LOCK = 4;
 
+describe('old wrong passwords', () => {
+  it('four wrong passwords two days ago and one now do not lock: after a day without failures the count starts again', async () => {
+    await db.orm.em.getConnection().execute(`insert into sign_in_failure (login, failures, locked_until, last_failure_at) values ('caobang.editor', 4, null, now() - interval '2 days')`);
+    const anonymous = await app.as(null);
+    expect(codeOf(await anonymous(SIGN_IN, { l: 'caobang.editor', p: 'wrong-now' }))).toBe('INVALID_CREDENTIALS');
+    expect(codeOf(await anonymous(SIGN_IN, { l: 'caobang.editor', p: 'planbridge-local' }))).toBe('OK');
+  });
+});
+
 describe('mutation limits', () => {
   it('counts each mutation field: 20 aliased pushTable in one request use 20 of the allowance', async () => {
     const id = String(await importTestTable(db, 'STT,Nội dung,Tổng số\n1,Hỗ trợ,10', { title: 'aliases', unitKey: '954@2010' }));

@@ -91,4 +91,11 @@ describe('defaults', () => {
     expect(readConfig({ PLANBRIDGE_PUBLIC_URL: 'https://planbridge.example.gov.vn/' }).publicUrl).toBe('https://planbridge.example.gov.vn');
     expect(() => readConfig({ PLANBRIDGE_PUBLIC_URL: 'https://x.example/path' })).toThrow(/PLANBRIDGE_PUBLIC_URL/);
   });
+
+  it('allows no other origin for the add-in unless told, and checks each one given', () => {
+    expect(readConfig({}).addinOrigins).toEqual([]);
+    expect(readConfig({ PLANBRIDGE_ADDIN_ORIGIN: ' https://addin.example/ , http://localhost:3000,' }).addinOrigins).toEqual(['https://addin.example', 'http://localhost:3000']);
+    expect(() => readConfig({ PLANBRIDGE_ADDIN_ORIGIN: 'https://addin.example/pane' })).toThrow(/PLANBRIDGE_ADDIN_ORIGIN/);
+    expect(() => readConfig({ PLANBRIDGE_ADDIN_ORIGIN: 'addin.example' })).toThrow(/PLANBRIDGE_ADDIN_ORIGIN/);
+  });
 });
