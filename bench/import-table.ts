@@ -6,20 +6,15 @@
  *   npm run bench:import   (= npm run build && node --max-semi-space-size=64 dist/bench/import-table.js)
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
-import pino from 'pino';
-import { migrate, openDatabase } from '../server/db/database';
-import { startEmbeddedPostgres } from '../server/db/embedded-postgres';
 import { Plan } from '../server/entities';
 import { importTable } from '../server/import/import-table';
 import { workbookGrid } from '../server/import/workbook-grid';
 import { seedIfEmpty } from '../server/seed/load-seed';
-import { cleanUpOnSignals, cleanup, setup } from './support/scratch-database';
+import { openScratchDatabase, runBenchmark, startScratchPostgres } from './support/scratch-database';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const SECTION_EVERY = 500;
@@ -67,14 +62,9 @@ function mb(bytes: number): string {
 }
 
 async function main(): Promise<void> {
-  cleanUpOnSignals();
   console.log(`import bench: ${ROWS} rows × 8 columns; node ${process.version}; load ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
-  setup.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planbridge-bench-'));
-  fs.chmodSync(setup.tmpDir, 0o755); // the postgres user must traverse it when we run as root
-  setup.postgres = await startEmbeddedPostgres(setup.tmpDir, pino({ level: 'warn' }, pino.destination(2)));
-  const orm = await openDatabase(setup.postgres.url, { logger: () => undefined });
-  setup.orm = orm;
-  await migrate(orm);
+  await startScratchPostgres();
+  const orm = await openScratchDatabase();
   await seedIfEmpty(orm.em.fork());
   const body = await workbook();
   console.log(`workbook: ${(body.length / 1024).toFixed(0)} KiB`);
@@ -104,13 +94,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .then(
-    () => cleanup().then(() => 0),
-    async (error: unknown) => {
-      console.error(`benchmark failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      await cleanup();
-      return 1;
-    },
-  )
-  .then((code) => process.exit(code));
+runBenchmark(main);

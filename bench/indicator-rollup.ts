@@ -22,16 +22,11 @@
  *   2025-07-01. The seeded periods 2021 … 2025 and 2021-2025 are reused.
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import pino from 'pino';
 import { FlowNetwork } from '../domain/indicators/flow-network';
-import { migrate, openDatabase } from '../server/db/database';
-import { startEmbeddedPostgres } from '../server/db/embedded-postgres';
-import { cleanUpOnSignals, cleanup, setup } from './support/scratch-database';
+import { openScratchDatabase, runBenchmark, setup, startScratchPostgres } from './support/scratch-database';
 import { Indicator } from '../server/entities';
 import { indicatorProgress, unitsBelowAsOf, type IndicatorProgressResult } from '../server/indicators/indicator-progress';
 import { loadRecordedValues } from '../server/indicators/recorded-values';
@@ -291,8 +286,6 @@ async function checkAgainstSql(em: EntityManager, results: IndicatorProgressResu
 
 // ---------------------------------------------------------------------------------------------
 
-cleanUpOnSignals();
-
 interface Case {
   label: string;
   unitId: number | null;
@@ -310,15 +303,8 @@ async function main(): Promise<void> {
   console.log(`runs    : ${WARM_UP} warm-up + ${RUNS} timed per case, each on a fresh EntityManager (as a request has)`);
   console.log('');
 
-  setup.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planbridge-bench-'));
-  fs.chmodSync(setup.tmpDir, 0o755); // the postgres user must traverse it when we run as root
-  const pgLog = pino({ level: 'warn', base: { service: 'bench-postgres' } }, pino.destination(2));
-  setup.postgres = await startEmbeddedPostgres(setup.tmpDir, pgLog);
-  const url = new URL(setup.postgres.url);
-  if (url.hostname !== '127.0.0.1') throw new Error(`embedded PostgreSQL is not on 127.0.0.1: ${url.hostname}`);
-  const orm = await openDatabase(setup.postgres.url, { logger: () => undefined });
-  setup.orm = orm;
-  await migrate(orm);
+  const url = new URL((await startScratchPostgres()).url);
+  const orm = await openScratchDatabase();
   await seedIfEmpty(orm.em.fork());
   const generated = await timed(() => generateValues(orm.em.fork() as EntityManager));
   console.log(`· embedded PostgreSQL on 127.0.0.1:${url.port} in ${setup.tmpDir}; migrated, seeded with the real country, values generated in ${(generated.ms / 1000).toFixed(1)} s`);
@@ -417,16 +403,4 @@ async function main(): Promise<void> {
   console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}; whole run ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main()
-  .then(
-    () => cleanup().then(() => 0),
-    async (error: unknown) => {
-      console.error(`\nbenchmark failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      await cleanup();
-      return 1;
-    },
-  )
-  .then((code) => {
-    if (code === 0) console.log(`cleaned up: PostgreSQL stopped, ${setup.tmpDir} removed`);
-    process.exit(code);
-  });
+runBenchmark(main);

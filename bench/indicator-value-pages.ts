@@ -7,21 +7,17 @@
  *   npm run bench:pages
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import { issueToken } from '../server/auth/tokens';
-import { migrate, openDatabase } from '../server/db/database';
-import { startEmbeddedPostgres } from '../server/db/embedded-postgres';
 import { TokenKind, User } from '../server/entities';
 import { createApp } from '../server/http/app';
 import { seedIfEmpty } from '../server/seed/load-seed';
 import { seedUsersIfNone } from '../server/seed/users';
-import { cleanUpOnSignals, cleanup, setup } from './support/scratch-database';
+import { openScratchDatabase, runBenchmark, startScratchPostgres } from './support/scratch-database';
 
 const VALUES = 1_000_000;
 const WARM_UP = 5;
@@ -46,12 +42,8 @@ function p95(times: number[]): { median: number; p95: number } {
 async function main(): Promise<void> {
   console.log('PlanBridge indicatorValuesConnection benchmark (issue 20)');
   console.log(`machine : ${os.cpus().length} CPU(s), load ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} at start (shared machine: figures are inflated by other work)`);
-  setup.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planbridge-bench-'));
-  fs.chmodSync(setup.tmpDir, 0o755); // the postgres user must traverse it when we run as root
-  setup.postgres = await startEmbeddedPostgres(setup.tmpDir, pino({ level: 'warn' }, pino.destination(2)));
-  const orm = await openDatabase(setup.postgres.url, { logger: () => undefined });
-  setup.orm = orm;
-  await migrate(orm);
+  await startScratchPostgres();
+  const orm = await openScratchDatabase();
   await seedIfEmpty(orm.em.fork());
   await seedUsersIfNone(orm.em.fork());
   const em = orm.em.fork() as EntityManager;
@@ -115,14 +107,4 @@ async function main(): Promise<void> {
   console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
 }
 
-cleanUpOnSignals();
-main()
-  .then(
-    () => cleanup().then(() => 0),
-    async (error: unknown) => {
-      console.error(`\nbenchmark failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      await cleanup();
-      return 1;
-    },
-  )
-  .then((code) => process.exit(code));
+runBenchmark(main);

@@ -16,16 +16,12 @@
  * PostgreSQL listens on 127.0.0.1 and lives in a temporary directory; both are removed at the end.
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import pino from 'pino';
 import { ExactDecimal } from '../domain/exact-decimal';
 import { Access } from '../server/auth/access';
-import { migrate, openDatabase } from '../server/db/database';
-import { startEmbeddedPostgres } from '../server/db/embedded-postgres';
 import { FundingSource, Plan, PeriodType, ProgramComponent, SupportPolicy, TableTemplate, UnitLevel, User } from '../server/entities';
 import { readAppendixCsv } from '../server/import/appendix-csv';
 import { importPlanTable } from '../server/import/plan-table-import';
@@ -36,7 +32,7 @@ import { openReportingRound } from '../server/reporting/round-opening';
 import { seedIfEmpty } from '../server/seed/load-seed';
 import { seedUsersIfNone } from '../server/seed/users';
 import { cpuClock } from './support/cpu-time';
-import { cleanUpOnSignals, cleanup, setup } from './support/scratch-database';
+import { openScratchDatabase, runBenchmark, setup, startScratchPostgres } from './support/scratch-database';
 
 const COMMAND = 'npm run bench:reporting';
 const RUNS = 15;
@@ -120,17 +116,13 @@ async function main(): Promise<void> {
   console.log(`command : ${COMMAND}`);
   console.log(`machine : ${cpus.length} CPU(s) × ${cpus[0]?.model.trim() ?? 'unknown'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; node ${process.version}`);
   console.log(`load    : ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} (1/5/15 min at start; PostgreSQL and Node share these CPUs)`);
-  setup.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planbridge-bench-'));
-  fs.chmodSync(setup.tmpDir, 0o755);
-  setup.postgres = await startEmbeddedPostgres(setup.tmpDir, pino({ level: 'warn' }, pino.destination(2)));
+  await startScratchPostgres();
   cpu = cpuClock(path.join(setup.tmpDir, 'pg'));
   // Statements are counted while `counting` is on. One pool for everything, as a running server has: its
   // connections keep the plans they made while the tables were small.
   let counting = false;
   let statements = 0;
-  const orm = await openDatabase(setup.postgres.url, { debug: ['query'], logger: () => (counting ? statements++ : undefined) });
-  setup.orm = orm;
-  await migrate(orm);
+  const orm = await openScratchDatabase({ debug: ['query'], logger: () => (counting ? statements++ : undefined) });
   await seedIfEmpty(orm.em.fork());
   await seedUsersIfNone(orm.em.fork() as EntityManager);
   const em = orm.em.fork() as EntityManager;
@@ -207,14 +199,4 @@ async function main(): Promise<void> {
   console.log(`check   : the country's consolidated "Tổng số" column adds up to ${check.total}, as the same sum in SQL; ${country.contributing.length} contributing, ${country.missing.length} missing units listed`);
 }
 
-cleanUpOnSignals();
-main()
-  .then(
-    () => cleanup().then(() => 0),
-    async (error: unknown) => {
-      console.error(`\nbenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      await cleanup();
-      return 1;
-    },
-  )
-  .then((code) => process.exit(code));
+runBenchmark(main);

@@ -15,21 +15,18 @@
  * BENCH_STALE_RUNS and BENCH_PROFILE_RUNS.
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getVariableValues, graphql, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import pino from 'pino';
 import { validateTable } from '../domain/rules';
 import * as validateTableModule from '../domain/rules/validate-table';
 import type { TableSnapshot } from '../domain/table-model';
-import { migrate, openDatabase } from '../server/db/database';
+import { migrate } from '../server/db/database';
 import { pgArray } from '../server/db/numeric';
-import { startEmbeddedPostgres } from '../server/db/embedded-postgres';
-import { cleanUpOnSignals, cleanup, setup } from './support/scratch-database';
+import { openScratchDatabase, runBenchmark, setup, startScratchPostgres } from './support/scratch-database';
 import { DELTA_TENTHS, EXPECTED_COLUMN_KEYS, buildSyntheticTable, canonical, importSynthetic } from './support/synthetic-table';
 import { issueToken } from '../server/auth/tokens';
 import { TokenKind, User } from '../server/entities';
@@ -323,8 +320,6 @@ function describeSql(sql: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
-cleanUpOnSignals();
-
 async function bareSql(em: EntityManager, tableId: number): Promise<number> {
   const [columns, rows, cells] = await Promise.all([
     em.execute(`select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable from table_column c where c.table_id = ? order by c.position`, [tableId]),
@@ -483,23 +478,18 @@ async function main(): Promise<void> {
   console.log('');
 
   // --- database -------------------------------------------------------------------------------
-  setup.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planbridge-bench-'));
-  fs.chmodSync(setup.tmpDir, 0o755); // the postgres user must traverse it when we run as root
-  const pgLog = pino({ level: 'warn', base: { service: 'bench-postgres' } }, pino.destination(2));
-  const pgStart = await timed(() => startEmbeddedPostgres(setup.tmpDir, pgLog));
-  setup.postgres = pgStart.value;
-  const url = new URL(setup.postgres.url);
-  if (url.hostname !== '127.0.0.1') throw new Error(`embedded PostgreSQL is not on 127.0.0.1: ${url.hostname}`);
+  const pgStart = await timed(() => startScratchPostgres());
+  const postgresUrl = pgStart.value.url;
+  const url = new URL(postgresUrl);
   progress(`embedded PostgreSQL on 127.0.0.1:${url.port} in ${setup.tmpDir} (${ms(pgStart.ms)} ms)`);
-  const orm = await openDatabase(setup.postgres.url, { logger: () => undefined });
-  setup.orm = orm;
   const seeded = await timed(async () => {
-    await migrate(orm);
-    const documents = await seedIfEmpty(orm.em.fork());
-    const users = await seedUsersIfNone(orm.em.fork());
-    return documents && users;
+    const opened = await openScratchDatabase();
+    const documents = await seedIfEmpty(opened.em.fork());
+    const users = await seedUsersIfNone(opened.em.fork());
+    return { orm: opened, fresh: documents && users };
   });
-  if (!seeded.value) throw new Error('expected an empty database to seed');
+  if (!seeded.value.fresh) throw new Error('expected an empty database to seed');
+  const orm = seeded.value.orm;
   const tokenEm = orm.em.fork() as EntityManager;
   const { token } = issueToken(tokenEm, await tokenEm.findOneOrFail(User, { login: BENCH_USER }), TokenKind.PERSONAL, 6 * 3600_000, 'benchmark');
   await tokenEm.flush();
@@ -587,7 +577,7 @@ async function main(): Promise<void> {
   const serverCells = summarize(
     await repeat(COMPONENT_RUNS, () => freshEm().execute(CELL_LISTS_SQL, [tableId])),
   );
-  const rawPool = new pg.Pool({ connectionString: setup.postgres.url, max: 3 });
+  const rawPool = new pg.Pool({ connectionString: postgresUrl, max: 3 });
   let rawBare: Summary;
   let rawCells: Summary;
   try {
@@ -711,7 +701,7 @@ async function main(): Promise<void> {
 
   progress('the two big writes, replayed with EXPLAIN ANALYZE (rolled back)');
   const writeState = (await loadTableState(orm.em.fork() as EntityManager, tableId)) as TableState;
-  const writes = await explainWrites(setup.postgres.url, orm, writeState, changesFor(1 - parity));
+  const writes = await explainWrites(postgresUrl, orm, writeState, changesFor(1 - parity));
 
   progress('pull again, after all the pushes');
   const pullAfter = summarize(await repeat(COMPONENT_RUNS, () => server.run(PULL, pullVariables)));
@@ -830,19 +820,7 @@ async function main(): Promise<void> {
   console.log(`PostgreSQL ${pgInfo.version} (embedded, 127.0.0.1): shared_buffers ${pgInfo.shared_buffers}, synchronous_commit ${pgInfo.synchronous_commit}, fsync ${pgInfo.fsync}`);
   console.log(`table ${tableId}: ${rowKeys.length} rows × ${columnKeys.length} columns, ${storedCells} non-empty cells; ended at version ${version} with ${historyRows} cell_change rows; 0 findings`);
   console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
-  console.log(`setup: PostgreSQL start ${ms(pgStart.ms)} ms, migrate + seed ${ms(seeded.ms)} ms, import ${ms(imported.importMs)} ms; whole run ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`setup: PostgreSQL start ${ms(pgStart.ms)} ms, open + migrate + seed ${ms(seeded.ms)} ms, import ${ms(imported.importMs)} ms; whole run ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main()
-  .then(
-    () => cleanup().then(() => 0),
-    async (error: unknown) => {
-      console.error(`\nbenchmark failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      await cleanup();
-      return 1;
-    },
-  )
-  .then((code) => {
-    console.log(code === 0 ? `cleaned up: PostgreSQL stopped, ${setup.tmpDir} removed` : '');
-    process.exit(code);
-  });
+runBenchmark(main);

@@ -17,17 +17,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import pino from 'pino';
 import { STANDARD_LAYOUT } from '../domain/sheet/table-sheet';
 import { Access } from '../server/auth/access';
-import { migrate, openDatabase } from '../server/db/database';
-import { startEmbeddedPostgres } from '../server/db/embedded-postgres';
 import { User } from '../server/entities';
 import { seedIfEmpty } from '../server/seed/load-seed';
 import { seedUsersIfNone } from '../server/seed/users';
 import { downloadWorkbook } from '../server/workbook/table-download';
 import { uploadWorkbook } from '../server/workbook/table-upload';
-import { cleanUpOnSignals, cleanup, setup } from './support/scratch-database';
+import { openScratchDatabase, runBenchmark, setup, startScratchPostgres } from './support/scratch-database';
 import { DELTA_TENTHS, buildSyntheticTable, importSynthetic } from './support/synthetic-table';
 
 const COMMAND = 'npm run bench:workbook   (= npm run build && NODE_ENV=production PLANBRIDGE_SEED_USERS=true node --max-semi-space-size=64 dist/bench/table-workbook.js)';
@@ -92,12 +89,8 @@ async function main(): Promise<void> {
   console.log(`machine : ${cpus.length} CPU(s) × ${cpus[0]?.model.trim() ?? 'unknown'}, node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}, flags: ${process.execArgv.join(' ') || '(none)'}`);
   console.log(`load    : ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} (other processes share these CPUs)`);
 
-  setup.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planbridge-bench-'));
-  fs.chmodSync(setup.tmpDir, 0o755); // the postgres user must traverse it when we run as root
-  setup.postgres = await startEmbeddedPostgres(setup.tmpDir, pino({ level: 'warn' }, pino.destination(2)));
-  const orm = await openDatabase(setup.postgres.url, { logger: () => undefined });
-  setup.orm = orm;
-  await migrate(orm);
+  await startScratchPostgres();
+  const orm = await openScratchDatabase();
   await seedIfEmpty(orm.em.fork());
   await seedUsersIfNone(orm.em.fork());
   const synthetic = buildSyntheticTable();
@@ -151,10 +144,4 @@ async function main(): Promise<void> {
   console.log(libreOffice);
 }
 
-cleanUpOnSignals();
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanup());
+runBenchmark(main);
