@@ -85,6 +85,27 @@ describe('input limits (items 6 and 9)', () => {
     const retry = await app.query(PUSH, { id: canGioTable, key: '  padded-key ' });
     expect(retry.data!.pushTable).toMatchObject({ status: 'APPLIED', version: first.data!.pushTable.version, replayed: true });
   });
+
+  it('titles, document numbers, logins, keys and search texts one character over their limit are refused by name, and nothing is written', async () => {
+    const refusal = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions;
+    const plan = `mutation ($title: String!, $number: String!) {
+      createPlan(input: { title: $title, documentNumber: $number, issuingUnitId: "1", periodFrom: "2026-01-01", periodTo: "2026-12-31" }) { id }
+    }`;
+    const plans = async () => (await db.orm.em.fork().getConnection().execute(`select count(*)::int as n from plan`))[0].n as number;
+    const before = await plans();
+    expect(refusal(await app.query(plan, { title: 't'.repeat(301), number: 'LIMIT/1' }))).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'title' });
+    expect(refusal(await app.query(plan, { title: 'Limits', number: 'n'.repeat(101) }))).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'documentNumber' });
+    expect(await plans()).toBe(before);
+    const anonymous = await app.as(null);
+    const signIn = await anonymous(`mutation ($login: String!) { signIn(login: $login, password: "x") { accessToken } }`, { login: 'l'.repeat(101) });
+    expect(refusal(signIn)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'login' });
+    const search = await anonymous(`query ($q: String!) { searchUnits(query: $q) { id } }`, { q: 'c'.repeat(501) });
+    expect(refusal(search)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'query' });
+    expect(refusal(await app.query(PUSH, { id: canthoTable, key: 'k'.repeat(201) }))).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'idempotencyKey' });
+    expect((await app.query(`query ($id: ID!) { tableGrid(tableId: $id) { version } }`, { id: canthoTable })).data!.tableGrid.version).toBe(1);
+    // At the limit itself a key is taken: the limits are where they say, not lower.
+    expect((await app.query(PUSH, { id: canthoTable, key: 'k'.repeat(200) })).data!.pushTable).toMatchObject({ status: 'APPLIED', version: 2 });
+  });
 });
 
 describe('the manifest\'s origin (item 7)', () => {
