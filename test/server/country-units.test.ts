@@ -1,21 +1,14 @@
 import { readUnitsFile } from '../../server/seed/administrative-units';
 import { seedSuccessions, seedUnits } from '../../server/seed/data/units';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestApp, type TestApp } from '../support/graphql';
+import type { TestDatabase } from '../support/database';
+import { type TestApp, useTestApp } from '../support/graphql';
 
 /** The whole country from the derived units file (tools/units), as a fresh start seeds it. */
 describe('every administrative unit before and after 1 July 2025', () => {
   let db: TestDatabase;
   let app: TestApp;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await startTestApp(db.orm);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  useTestApp((made) => ({ db, app } = made));
 
   const count = async (level: string, asOf: string) => {
     const response = await app.query(`query ($level: UnitLevel, $asOf: String) { units(level: $level, asOf: $asOf) { id } }`, { level, asOf });

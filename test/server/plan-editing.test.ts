@@ -1,19 +1,12 @@
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestApp, type TestApp } from '../support/graphql';
+import type { TestDatabase } from '../support/database';
+import { type TestApp, useTestApp } from '../support/graphql';
 import { importTestTable } from '../support/tables';
 
 /** Plans any unit can create (issue 11, part 3), through the real HTTP endpoint. */
 let db: TestDatabase;
 let app: TestApp;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await startTestApp(db.orm);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
+useTestApp((made) => ({ db, app } = made));
 
 const SEARCH = `query ($query: String!) { searchUnits(query: $query) { id key name level validTo parent { name } } }`;
 const CREATE = `mutation ($input: CreatePlanInput!) {

@@ -1,18 +1,11 @@
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestApp, type TestApp } from '../support/graphql';
+import type { TestDatabase } from '../support/database';
+import { type TestApp, useTestApp } from '../support/graphql';
 
 describe('GraphQL queries over the seeded data', () => {
   let db: TestDatabase;
   let app: TestApp;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await startTestApp(db.orm);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  useTestApp((made) => ({ db, app } = made));
 
   async function data(query: string, variables?: Record<string, unknown>): Promise<any> {
     const response = await app.query(query, variables);

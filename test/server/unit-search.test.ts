@@ -1,19 +1,12 @@
 import { unitSearchStatement } from '../../server/graphql/resolvers/unit-search';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestApp, type TestApp } from '../support/graphql';
+import type { TestDatabase } from '../support/database';
+import { type TestApp, useTestApp } from '../support/graphql';
 
 describe('finding units by name or code', () => {
   let db: TestDatabase;
   let app: TestApp;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await startTestApp(db.orm);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  useTestApp((made) => ({ db, app } = made));
 
   const search = async (query: string, extra: Record<string, unknown> = {}) => {
     const response = await app.query(

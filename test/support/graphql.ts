@@ -4,6 +4,7 @@ import { issueToken } from '../../server/auth/tokens';
 import { TokenKind, User } from '../../server/entities';
 import { createApp, type AppSettings } from '../../server/http/app';
 import { createLogger } from '../../server/logger';
+import { createTestDatabase, type TestDatabase } from './database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -59,4 +60,22 @@ export async function startTestApp(orm: MikroORM, options: { settings?: Partial<
   };
   const defaultQuery = await as(options.as === undefined ? 'admin' : options.as);
   return { url, query: defaultQuery, as, close: () => app.apollo.stop() };
+}
+
+/**
+ * A cloned test database and the real app on it, made before the enclosing block's tests and removed after them;
+ * `made` receives both (test files keep their own `db` and `app`).
+ */
+export function useTestApp(made: (fixture: { db: TestDatabase; app: TestApp }) => void): void {
+  let db: TestDatabase | undefined;
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await startTestApp(db.orm);
+    made({ db, app });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
 }

@@ -1,19 +1,12 @@
 import { AdministrativeUnit } from '../../../server/entities';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { startTestApp, type TestApp } from '../../support/graphql';
+import type { TestDatabase } from '../../support/database';
+import { type TestApp, useTestApp } from '../../support/graphql';
 
 /** Accounts and roles under parallel requests, and who may grant roles to whom (issue 16, items 9 and 13). */
 let db: TestDatabase;
 let app: TestApp;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await startTestApp(db.orm);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
+useTestApp((made) => ({ db, app } = made));
 
 const CREATE = `mutation ($login: String!, $unit: ID) { createUser(login: $login, displayName: "Thử", password: "mat-khau-du-dai", role: VIEWER, unitId: $unit) { id } }`;
 const unitId = async (key: string) => String((await db.orm.em.fork().findOneOrFail(AdministrativeUnit, { key })).id);

@@ -1,19 +1,12 @@
 import { AdministrativeUnit, PlanTable } from '../../../server/entities';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { startTestApp, type TestApp } from '../../support/graphql';
+import type { TestDatabase } from '../../support/database';
+import { type TestApp, useTestApp } from '../../support/graphql';
 
 /** createIndicatorTable checks the title and picks the next position under the plan's row lock (issue 16, item 13). */
 let db: TestDatabase;
 let app: TestApp;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await startTestApp(db.orm);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
+useTestApp((made) => ({ db, app } = made));
 
 it('4 parallel creations of one title: one table, the others refused', async () => {
   const editor = await app.as('cantho.editor');

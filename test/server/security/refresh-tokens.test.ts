@@ -1,18 +1,11 @@
-import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { startTestApp, type TestApp } from '../../support/graphql';
+import type { TestDatabase } from '../../support/database';
+import { type TestApp, useTestApp } from '../../support/graphql';
 
 /** Refresh-token rotation, reuse detection and sign-out (issue 16, item 3), through HTTP. */
 let db: TestDatabase;
 let app: TestApp;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await startTestApp(db.orm);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
+useTestApp((made) => ({ db, app } = made));
 
 const REFRESH = `mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
 const ME = `{ me { login } }`;

@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { startTestApp, type TestApp } from '../../support/graphql';
+import type { TestDatabase } from '../../support/database';
+import { startTestApp, type TestApp, useTestApp } from '../../support/graphql';
 import { importTestTable } from '../../support/tables';
 
 /** Sign-in lockouts and limits under parallel requests (issue 16, items 1, 2, 9 and 15), through HTTP. */
@@ -8,14 +8,7 @@ jest.setTimeout(180000);
 let db: TestDatabase;
 let app: TestApp;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await startTestApp(db.orm);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
+useTestApp((made) => ({ db, app } = made));
 
 const SIGN_IN = `mutation ($l: String!, $p: String!) { signIn(login: $l, password: $p) { accessToken } }`;
 const codeOf = (response: { errors?: { extensions?: Record<string, any> }[] }) => response.errors?.[0].extensions?.code ?? 'OK';

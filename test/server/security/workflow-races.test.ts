@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { startTestApp, type TestApp } from '../../support/graphql';
+import type { TestDatabase } from '../../support/database';
+import { type TestApp, useTestApp } from '../../support/graphql';
 import { importTestTable } from '../../support/tables';
 
 /** Workflow transitions under concurrency (issue 16, items 4 and 11), through the real HTTP endpoint. */
@@ -14,14 +14,7 @@ const APPROVE = `mutation ($id: ID!) { approveTable(tableId: $id) { status } }`;
 const REOPEN = `mutation ($id: ID!) { reopenTable(tableId: $id, reason: "Sai số liệu") { status } }`;
 const EVENTS = `query ($id: ID!) { tableWorkflow(tableId: $id) { fromStatus toStatus } planTable(id: $id) { status } }`;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await startTestApp(db.orm);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
+useTestApp((made) => ({ db, app } = made));
 
 const succeeded = (responses: { data?: Record<string, any> | null; errors?: unknown[] }[]) => responses.filter((response) => !response.errors).length;
 
