@@ -24,6 +24,8 @@ export interface StructureChange {
    * the parent. Without it, ADD_ goes last (under its parent) and MOVE_ goes first.
    */
   afterKey?: string | null;
+  /** ADD_ROW: its kind (default: an item, or a child under anything but a section). */
+  kind?: RowKind | null;
   /** ADD_COLUMN: what the column holds, and the decimals its values may have. */
   type?: ColumnType | null;
   scale?: number;
@@ -41,8 +43,8 @@ export interface StructureRecord {
   key: string;
   label: string;
   previousLabel: string | null;
-  /** REMOVE_: the values it held, so that none is lost. */
-  removedValues?: RemovedValue[];
+  /** REMOVE_: the values it held, so that none is lost; empty otherwise. */
+  removedValues: RemovedValue[];
 }
 
 export type StructureResult =
@@ -109,7 +111,7 @@ export function applyStructureChanges(snapshot: TableSnapshot, changes: readonly
     switch (change.op) {
       case 'RENAME_ROW':
       case 'RENAME_COLUMN': {
-        records.push({ op: change.op, key: change.key, label, previousLabel: existing!.label });
+        records.push({ op: change.op, key: change.key, label, previousLabel: existing!.label, removedValues: [] });
         existing!.label = label;
         const number = change.publishedNumber?.trim();
         if (number) (existing as TableRow | TableColumn).publishedNumber = number;
@@ -152,7 +154,7 @@ export function applyStructureChanges(snapshot: TableSnapshot, changes: readonly
         if (existing) columns.splice(columns.indexOf(column), 1);
         const position = change.afterKey ? columns.findIndex((other) => other.key === change.afterKey) + 1 : existing ? 0 : columns.length;
         columns.splice(position, 0, column);
-        records.push({ op: change.op, key: change.key, label: column.label, previousLabel: null });
+        records.push({ op: change.op, key: change.key, label: column.label, previousLabel: null, removedValues: [] });
         return;
       }
       case 'ADD_ROW':
@@ -172,7 +174,7 @@ export function applyStructureChanges(snapshot: TableSnapshot, changes: readonly
         }
         const row: TableRow = existing
           ? (existing as TableRow)
-          : { key: change.key, publishedNumber: change.publishedNumber?.trim() || null, label, level: 0, parentKey, kind: kindUnder(parent), editable: true, computed: false };
+          : { key: change.key, publishedNumber: change.publishedNumber?.trim() || null, label, level: 0, parentKey, kind: change.kind ?? kindUnder(parent), editable: change.kind !== 'LABEL', computed: false };
         const subtree = existing ? rows.filter((other) => moving.has(other.key)) : [row];
         if (existing) {
           rows.splice(0, rows.length, ...rows.filter((other) => !moving.has(other.key)));
@@ -183,7 +185,7 @@ export function applyStructureChanges(snapshot: TableSnapshot, changes: readonly
         const lastUnder = parent ? endOfSubtree(rows, parent.key) : rows.length;
         const position = after ? (after === parent ? firstUnder : endOfSubtree(rows, after.key)) : existing ? firstUnder : lastUnder;
         rows.splice(position, 0, ...subtree);
-        records.push({ op: change.op, key: change.key, label: row.label, previousLabel: null });
+        records.push({ op: change.op, key: change.key, label: row.label, previousLabel: null, removedValues: [] });
         return;
       }
     }

@@ -1,6 +1,7 @@
 /**
  * POST /plans/:planId/tables: the import's door for files (.xlsx or .csv body), for scripts and for staff
- * without the add-in. Query: title (required), dryRun, sheet, range, caption, unitOfMeasure, emptyMeans.
+ * without the add-in. Query: title (required), dryRun, sheet, range, caption, unitOfMeasure, emptyMeans; replace
+ * (a draft table's id) with baseVersion for a new version of the same sheet over it.
  * The answer is the same JSON as the importTable mutation's; errors are JSON with every problem named.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -10,14 +11,16 @@ import { EMPTY_MEANINGS, type EmptyMeaning } from '../../domain/import/propose-r
 import { problem } from '../../domain/import/import-problem';
 import { createContext } from '../graphql/context';
 import type { RateLimits } from '../graphql/rate-limits';
-import { importRefusedError } from '../graphql/resolvers/import-resolver';
+import { importError, importOrReplace } from '../graphql/resolvers/import-resolver';
 import { importAnswer } from '../import/import-answer';
-import { ImportRefused, importTable } from '../import/import-table';
+import { ImportRefused } from '../import/import-table';
 import { planForImport } from '../import/plan-access';
 import { csvGrid, workbookGrid } from '../import/workbook-grid';
 import type { Logger } from '../logger';
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, IMPORT_REFUSED: 422 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, IMPORT_REFUSED: 422, BAD_STRUCTURE_CHANGE: 422, TABLE_LOCKED: 409, STALE_VERSION: 409,
+};
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function text(value: unknown): string | undefined {
@@ -44,7 +47,8 @@ export function tableUploadRouter(orm: MikroORM, log: Logger, settings: { limits
       ];
       if (problems.length > 0) throw new ImportRefused(problems);
       const { grid, origin } = isCsv(req) ? csvGrid(body) : await workbookGrid(body, { sheet: text(req.query.sheet), range: text(req.query.range) });
-      const outcome = await importTable(context.em, plan, {
+      const baseVersion = text(req.query.baseVersion);
+      const outcome = await importOrReplace(context, plan, {
         planId: plan.id,
         title: title!,
         caption: text(req.query.caption),
@@ -53,10 +57,10 @@ export function tableUploadRouter(orm: MikroORM, log: Logger, settings: { limits
         origin,
         dryRun: req.query.dryRun === 'true',
         emptyMeans: emptyMeans as EmptyMeaning | undefined,
-      });
+      }, { tableId: text(req.query.replace), baseVersion: baseVersion === undefined ? undefined : Number(baseVersion) });
       res.status(outcome.dryRun ? 200 : 201).json(importAnswer(outcome));
     } catch (caught) {
-      const error = caught instanceof ImportRefused ? importRefusedError(caught) : caught;
+      const error = importError(caught);
       if (!(error instanceof GraphQLError)) throw error;
       const code = String(error.extensions.code);
       res.status(STATUS[code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });

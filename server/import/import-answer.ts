@@ -1,7 +1,8 @@
 /** The answer of an import, the same JSON for the GraphQL and the HTTP doors. */
 import type { ImportOutcome } from './import-table';
+import type { Replacement } from './replace-table';
 
-export function importAnswer({ dryRun, tableId, title, analysis }: ImportOutcome) {
+export function importAnswer({ dryRun, tableId, title, analysis, replacement }: ImportOutcome & { replacement?: Replacement }) {
   const { structure, rulesFound, findings, warnings } = analysis;
   return {
     dryRun,
@@ -23,5 +24,6 @@ export function importAnswer({ dryRun, tableId, title, analysis }: ImportOutcome
     // Everything the table has as published is a published mistake: it blocks nothing.
     findings: findings.map((finding) => ({ ...finding, preExisting: true })),
     warnings,
+    replacement: replacement ? { ...replacement, tableId: String(replacement.tableId) } : null,
   };
 }

@@ -53,8 +53,8 @@ async function importedTemplate(em: EntityManager): Promise<TableTemplate> {
 
 const COLUMN_TYPES: Record<string, ColumnType> = { money: ColumnType.MONEY, count: ColumnType.COUNT, rate: ColumnType.RATE, measure: ColumnType.MEASURE };
 
-/** Analyses the grid; throws ImportRefused with every problem when it cannot be imported. */
-export async function importTable(em: EntityManager, plan: Plan, request: ImportRequest): Promise<ImportOutcome> {
+/** The trimmed title and the grid's analysis, or ImportRefused with every problem (`more`: the caller's own). */
+export async function analyseImport(em: EntityManager, request: ImportRequest, more: (title: string) => Promise<ImportProblem[]>): Promise<{ title: string; analysis: TableAnalysis; sources: FundingSource[] }> {
   const title = request.title.trim();
   if (title === '' || title.length > MAX_TITLE_LENGTH) {
     throw new ImportRefused([problem('BAD_TITLE', {}, `Tên bảng phải có từ 1 đến ${MAX_TITLE_LENGTH} ký tự`, `The title must have 1 to ${MAX_TITLE_LENGTH} characters`)]);
@@ -67,10 +67,14 @@ export async function importTable(em: EntityManager, plan: Plan, request: Import
     emptyMeans: request.emptyMeans,
     columnKey: (header) => fundingSourceFor(header.split(' / ').pop()!, sources)?.key ?? null,
   });
-  const existing = await em.count(PlanTable, { plan, title });
-  const problems = [...(result.ok ? [] : result.errors), ...(existing > 0 ? [duplicateTitle(title)] : [])];
+  const problems = [...(result.ok ? [] : result.errors), ...(await more(title))];
   if (!result.ok || problems.length > 0) throw new ImportRefused(problems);
-  const { analysis } = result;
+  return { title, analysis: result.analysis, sources };
+}
+
+/** Analyses the grid; throws ImportRefused with every problem when it cannot be imported. */
+export async function importTable(em: EntityManager, plan: Plan, request: ImportRequest): Promise<ImportOutcome> {
+  const { title, analysis, sources } = await analyseImport(em, request, async (title) => ((await em.count(PlanTable, { plan, title })) > 0 ? [duplicateTitle(title)] : []));
   if (request.dryRun) return { dryRun: true, tableId: null, title, analysis };
   try {
     const tableId = await em.transactional((tx) => writeTable(tx as EntityManager, plan, title, request, analysis, sources));

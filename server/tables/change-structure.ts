@@ -69,8 +69,8 @@ async function writeLayout(em: EntityManager, state: TableState, rows: TableRow[
   if (newRows.length > 0) {
     const inserted = await em.execute(
       `insert into table_row (table_id, key, position, label, level, kind, editable, computed)
-       select ?, k, 0, k, 0, 'ITEM', true, false from unnest(?::text[]) as t(k) returning id, key`,
-      [state.id, pgTextArray(newRows.map((row) => row.key))],
+       select ?, k, 0, k, 0, 'ITEM', e, false from unnest(?::text[], ?::boolean[]) as t(k, e) returning id, key`,
+      [state.id, pgTextArray(newRows.map((row) => row.key)), pgArray(newRows.map((row) => String(row.editable)))],
     );
     for (const row of inserted) rowIds.set(row.key, row.id);
   }

@@ -98,7 +98,7 @@ async function mergeAgainstHistory(em: EntityManager, state: TableState, baseVer
   return { changes, conflicts };
 }
 
-async function writeChanges(em: EntityManager, state: TableState, changed: { change: CellValue; old: string | null }[], request: PushRequest, author: string, hash: string, result: (changeSetId: number) => PushOutcome): Promise<PushOutcome> {
+export async function writeChanges(em: EntityManager, state: TableState, changed: { change: CellValue; old: string | null }[], request: PushRequest, author: string, hash: string, result: (changeSetId: number) => PushOutcome): Promise<PushOutcome> {
   const newVersion = state.version + 1;
   const rowIds = changed.map(({ change }) => state.rowIds.get(change.rowKey)!);
   const columnIds = changed.map(({ change }) => state.columnIds.get(change.columnKey)!);

@@ -8,6 +8,7 @@ import { userError } from '../errors';
 import { ChangeTableStructureInput, ChangeTableStructureResult, StructureChangeEntry } from '../types/structure-types';
 import { tableToEdit } from './table-sync-resolver';
 
+/** Records kept before removals were offered have no removedValues. */
 function historyEntry(record: StructureRecord): StructureChangeEntry {
   return { ...record, removedValues: record.removedValues ?? [] } as StructureChangeEntry;
 }
@@ -21,7 +22,7 @@ export class StructureResolver {
     const tableId = await tableToEdit(context, input.tableId);
     try {
       const done = await changeTableStructure(context.em, { tableId, baseVersion: input.baseVersion, comment: input.comment, changes: input.changes }, actorName(context));
-      return { version: done.version, changeSetId: String(done.changeSetId), changes: done.records.map(historyEntry) } as ChangeTableStructureResult;
+      return { version: done.version, changeSetId: String(done.changeSetId), changes: done.records } as ChangeTableStructureResult;
     } catch (error) {
       if (error instanceof PushRefused) throw userError(error.code, error.messageVi, error.messageEn);
       throw error;

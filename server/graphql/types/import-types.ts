@@ -1,6 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RowKind } from '../../entities';
+import { StructureChangeEntry } from './structure-types';
 import { Finding } from './table-sync-types';
 
 export enum EmptyMeaning {
@@ -24,6 +25,8 @@ export class ImportTableInput {
   @Field(() => [GraphQLJSON], { nullable: true, description: 'Rules to bind instead of the proposed ones (rule JSON, column keys as in the dry run)' }) rules?: unknown[] | null;
   @Field(() => EmptyMeaning, { nullable: true, description: 'Overrides the meaning of empty cells inferred from the data' }) emptyMeans?: EmptyMeaning | null;
   @Field(() => String, { nullable: true, description: 'The sheet cell the grid starts at, e.g. "B3" (default A1), so problems name the sheet\'s cells' }) firstCell?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A new version of the same sheet over this draft table (imported before, same title): the dry run shows the structural diff, otherwise it is applied' }) replaceTableId?: string | null;
+  @Field(() => Int, { nullable: true, description: 'With replaceTableId: the table\'s version the person saw; a table changed since is refused (STALE_VERSION)' }) baseVersion?: number | null;
 }
 
 @ObjectType({ description: 'A problem of the grid, naming its cell ("C7") or line', simpleResolvers: true })
@@ -100,6 +103,23 @@ export class ProposedRule {
   @Field({ description: 'Holds on most of the table, so bound to it' }) kept!: boolean;
 }
 
+@ObjectType({ description: 'A value a re-import changes (null: empty)', simpleResolvers: true })
+export class ReplacedValue {
+  @Field({ description: 'The row, by the table\'s key' }) rowKey!: string;
+  @Field({ description: 'The column, by the table\'s key' }) columnKey!: string;
+  @Field(() => String, { nullable: true, description: 'The value the table has' }) oldValue!: string | null;
+  @Field(() => String, { nullable: true, description: 'The value of the new version' }) newValue!: string | null;
+}
+
+@ObjectType({ description: 'A re-import over a draft table: its structural diff and the values that change', simpleResolvers: true })
+export class TableReplacement {
+  @Field(() => ID, { description: 'The table replaced' }) tableId!: string;
+  @Field(() => Int, { description: 'The version it was made against' }) baseVersion!: number;
+  @Field(() => Int, { description: 'The version after it (in a dry run: what it would be)' }) version!: number;
+  @Field(() => [StructureChangeEntry], { description: 'Rows and columns added, removed (with their values), renamed and moved, in the order applied' }) structureChanges!: StructureChangeEntry[];
+  @Field(() => [ReplacedValue], { description: 'The cells whose value changes, rows and columns by the table\'s keys' }) valueChanges!: ReplacedValue[];
+}
+
 @ObjectType({ simpleResolvers: true })
 export class ImportTableResult {
   @Field() dryRun!: boolean;
@@ -110,4 +130,5 @@ export class ImportTableResult {
   @Field(() => [ProposedRule]) rules!: ProposedRule[];
   @Field(() => [Finding], { description: 'The kept rules\' findings on the table as published, all preExisting' }) findings!: Finding[];
   @Field(() => [ImportProblemType]) warnings!: ImportProblemType[];
+  @Field(() => TableReplacement, { nullable: true, description: 'With replaceTableId: what the new version changes in the table' }) replacement!: TableReplacement | null;
 }

@@ -1,0 +1,213 @@
+/**
+ * A new version of a published table over the draft table imported from it: which rows and columns it keeps
+ * (and renames or moves), adds and removes, and which values change. Columns are matched by header (then by
+ * key: a renamed header), rows by published number and label, then by label alone (renumbered), then by
+ * number under the same parent (reworded). What is kept keeps its key; the plan's structure changes, applied
+ * in order, give exactly the new version's layout, and the value changes then give its figures.
+ */
+import { foldLabel } from '../label-match';
+import type { Rule } from '../rules';
+import { applyStructureChanges, type StructureChange, type StructureRecord } from '../structure-change';
+import type { CellValue, TableColumn, TableRow, TableSnapshot } from '../table-model';
+
+export interface CellValueChange {
+  rowKey: string;
+  columnKey: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export interface ReplacementPlan {
+  changes: StructureChange[];
+  /** The changes as the history will keep them (a removed row's values included). */
+  records: StructureRecord[];
+  values: CellValueChange[];
+  /** The new version's keys → the table's: what is kept keeps its key. */
+  rowKeys: Map<string, string>;
+  columnKeys: Map<string, string>;
+}
+
+/** Each new item matched to at most one current item by the first test that finds one, in order of the tests. */
+function match<New, Old extends { key: string }>(fresh: readonly New[], current: readonly Old[], tests: ((item: New, candidate: Old, matched: Map<New, Old>) => boolean)[]): Map<New, Old> {
+  const matched = new Map<New, Old>();
+  const taken = new Set<string>();
+  for (const test of tests) {
+    for (const item of fresh) {
+      if (matched.has(item)) continue;
+      const found = current.find((candidate) => !taken.has(candidate.key) && test(item, candidate, matched));
+      if (found) {
+        matched.set(item, found);
+        taken.add(found.key);
+      }
+    }
+  }
+  return matched;
+}
+
+/** The new version's key, or another one the table has not used yet. */
+function freshKey(key: string, used: Set<string>): string {
+  let candidate = key;
+  for (let n = 2; used.has(candidate); n++) candidate = `${key}-${n}`;
+  used.add(candidate);
+  return candidate;
+}
+
+/** Items that keep their relative order (a longest increasing run of current positions): they need no move. */
+function staying(positions: number[]): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = new Array(positions.length).fill(-1);
+  positions.forEach((position, index) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (positions[tails[middle]] < position) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[index] = tails[low - 1];
+    tails[low] = index;
+  });
+  const kept = new Set<number>();
+  for (let index = tails.length ? tails[tails.length - 1] : -1; index >= 0; index = previous[index]) kept.add(index);
+  return kept;
+}
+
+function columnChanges(current: TableSnapshot, target: readonly TableColumn[], keys: Map<string, string>, kept: Map<TableColumn, TableColumn>, everyMoves: boolean): StructureChange[] {
+  const changes: StructureChange[] = [];
+  const keptKeys = new Set([...kept.values()].map((column) => column.key));
+  for (const column of current.columns) if (!keptKeys.has(column.key)) changes.push({ op: 'REMOVE_COLUMN', key: column.key });
+  const stays = staying(target.filter((column) => kept.has(column)).map((column) => current.columnIndex(kept.get(column)!.key)!));
+  let keptIndex = 0;
+  target.forEach((column, index) => {
+    const afterKey = index === 0 ? null : keys.get(target[index - 1].key)!;
+    const old = kept.get(column);
+    if (!old) {
+      changes.push({ op: 'ADD_COLUMN', key: keys.get(column.key)!, label: column.label, type: column.type, afterKey });
+      // A new first column: added last, then moved first.
+      if (afterKey === null) changes.push({ op: 'MOVE_COLUMN', key: keys.get(column.key)!, afterKey });
+    } else {
+      if (everyMoves || !stays.has(keptIndex++)) changes.push({ op: 'MOVE_COLUMN', key: old.key, afterKey });
+      if (old.label !== column.label) changes.push({ op: 'RENAME_COLUMN', key: old.key, label: column.label });
+    }
+  });
+  return changes;
+}
+
+function rowChanges(current: TableSnapshot, target: readonly TableRow[], keys: Map<string, string>, kept: Map<TableRow, TableRow>, everyMoves: boolean): StructureChange[] {
+  const changes: StructureChange[] = [];
+  const parentOf = (row: TableRow) => (row.parentKey === null ? null : keys.get(row.parentKey)!);
+  // Per parent, the kept rows that stay under it keep their order unless they must move.
+  const stays = new Set<TableRow>();
+  if (!everyMoves) {
+    const byParent = new Map<string | null, TableRow[]>();
+    for (const row of target) {
+      const old = kept.get(row);
+      if (!old || old.parentKey !== parentOf(row)) continue;
+      byParent.set(old.parentKey, [...(byParent.get(old.parentKey) ?? []), row]);
+    }
+    for (const rows of byParent.values()) {
+      const run = staying(rows.map((row) => current.rowIndex(kept.get(row)!.key)!));
+      rows.forEach((row, index) => run.has(index) && stays.add(row));
+    }
+  }
+  const lastChild = new Map<string | null, string>();
+  for (const row of target) {
+    const key = keys.get(row.key)!;
+    const parentKey = parentOf(row);
+    const afterKey = lastChild.get(parentKey) ?? parentKey;
+    lastChild.set(parentKey, key);
+    const old = kept.get(row);
+    if (!old) {
+      changes.push({ op: 'ADD_ROW', key, label: row.label, publishedNumber: row.publishedNumber, parentKey, afterKey, kind: row.kind });
+      // A new first row of the table: added last, then moved first.
+      if (afterKey === null) changes.push({ op: 'MOVE_ROW', key, parentKey, afterKey });
+    } else {
+      if (!stays.has(row)) changes.push({ op: 'MOVE_ROW', key, parentKey, afterKey });
+      if (old.label !== row.label || (row.publishedNumber ?? '') !== (old.publishedNumber ?? '')) {
+        changes.push({ op: 'RENAME_ROW', key, label: row.label, publishedNumber: row.publishedNumber });
+      }
+    }
+  }
+  // Children before their parents; kept children have moved away by now.
+  const keptKeys = new Set([...kept.values()].map((row) => row.key));
+  for (const row of [...current.rows].reverse()) if (!keptKeys.has(row.key)) changes.push({ op: 'REMOVE_ROW', key: row.key });
+  return changes;
+}
+
+const sameLayout = (rows: readonly TableRow[], columns: readonly TableColumn[], target: TableSnapshot, rowKeys: Map<string, string>, columnKeys: Map<string, string>) =>
+  rows.length === target.rows.length &&
+  rows.every((row, index) => row.key === rowKeys.get(target.rows[index].key) && row.parentKey === (target.rows[index].parentKey === null ? null : rowKeys.get(target.rows[index].parentKey!))) &&
+  columns.length === target.columns.length &&
+  columns.every((column, index) => column.key === columnKeys.get(target.columns[index].key));
+
+/** The changes that turn `current` into the layout and figures of `target` (the new version as read). */
+export function planReplacement(current: TableSnapshot, target: TableSnapshot): ReplacementPlan | { problems: [string, string][] } {
+  const columnMatch = match(target.columns, current.columns, [
+    (column, old) => foldLabel(column.label) === foldLabel(old.label),
+    (column, old) => column.key === old.key,
+  ]);
+  const usedRowKeys = new Set(current.rows.map((row) => row.key));
+  const usedColumnKeys = new Set(current.columns.map((column) => column.key));
+  const columnKeys = new Map(target.columns.map((column) => [column.key, columnMatch.get(column)?.key ?? freshKey(column.key, usedColumnKeys)]));
+
+  const parentMatches = (row: TableRow, old: TableRow, matched: Map<TableRow, TableRow>) => {
+    const parent = row.parentKey === null ? null : target.rows[target.rowIndex(row.parentKey)!];
+    return (parent === null ? null : matched.get(parent)?.key ?? '') === old.parentKey;
+  };
+  const sameNumber = (row: TableRow, old: TableRow) => (row.publishedNumber ?? '') === (old.publishedNumber ?? '');
+  const sameLabel = (row: TableRow, old: TableRow) => foldLabel(row.label) === foldLabel(old.label);
+  const rowMatch = match(target.rows, current.rows, [
+    (row, old, matched) => sameNumber(row, old) && sameLabel(row, old) && parentMatches(row, old, matched),
+    (row, old) => sameNumber(row, old) && sameLabel(row, old),
+    (row, old, matched) => sameLabel(row, old) && parentMatches(row, old, matched),
+    (row, old) => sameLabel(row, old),
+    (row, old, matched) => row.publishedNumber !== null && sameNumber(row, old) && parentMatches(row, old, matched),
+  ]);
+  const rowKeys = new Map(target.rows.map((row) => [row.key, rowMatch.get(row)?.key ?? freshKey(row.key, usedRowKeys)]));
+
+  const changesWith = (everyMoves: boolean) => [
+    ...columnChanges(current, target.columns, columnKeys, columnMatch, everyMoves),
+    ...rowChanges(current, target.rows, rowKeys, rowMatch, everyMoves),
+  ];
+  let changes = changesWith(false);
+  let applied = changes.length === 0 ? null : applyStructureChanges(current, changes);
+  // Moving only what left its order is the common case; moving everything always gives the new layout.
+  if (applied?.ok && !sameLayout(applied.rows, applied.columns, target, rowKeys, columnKeys)) {
+    changes = changesWith(true);
+    applied = applyStructureChanges(current, changes);
+  }
+  if (applied && !applied.ok) return { problems: applied.problems };
+
+  const values: CellValueChange[] = [];
+  target.rows.forEach((row, r) =>
+    target.columns.forEach((column, c) => {
+      const rowKey = rowKeys.get(row.key)!;
+      const columnKey = columnKeys.get(column.key)!;
+      const known = current.rowIndex(rowKey) !== undefined && current.columnIndex(columnKey) !== undefined;
+      const oldValue = known ? current.value(rowKey, columnKey) : null;
+      const newValue = target.valueAt(r, c);
+      if (oldValue !== newValue) values.push({ rowKey, columnKey, oldValue, newValue });
+    }),
+  );
+  return { changes, records: applied?.ok ? applied.records : [], values, rowKeys, columnKeys };
+}
+
+/** The value changes as cells to write. */
+export function cellsOf(values: readonly CellValueChange[]): CellValue[] {
+  return values.map(({ rowKey, columnKey, newValue }) => ({ rowKey, columnKey, value: newValue }));
+}
+
+const COLUMN_FIELDS = ['totalColumn', 'partColumns', 'columns'];
+const REFERENCE_FIELDS = ['rate', 'numerator', 'denominator', 'end', 'start', 'plus', 'minus', 'left', 'right'];
+
+/** A rule found on the new version, with its row and column keys those of the table. */
+export function ruleWithTableKeys(rule: Rule, rowKeys: Map<string, string>, columnKeys: Map<string, string>): Rule {
+  const renamed: Record<string, unknown> = { ...rule };
+  const rename = (value: unknown, keys: Map<string, string>) =>
+    Array.isArray(value) ? value.map((key) => keys.get(key) ?? key) : typeof value === 'string' ? (keys.get(value) ?? value) : value;
+  for (const field of COLUMN_FIELDS) if (field in renamed) renamed[field] = rename(renamed[field], columnKeys);
+  const axisKeys = (rule as { axis?: string }).axis === 'COLUMN' ? rowKeys : columnKeys;
+  for (const field of REFERENCE_FIELDS) if (field in renamed) renamed[field] = rename(renamed[field], axisKeys);
+  if (rule.rows?.keys) renamed.rows = { ...rule.rows, keys: rename(rule.rows.keys, rowKeys) };
+  return renamed as unknown as Rule;
+}
