@@ -3,7 +3,7 @@
  * run answers the structural diff (rows and columns added, removed, renamed, moved) and the values that change;
  * otherwise, in one transaction under the table's lock, the diff is written as one structure change and the
  * values as one push, both in the history, and the table's rules, ranges and footnotes become the new
- * version's. Submitted and approved tables refuse it as they refuse pushes; it works on the version the person
+ * version's, which is the table as published from then on (its mistakes are preExisting). Submitted and approved tables refuse it as they refuse pushes; it works on the version the person
  * saw (baseVersion), so two re-imports or structure changes racing give one winner and one STALE_VERSION.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -93,15 +93,16 @@ export async function replaceTable(em: EntityManager, plan: Plan, request: Impor
     const rules = analysis.rulesFound.rules.map((rule) => ruleWithTableKeys(rule, planned.rowKeys, planned.columnKeys));
     if (planned.changes.length > 0) await writeStructureChange(tx, state, planned.changes, author, COMMENT, rules);
     const inexact = analysis.structure.inexact.map(({ rowKey, columnKey, text, kind }) => ({ rowKey: planned.rowKeys.get(rowKey)!, columnKey: planned.columnKeys.get(columnKey)!, text, kind }));
-    await tx.execute(`update plan_table set rules = ?::jsonb, inexact_cells = ?::jsonb, footnotes = ?::jsonb where id = ?`, [
-      JSON.stringify(rules), JSON.stringify(inexact), JSON.stringify(analysis.structure.footnotes), state.id,
+    // The new version is the table as published from now on: its mistakes are marked preExisting.
+    const version = state.version + Number(planned.changes.length > 0) + Number(planned.values.length > 0);
+    await tx.execute(`update plan_table set rules = ?::jsonb, inexact_cells = ?::jsonb, footnotes = ?::jsonb, published_version = ? where id = ?`, [
+      JSON.stringify(rules), JSON.stringify(inexact), JSON.stringify(analysis.structure.footnotes), version, state.id,
     ]);
     const changed = (await loadTableState(tx, state.id))!;
-    if (planned.values.length === 0) return answer(changed, planned, changed.version);
+    if (planned.values.length === 0) return answer(changed, planned, version);
     const cells = cellsOf(planned.values);
     const hash = contentHash(snapshotWith(changed, planned.values));
     const name = tableName(changed);
-    const version = changed.version + 1;
     await writeChanges(tx, changed, cells.map((change, index) => ({ change, old: planned.values[index].oldValue })), { tableId: state.id, baseVersion: changed.version, idempotencyKey: `reimport@${version}`, comment: COMMENT, changes: cells }, author, hash, (changeSetId) => ({
       status: 'APPLIED', tableId: state.id, tableTitle: changed.title, version, contentHash: hash, changeSetId, appliedCells: cells.length, findings: [], conflicts: [], replayed: false,
       messageVi: `${name.vi}: nhập lại ${cells.length} ô, phiên bản ${version}`, messageEn: `${name.en}: ${cells.length} cell(s) re-imported, version ${version}`,

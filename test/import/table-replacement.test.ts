@@ -124,6 +124,16 @@ describe('importing a new version of the same sheet over a draft table', () => {
     expect(edit.data!.pushTable.findings.length).toBeGreaterThan(0);
   });
 
+  it('makes the new version the table as published: its own mistakes are marked preExisting', async () => {
+    const table = await importedTable();
+    const mistaken = VERSION_2.map((row) => [...row]);
+    mistaken[5][2] = '131'; // Tiểu dự án 4: 131 ≠ 90 + 30 + 10
+    expect((await replace(table, mistaken, false)).errors).toBeUndefined();
+    const findings = (await app.query(`query ($id: ID!) { validateTable(tableId: $id) { ruleId expected found preExisting } }`, { id: table.id })).data!.validateTable;
+    expect(findings).toContainEqual(expect.objectContaining({ expected: '130', found: '131', preExisting: true }));
+    expect(findings.every((finding: any) => finding.preExisting)).toBe(true);
+  });
+
   it('a re-import of the very same sheet changes nothing', async () => {
     const table = await importedTable();
     const dry = await replace(table, VERSION_1, true);

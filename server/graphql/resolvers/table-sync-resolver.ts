@@ -200,7 +200,7 @@ export class TableSyncResolver {
     return { ...link, version: version ?? state.version, fileName: workbookFileName({ documentNumber: state.documentNumber, title: state.title, version: version ?? state.version }) };
   }
 
-  @Query(() => [Finding], { description: 'The findings of the table\'s rules on the stored table (or a past version); those the table had as published (version 1) are marked preExisting' })
+  @Query(() => [Finding], { description: 'The findings of the table\'s rules on the stored table (or a past version); those the table had as published (version 1, or its last re-import) are marked preExisting' })
   async validateTable(
     @Ctx() context: GraphQLContext,
     @Arg('tableId', () => ID) tableId: string,
@@ -210,8 +210,8 @@ export class TableSyncResolver {
     const snapshot = await snapshotOf(context.em, state, version);
     const findings = validateTable(snapshot, state.rules, state.validation);
     if (findings.length === 0) return [];
-    // Version 1 is the table as published (seeded or imported): its mistakes are marked as such.
-    const published = (version ?? state.version) === 1 ? snapshot : await snapshotOf(context.em, state, 1);
+    // The table as published (seeded or imported: version 1; or re-imported later): its mistakes are marked as such.
+    const published = (version ?? state.version) === state.publishedVersion ? snapshot : await snapshotOf(context.em, state, state.publishedVersion);
     return markPreExisting(validateTable(published, state.rules, state.validation), findings) as Finding[];
   }
 
