@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ColumnType } from '../../entities';
+import { ColumnType, RowKind } from '../../entities';
 
 export enum StructureOp {
   ADD_ROW = 'ADD_ROW',
@@ -28,12 +28,13 @@ registerEnumType(StructureOp, {
 
 @InputType()
 export class StructureChangeInput {
-  @Field(() => StructureOp) op!: StructureOp;
+  @Field(() => StructureOp, { description: 'What to do' }) op!: StructureOp;
   @Field({ description: 'The row or column key: a new one to add, an existing one to rename' }) key!: string;
   @Field(() => String, { nullable: true, description: 'ADD_ and RENAME_: the label as published' }) label?: string | null;
   @Field(() => String, { nullable: true, description: 'Rows: the STT as published, e.g. "2.3"' }) publishedNumber?: string | null;
   @Field(() => String, { nullable: true, description: 'ADD_ROW and MOVE_ROW: the row it belongs under; none for a top-level row' }) parentKey?: string | null;
   @Field(() => String, { nullable: true, description: "Placed after this row (with its descendants: its parent to go first under it) or column; without it ADD_ goes last, MOVE_ first" }) afterKey?: string | null;
+  @Field(() => RowKind, { nullable: true, description: 'ADD_ROW: its kind (default: an item at the top or under a section, a child under anything else)' }) kind?: RowKind | null;
   @Field(() => ColumnType, { nullable: true, description: 'ADD_COLUMN: what the column holds' }) type?: ColumnType | null;
 }
 
