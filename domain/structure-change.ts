@@ -117,26 +117,17 @@ export function applyStructureChanges(snapshot: TableSnapshot, changes: readonly
         if (number) (existing as TableRow | TableColumn).publishedNumber = number;
         return;
       }
-      case 'REMOVE_ROW': {
-        const child = rows.find((row) => row.parentKey === change.key);
-        if (child) return fail(`còn dòng con "${child.key}"; hãy xóa hoặc chuyển các dòng con trước`, `it still has the child row "${child.key}"; remove or move its children first`);
-        if (rows.length === 1) return fail('bảng phải còn ít nhất một dòng', 'the table must keep at least one row');
-        const removedValues = columns.flatMap((column) => {
-          const value = storedValue(change.key, column.key);
-          return value === null ? [] : [{ key: column.key, value }];
-        });
-        rows.splice(rows.indexOf(existing as TableRow), 1);
-        removedKeys.add(`${what}:${change.key}`);
-        records.push({ op: change.op, key: change.key, label: existing!.label, previousLabel: null, removedValues });
-        return;
-      }
+      case 'REMOVE_ROW':
       case 'REMOVE_COLUMN': {
-        if (columns.length === 1) return fail('bảng phải còn ít nhất một cột', 'the table must keep at least one column');
-        const removedValues = rows.flatMap((row) => {
-          const value = storedValue(row.key, change.key);
-          return value === null ? [] : [{ key: row.key, value }];
+        const child = isRow ? rows.find((row) => row.parentKey === change.key) : undefined;
+        if (child) return fail(`còn dòng con "${child.key}"; hãy xóa hoặc chuyển các dòng con trước`, `it still has the child row "${child.key}"; remove or move its children first`);
+        if (items.length === 1) return fail(`bảng phải còn ít nhất một ${what}`, `the table must keep at least one ${whatEn}`);
+        // The values it held, by the other axis's key.
+        const removedValues = (isRow ? columns : rows).flatMap((other) => {
+          const value = isRow ? storedValue(change.key, other.key) : storedValue(other.key, change.key);
+          return value === null ? [] : [{ key: other.key, value }];
         });
-        columns.splice(columns.indexOf(existing as TableColumn), 1);
+        items.splice(items.indexOf(existing!), 1);
         removedKeys.add(`${what}:${change.key}`);
         records.push({ op: change.op, key: change.key, label: existing!.label, previousLabel: null, removedValues });
         return;
