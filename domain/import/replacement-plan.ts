@@ -27,15 +27,36 @@ export interface ReplacementPlan {
   columnKeys: Map<string, string>;
 }
 
-/** Each new item matched to at most one current item by the first test that finds one, in order of the tests. */
-function match<New, Old extends { key: string }>(fresh: readonly New[], current: readonly Old[], tests: ((item: New, candidate: Old, matched: Map<New, Old>) => boolean)[]): Map<New, Old> {
+/**
+ * A way to match: the same text from a new item (null: it cannot match this way) and from a current one. The new
+ * item's text may use what is matched already (its parent's match: new rows come parents first).
+ */
+interface MatchTest<New, Old> {
+  fresh: (item: New, matched: Map<New, Old>) => string | null;
+  current: (item: Old) => string;
+}
+
+/** Each new item matched to at most one current item (the first in table order) by the first test that finds one. */
+function match<New, Old extends { key: string }>(fresh: readonly New[], current: readonly Old[], tests: MatchTest<New, Old>[]): Map<New, Old> {
   const matched = new Map<New, Old>();
   const taken = new Set<string>();
   for (const test of tests) {
+    // Indexed by the test's text: a table of 10,000 rows is matched in linear time, not 10,000 × 10,000.
+    const byText = new Map<string, { items: Old[]; next: number }>();
+    for (const item of current) {
+      if (taken.has(item.key)) continue;
+      const text = test.current(item);
+      const entry = byText.get(text);
+      if (entry) entry.items.push(item);
+      else byText.set(text, { items: [item], next: 0 });
+    }
     for (const item of fresh) {
       if (matched.has(item)) continue;
-      const found = current.find((candidate) => !taken.has(candidate.key) && test(item, candidate, matched));
-      if (found) {
+      const text = test.fresh(item, matched);
+      const entry = text === null ? undefined : byText.get(text);
+      // Within one test only this test takes candidates, in order: the next one is free.
+      if (entry && entry.next < entry.items.length) {
+        const found = entry.items[entry.next++];
         matched.set(item, found);
         taken.add(found.key);
       }
@@ -103,7 +124,9 @@ function rowChanges(current: TableSnapshot, target: readonly TableRow[], keys: M
     for (const row of target) {
       const old = kept.get(row);
       if (!old || old.parentKey !== parentOf(row)) continue;
-      byParent.set(old.parentKey, [...(byParent.get(old.parentKey) ?? []), row]);
+      const siblings = byParent.get(old.parentKey);
+      if (siblings) siblings.push(row);
+      else byParent.set(old.parentKey, [row]);
     }
     for (const rows of byParent.values()) {
       const run = staying(rows.map((row) => current.rowIndex(kept.get(row)!.key)!));
@@ -143,25 +166,29 @@ const sameLayout = (rows: readonly TableRow[], columns: readonly TableColumn[], 
 /** The changes that turn `current` into the layout and figures of `target` (the new version as read). */
 export function planReplacement(current: TableSnapshot, target: TableSnapshot): ReplacementPlan | { problems: [string, string][] } {
   const columnMatch = match(target.columns, current.columns, [
-    (column, old) => foldLabel(column.label) === foldLabel(old.label),
-    (column, old) => column.key === old.key,
+    { fresh: (column) => foldLabel(column.label), current: (column) => foldLabel(column.label) },
+    { fresh: (column) => column.key, current: (column) => column.key },
   ]);
   const usedRowKeys = new Set(current.rows.map((row) => row.key));
   const usedColumnKeys = new Set(current.columns.map((column) => column.key));
   const columnKeys = new Map(target.columns.map((column) => [column.key, columnMatch.get(column)?.key ?? freshKey(column.key, usedColumnKeys)]));
 
-  const parentMatches = (row: TableRow, old: TableRow, matched: Map<TableRow, TableRow>) => {
-    const parent = row.parentKey === null ? null : target.rows[target.rowIndex(row.parentKey)!];
-    return (parent === null ? null : matched.get(parent)?.key ?? '') === old.parentKey;
+  // Texts to match rows by: the parent (matched already: parents come first), the number, the label.
+  const labels = new Map<TableRow, string>([...current.rows, ...target.rows].map((row) => [row, foldLabel(row.label)]));
+  const parentOf = (row: TableRow, matched: Map<TableRow, TableRow>) => {
+    if (row.parentKey === null) return '';
+    const parent = matched.get(target.rows[target.rowIndex(row.parentKey)!]);
+    return parent ? `=${parent.key}` : null;
   };
-  const sameNumber = (row: TableRow, old: TableRow) => (row.publishedNumber ?? '') === (old.publishedNumber ?? '');
-  const sameLabel = (row: TableRow, old: TableRow) => foldLabel(row.label) === foldLabel(old.label);
+  const parentOfCurrent = (row: TableRow) => (row.parentKey === null ? '' : `=${row.parentKey}`);
+  const number = (row: TableRow) => row.publishedNumber ?? '';
+  const text = (...parts: (string | null)[]) => (parts.includes(null) ? null : JSON.stringify(parts));
   const rowMatch = match(target.rows, current.rows, [
-    (row, old, matched) => sameNumber(row, old) && sameLabel(row, old) && parentMatches(row, old, matched),
-    (row, old) => sameNumber(row, old) && sameLabel(row, old),
-    (row, old, matched) => sameLabel(row, old) && parentMatches(row, old, matched),
-    (row, old) => sameLabel(row, old),
-    (row, old, matched) => row.publishedNumber !== null && sameNumber(row, old) && parentMatches(row, old, matched),
+    { fresh: (row, matched) => text(parentOf(row, matched), number(row), labels.get(row)!), current: (row) => text(parentOfCurrent(row), number(row), labels.get(row)!)! },
+    { fresh: (row) => text(number(row), labels.get(row)!), current: (row) => text(number(row), labels.get(row)!)! },
+    { fresh: (row, matched) => text(parentOf(row, matched), labels.get(row)!), current: (row) => text(parentOfCurrent(row), labels.get(row)!)! },
+    { fresh: (row) => text(labels.get(row)!), current: (row) => text(labels.get(row)!)! },
+    { fresh: (row, matched) => (row.publishedNumber === null ? null : text(parentOf(row, matched), number(row))), current: (row) => text(parentOfCurrent(row), number(row))! },
   ]);
   const rowKeys = new Map(target.rows.map((row) => [row.key, rowMatch.get(row)?.key ?? freshKey(row.key, usedRowKeys)]));
 
