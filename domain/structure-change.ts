@@ -51,7 +51,6 @@ export type StructureResult =
   | { ok: true; rows: TableRow[]; columns: TableColumn[]; records: StructureRecord[] }
   | { ok: false; problems: [vi: string, en: string][] };
 
-export const MAX_STRUCTURE_CHANGES = 500;
 const MAX_LABEL = 1000;
 const KEY = /^[\p{L}\p{N}._-]{1,100}$/u;
 
@@ -81,7 +80,6 @@ export function applyStructureChanges(snapshot: TableSnapshot, changes: readonly
   const problems: [string, string][] = [];
   const say = (vi: string, en: string) => problems.push([vi, en]);
   if (changes.length === 0) say('danh sách thay đổi cấu trúc trống', 'the list of structure changes is empty');
-  if (changes.length > MAX_STRUCTURE_CHANGES) say(`tối đa ${MAX_STRUCTURE_CHANGES} thay đổi một lần`, `at most ${MAX_STRUCTURE_CHANGES} changes at once`);
   if (problems.length > 0) return { ok: false, problems };
 
   // Rows and columns are told apart by key when written: a key removed cannot come back in the same request.

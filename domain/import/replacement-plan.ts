@@ -27,6 +27,9 @@ export interface ReplacementPlan {
   columnKeys: Map<string, string>;
 }
 
+/** Each change is checked against the whole layout: beyond this a new version is another table, not a revision. */
+export const MAX_REPLACEMENT_CHANGES = 2000;
+
 /**
  * A way to match: the same text from a new item (null: it cannot match this way) and from a current one. The new
  * item's text may use what is matched already (its parent's match: new rows come parents first).
@@ -197,6 +200,14 @@ export function planReplacement(current: TableSnapshot, target: TableSnapshot): 
     ...rowChanges(current, target.rows, rowKeys, rowMatch, everyMoves),
   ];
   let changes = changesWith(false);
+  if (changes.length > MAX_REPLACEMENT_CHANGES) {
+    return {
+      problems: [[
+        `phiên bản mới thay đổi ${changes.length} dòng và cột, tối đa ${MAX_REPLACEMENT_CHANGES} khi nhập lại; hãy nhập thành một bảng mới`,
+        `the new version changes ${changes.length} rows and columns, at most ${MAX_REPLACEMENT_CHANGES} in a re-import; import it as a new table`,
+      ]],
+    };
+  }
   let applied = changes.length === 0 ? null : applyStructureChanges(current, changes);
   // Moving only what left its order is the common case; moving everything always gives the new layout.
   if (applied?.ok && !sameLayout(applied.rows, applied.columns, target, rowKeys, columnKeys)) {

@@ -25,6 +25,9 @@ export interface StructureRequest {
   changes: StructureChange[];
 }
 
+/** Per request; a re-import plans as many as the new version needs. */
+export const MAX_STRUCTURE_CHANGES = 500;
+
 export interface StructureDone {
   version: number;
   changeSetId: number;
@@ -151,6 +154,10 @@ export async function changeTableStructure(em: EntityManager, request: Structure
   return em.transactional(async (txm) => {
     const tx = txm as EntityManager;
     const state = await lockDraftAt(tx, request.tableId, request.baseVersion);
+    if (request.changes.length > MAX_STRUCTURE_CHANGES) {
+      const name = tableName(state);
+      throw new PushRefused('BAD_STRUCTURE_CHANGE', `${name.vi}: tối đa ${MAX_STRUCTURE_CHANGES} thay đổi một lần`, `${name.en}: at most ${MAX_STRUCTURE_CHANGES} changes at once`);
+    }
     return writeStructureChange(tx, state, request.changes, author, request.comment ?? null);
   });
 }

@@ -1,5 +1,5 @@
 /** planReplacement: the structure changes and values that turn a table into a new version of its sheet. */
-import { planReplacement, ruleWithTableKeys, type ReplacementPlan } from '../../domain/import/replacement-plan';
+import { MAX_REPLACEMENT_CHANGES, planReplacement, ruleWithTableKeys, type ReplacementPlan } from '../../domain/import/replacement-plan';
 import type { Rule } from '../../domain/rules';
 import { applyStructureChanges } from '../../domain/structure-change';
 import { TableSnapshot, type TableRow } from '../../domain/table-model';
@@ -118,6 +118,12 @@ describe('planReplacement', () => {
       const plan = planned(current, target);
       expect(applied(current, plan)).toEqual(layoutOf(target));
     }
+  });
+
+  it('refuses a new version that shares too little with the table: it is another table', () => {
+    const rows = (prefix: string): RowSpec[] => [['s', null, 'Phần', 'I', ['1', '1']], ...Array.from({ length: MAX_REPLACEMENT_CHANGES / 2 + 1 }, (_, n): RowSpec => [`${prefix}${n}`, 's', `${prefix} ${n}`, `${prefix}.${n}`, ['1', null]])];
+    const plan = planReplacement(table(COLUMNS, rows('a')), table(COLUMNS, rows('b')));
+    expect(plan).toEqual({ problems: [[expect.stringContaining('hãy nhập thành một bảng mới'), `the new version changes ${MAX_REPLACEMENT_CHANGES + 2} rows and columns, at most ${MAX_REPLACEMENT_CHANGES} in a re-import; import it as a new table`]] });
   });
 
   it('gives a rule found on the new version the table\'s keys', () => {
