@@ -106,7 +106,7 @@ function columnChanges(current: TableSnapshot, target: readonly TableColumn[], k
     const afterKey = index === 0 ? null : keys.get(target[index - 1].key)!;
     const old = kept.get(column);
     if (!old) {
-      changes.push({ op: 'ADD_COLUMN', key: keys.get(column.key)!, label: column.label, type: column.type, afterKey });
+      changes.push({ op: 'ADD_COLUMN', key: keys.get(column.key)!, label: column.label, type: column.type, scale: column.scale, afterKey });
       // A new first column: added last, then moved first.
       if (afterKey === null) changes.push({ op: 'MOVE_COLUMN', key: keys.get(column.key)!, afterKey });
     } else {

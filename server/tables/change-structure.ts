@@ -112,7 +112,8 @@ export async function writeStructureChange(em: EntityManager, state: TableState,
   const name = tableName(state);
   const refuse = (problems: [string, string][]) =>
     new PushRefused('BAD_STRUCTURE_CHANGE', problems.map(([vi]) => `${name.vi}: ${vi}`).join('; '), problems.map(([, en]) => `${name.en}: ${en}`).join('; '));
-  const scaled = changes.map((change) => (change.op === 'ADD_COLUMN' && change.type ? { ...change, scale: scaleFor(change.type as ColumnType, state.unitOfMeasure) } : change));
+  // A new column's decimals follow its type and the table's unit, unless given (a re-import's, as published).
+  const scaled = changes.map((change) => (change.op === 'ADD_COLUMN' && change.type ? { ...change, scale: change.scale ?? scaleFor(change.type as ColumnType, state.unitOfMeasure) } : change));
   const result = applyStructureChanges(state.snapshot, scaled);
   if (!result.ok) throw refuse(result.problems);
   const after = snapshotAfter(state.snapshot, result.rows, result.columns);
