@@ -10,6 +10,7 @@ import { ColumnType } from '../entities';
 import { scaleFor } from '../import/plan-table-import';
 import { contentHash } from './content-hash';
 import { PushRefused, refuseUnlessDraft, tableName } from './push-table';
+import { announceTableChange } from './table-changes';
 import { loadTableState, type TableState } from './table-state';
 
 export type StructureOp = 'ADD_ROW' | 'RENAME_ROW' | 'ADD_COLUMN' | 'RENAME_COLUMN';
@@ -172,6 +173,7 @@ export async function changeTableStructure(em: EntityManager, request: Structure
        values (?, ?, ?, ?, ?, now(), ?, '', ?::jsonb, ?) returning id`,
       [state.id, state.version, version, author, request.comment ?? null, `structure@${version}`, JSON.stringify({ structureChanges: records }), contentHash(after.snapshot)],
     );
+    await announceTableChange(tx, state.id, version);
     return { version, changeSetId: changeSet.id, records };
   });
 }
