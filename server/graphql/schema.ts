@@ -15,7 +15,7 @@ import { ChangeSetResolver, TableSyncResolver } from './resolvers/table-sync-res
 import { TableChangeResolver } from './resolvers/table-change-resolver';
 import { PlanTableResolver, TableColumnResolver, TableRowResolver } from './resolvers/table-resolver';
 import { UnitResolver, UnitSuccessionResolver } from './resolvers/unit-resolver';
-import { ReportFormResolver, ReportFormVersionResolver, ReportingRoundResolver } from './resolvers/reporting-resolver';
+import { ConsolidatedCellResolver, ReportFormResolver, ReportFormVersionResolver, ReportingRoundResolver } from './resolvers/reporting-resolver';
 
 export const resolvers = [
   UnitResolver,
@@ -44,6 +44,7 @@ export const resolvers = [
   ReportFormResolver,
   ReportFormVersionResolver,
   ReportingRoundResolver,
+  ConsolidatedCellResolver,
   TableChangeResolver,
 ] as const;
 
