@@ -54,14 +54,21 @@ export class TableChangeFeed {
     return count;
   }
 
-  /** The changes of one table from now on, starting from the version the subscriber has seen. */
-  changesOf(tableId: number, knownVersion: number): AsyncIterableIterator<TableChangeRecord> {
+  /**
+   * The changes of one table from now on (the table is at `currentVersion`). A subscriber that has seen only
+   * `seenVersion` (a sheet pulled earlier, a client reconnecting) is first told of the current version.
+   */
+  changesOf(tableId: number, currentVersion: number, seenVersion = currentVersion): AsyncIterableIterator<TableChangeRecord> {
     return new Repeater<TableChangeRecord>(async (push, stop) => {
-      const entry = this.watched.get(tableId) ?? { listeners: new Set(), version: knownVersion };
-      entry.version = Math.max(entry.version, knownVersion);
+      const entry = this.watched.get(tableId) ?? { listeners: new Set(), version: currentVersion };
+      entry.version = Math.max(entry.version, currentVersion);
       this.watched.set(tableId, entry);
       const listener = (change: TableChangeRecord) => void push(change);
       entry.listeners.add(listener);
+      if (seenVersion < currentVersion) {
+        const missed = await this.readChange(tableId, currentVersion).catch(() => null);
+        if (missed) void push(missed);
+      }
       await stop;
       entry.listeners.delete(listener);
       if (entry.listeners.size === 0) this.watched.delete(tableId);

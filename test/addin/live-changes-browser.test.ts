@@ -1,8 +1,10 @@
 /**
  * Live table changes in the BUILT task pane (headless Chromium, fake Office.js, the real server): a viewer pulls
  * Cần Thơ's Phụ lục 2; when the editor pushes to it through the API, the pane says who changed it and when within
- * two seconds, and its Refresh button brings the new version into the sheet.
+ * two seconds, and its Refresh button brings the new version into the sheet; after a network loss it reconnects
+ * and still tells of a push made meanwhile.
  */
+import type { Duplex } from 'node:stream';
 import { describeInChromium } from '../support/chromium';
 import { tokenFor } from '../support/graphql';
 import { untilSubscribers } from '../support/table-subscriptions';
@@ -22,6 +24,9 @@ describeInChromium('the live-changes browser test')('the task pane shows other p
 
   it('shows "changed by … at …" within two seconds of another user\'s push, and Refresh pulls it', async () => {
     const { page, server, db, app } = pane;
+    // The server's ends of the pane's WebSockets, to cut them later as a network loss would.
+    const upgraded: Duplex[] = [];
+    app.app.httpServer.on('upgrade', (_request, socket: Duplex) => upgraded.push(socket));
     await page.goto(`${server}/addin/taskpane.html`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.click('#signin');
@@ -66,5 +71,14 @@ describeInChromium('the live-changes browser test')('the task pane shows other p
     await page.waitForSelector('#live-change:not([hidden])', { timeout: 2000 });
     expect(await page.locator('#live-change-text').textContent()).toMatch(/^Changed by Sở LĐ-TB&XH Cần Thơ – nhập liệu at \d{2}:\d{2} \("Phụ lục 2", version 3\)\.$/);
     expect(await page.locator('#live-refresh').textContent()).toBe('Refresh');
+
+    // The network goes and comes back: graphql-ws reconnects and resubscribes from the sheet's version, so a push
+    // made meanwhile is still told.
+    expect(upgraded.length).toBeGreaterThan(0);
+    for (const socket of upgraded.splice(0)) socket.destroy();
+    const meanwhile = await editor(PUSH, { input: { tableId, baseVersion: 3, idempotencyKey: 'live-browser-3', changes: changes.map((change) => ({ ...change, value: String(Number(change.value) + 2) })) } });
+    expect(meanwhile.data!.pushTable).toEqual({ status: 'APPLIED', version: 4 });
+    await page.waitForFunction(() => document.getElementById('live-change-text')!.textContent!.includes('version 4'), undefined, { timeout: 15000 });
+    expect(upgraded.length).toBeGreaterThan(0);
   });
 });

@@ -87,6 +87,23 @@ describe('a push reaches subscribers', () => {
     await watch.stop();
   });
 
+  it('tells a subscriber that has seen an older version (sinceVersion) of the current one at once, then of new ones', async () => {
+    const seen = await version();
+    const missed = await push(change(3));
+    const viewer = await socketAs('cantho.viewer');
+    const watch = watchTable(viewer.client, tableId, seen);
+    const first = await watch.next();
+    expect(first.data.tableChanged).toMatchObject({ version: missed.version, changedCellCount: 2, authorLogin: 'cantho.editor' });
+    await untilSubscribers(app.app.tableChanges, 1);
+    const current = watchTable(viewer.client, tableId, missed.version);
+    await untilSubscribers(app.app.tableChanges, 2);
+    expect(await current.nothingWithin(300)).toBe(true);
+    const next = await push(change(4));
+    expect((await watch.next()).data.tableChanged.version).toBe(next.version);
+    expect((await current.next()).data.tableChanged.version).toBe(next.version);
+    await Promise.all([watch.stop(), current.stop()]);
+  });
+
   it('tells of a structure change, and of nothing that was rolled back or refused', async () => {
     const viewer = await socketAs('cantho.viewer');
     const watch = watchTable(viewer.client, tableId);

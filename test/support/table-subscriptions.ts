@@ -1,8 +1,8 @@
 import { createClient, type Client, type FormattedExecutionResult as ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
-export const TABLE_CHANGED = `subscription ($id: ID!) {
-  tableChanged(tableId: $id) { tableId version author authorLogin changedAt changedCells { rowKey columnKey } changedCellCount structureChanged }
+export const TABLE_CHANGED = `subscription ($id: ID!, $since: Int) {
+  tableChanged(tableId: $id, sinceVersion: $since) { tableId version author authorLogin changedAt changedCells { rowKey columnKey } changedCellCount structureChanged }
 }`;
 
 /** How a socket the server closed was closed. */
@@ -42,9 +42,9 @@ export interface Watch {
   stop(): Promise<void>;
 }
 
-/** Subscribes to tableChanged for one table; results (and errors) are read one at a time. */
-export function watchTable(client: Client, tableId: string): Watch {
-  const iterator = client.iterate<any>({ query: TABLE_CHANGED, variables: { id: tableId } });
+/** Subscribes to tableChanged for one table (from a version seen earlier); results (and errors) are read one at a time. */
+export function watchTable(client: Client, tableId: string, sinceVersion?: number): Watch {
+  const iterator = client.iterate<any>({ query: TABLE_CHANGED, variables: { id: tableId, since: sinceVersion } });
   let pending: Promise<IteratorResult<ExecutionResult<any, unknown>>> | null = null;
   const take = () => (pending ??= iterator.next());
   const within = <T>(promise: Promise<T>, ms: number, what: string) =>

@@ -215,7 +215,7 @@ async function watchBoundTables(): Promise<void> {
   const seen = liveChange && boundByTable.get(liveChange.change.tableId);
   if (liveChange && (!seen || seen.summary.version >= liveChange.change.version)) liveChange = null;
   renderLiveChange();
-  tableWatch?.watch(sessions.get() ? [...boundByTable.keys()] : []);
+  tableWatch?.watch(sessions.get() ? [...boundByTable.values()].map((binding) => ({ tableId: binding.summary.tableId, version: binding.summary.version })) : []);
 }
 
 async function onLiveRefresh(): Promise<void> {

@@ -16,7 +16,7 @@ export interface TableChangeNotice {
   structureChanged: boolean;
 }
 
-const TABLE_CHANGED = `subscription ($id: ID!) { tableChanged(tableId: $id) { tableId version author authorLogin changedAt changedCellCount structureChanged } }`;
+const TABLE_CHANGED = `subscription ($id: ID!, $since: Int) { tableChanged(tableId: $id, sinceVersion: $since) { tableId version author authorLogin changedAt changedCellCount structureChanged } }`;
 const LONGEST_RETRY_WAIT_MS = 30_000;
 
 export interface TableWatchOptions {
@@ -32,15 +32,18 @@ export class TableWatch {
 
   constructor(private readonly options: TableWatchOptions) {}
 
-  /** Watches exactly these tables, starting and stopping subscriptions as needed. */
-  watch(tableIds: readonly string[]): void {
-    const wanted = new Set(tableIds);
+  /**
+   * Watches exactly these tables, starting and stopping subscriptions as needed. Each starts from the version the
+   * sheet has: a push made while the pane was closed or offline is told as soon as the subscription (re)starts.
+   */
+  watch(tables: readonly { tableId: string; version: number }[]): void {
+    const wanted = new Map(tables.map((table) => [table.tableId, table.version]));
     for (const [tableId, stop] of this.stops) {
       if (wanted.has(tableId)) continue;
       stop();
       this.stops.delete(tableId);
     }
-    for (const tableId of wanted) if (!this.stops.has(tableId)) this.subscribe(tableId);
+    for (const [tableId, version] of wanted) if (!this.stops.has(tableId)) this.subscribe(tableId, version);
   }
 
   close(): void {
@@ -50,7 +53,7 @@ export class TableWatch {
     this.client = null;
   }
 
-  private subscribe(tableId: string): void {
+  private subscribe(tableId: string, sinceVersion: number): void {
     this.client ??= createClient({
       url: this.options.endpoint.replace(/^http/, 'ws'),
       // Connected only while something is watched.
@@ -64,7 +67,7 @@ export class TableWatch {
       },
     });
     const stop = this.client.subscribe<{ tableChanged: TableChangeNotice }>(
-      { query: TABLE_CHANGED, variables: { id: tableId } },
+      { query: TABLE_CHANGED, variables: { id: tableId, since: sinceVersion } },
       {
         next: (result) => {
           if (result.data?.tableChanged) this.options.changed(result.data.tableChanged);
