@@ -28,6 +28,10 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   await Promise.all(sockets.splice(0).map((socket) => socket.dispose()));
+  // Closed sockets leave nothing behind on the server: no listener of the feed is kept.
+  const deadline = Date.now() + 5000;
+  while (app.app.tableChanges.subscriberCount > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(app.app.tableChanges.subscriberCount).toBe(0);
 });
 
 async function socketAs(login: string | null, on: TestApp = app): Promise<SocketClient> {
