@@ -10,6 +10,7 @@ import type { TestDatabase } from '../support/database';
 import { startTestApp, tokenFor, useTestApp, type TestApp } from '../support/graphql';
 import { openSocket, untilSubscribers, watchTable, type SocketClient } from '../support/table-subscriptions';
 import { importTestTable } from '../support/tables';
+import { columnOf, readBook, rowOf, workbookClient, writeBook } from '../workbook/support';
 
 const PUSH = `mutation ($input: PushTableInput!) { pushTable(input: $input) { status version messageEn } }`;
 const STRUCTURE = `mutation ($input: ChangeTableStructureInput!) { changeTableStructure(input: $input) { version } }`;
@@ -106,6 +107,23 @@ describe('a push reaches subscribers', () => {
     expect((await watch.next()).data.tableChanged.version).toBe(next.version);
     expect((await current.next()).data.tableChanged.version).toBe(next.version);
     await Promise.all([watch.stop(), current.stop()]);
+  });
+
+  it('tells of a workbook upload (POST /tables/ID.xlsx), and not of its dry run', async () => {
+    const editor = await workbookClient(app, db, 'cantho.editor');
+    const book = await readBook(await editor.download(tableId));
+    const sheet = book.worksheets.find((candidate) => candidate.name !== 'PlanBridge')!;
+    sheet.getCell(rowOf(sheet, '2'), columnOf(sheet, 'central-budget')).value = 42;
+    const file = await writeBook(book);
+    const viewer = await socketAs('cantho.viewer');
+    const watch = watchTable(viewer.client, tableId);
+    await untilSubscribers(app.app.tableChanges, 1);
+    expect((await editor.upload(tableId, file, { query: '?dryRun=true' })).json).toMatchObject({ status: 'APPLIED', dryRun: true });
+    expect(await watch.nothingWithin(300)).toBe(true);
+    const uploaded = await editor.upload(tableId, file);
+    expect(uploaded.json).toMatchObject({ status: 'APPLIED', appliedCells: 1 });
+    expect((await watch.next()).data.tableChanged).toMatchObject({ version: uploaded.json.version, changedCells: [{ rowKey: '2', columnKey: 'central-budget' }] });
+    await watch.stop();
   });
 
   it('tells of a structure change, and of nothing that was rolled back or refused', async () => {
