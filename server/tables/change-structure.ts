@@ -16,6 +16,7 @@ import { ColumnType } from '../entities';
 import { scaleFor } from '../import/plan-table-import';
 import { contentHash } from './content-hash';
 import { PushRefused, refuseUnlessDraft, tableName } from './push-table';
+import { announceTableChange } from './table-changes';
 import { loadTableState, type TableState } from './table-state';
 
 export interface StructureRequest {
@@ -132,6 +133,7 @@ export async function writeStructureChange(em: EntityManager, state: TableState,
      values (?, ?, ?, ?, ?, now(), ?, '', ?::jsonb, ?) returning id`,
     [state.id, state.version, version, author, comment, `structure@${version}`, JSON.stringify({ structureChanges: result.records }), contentHash(after)],
   );
+  await announceTableChange(em, state.id, version);
   return { version, changeSetId: changeSet.id, records: result.records };
 }
 

@@ -7,6 +7,7 @@ import { inputFinding, parseChanges } from '../../domain/sync/change-parsing';
 import { markPreExisting } from '../../domain/sync/pre-existing';
 import { contentHash } from './content-hash';
 import type { CellConflict, PushOutcome, PushRequest, SyncFinding } from '../../domain/sync/sync-types';
+import { announceTableChange } from './table-changes';
 import { changesSince } from './table-history';
 import { loadTableState, type TableState } from './table-state';
 
@@ -132,6 +133,7 @@ export async function writeChanges(em: EntityManager, state: TableState, changed
   );
   const answer = result(changeSet.id);
   await em.execute(`update change_set set result = ?::jsonb where id = ?`, [JSON.stringify(answer), changeSet.id]);
+  await announceTableChange(em, state.id, newVersion);
   return answer;
 }
 

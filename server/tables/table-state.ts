@@ -45,9 +45,9 @@ interface TableRecord {
 }
 
 /** Whose table it is and what it is called: enough for an access check, without loading the cells. */
-export async function tableOwner(em: EntityManager, tableId: number): Promise<{ unitId: number; title: string } | null> {
-  const [row] = await em.execute(`select p.issuing_unit_id, t.title from plan_table t join plan p on p.id = t.plan_id where t.id = ?`, [tableId]);
-  return row ? { unitId: row.issuing_unit_id, title: row.title } : null;
+export async function tableOwner(em: EntityManager, tableId: number): Promise<{ unitId: number; title: string; version: number } | null> {
+  const [row] = await em.execute(`select p.issuing_unit_id, t.title, t.version from plan_table t join plan p on p.id = t.plan_id where t.id = ?`, [tableId]);
+  return row ? { unitId: row.issuing_unit_id, title: row.title, version: row.version } : null;
 }
 
 const TABLE_SQL = `select t.id, t.title, t.caption, t.unit_of_measure, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, t.published_version, tt.rules, t.rules as table_rules, t.inexact_cells
