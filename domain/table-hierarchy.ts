@@ -65,7 +65,11 @@ function childKey(parentKey: string | null, segment: string): string {
   return parentKey === null ? segment : `${parentKey}.${segment}`;
 }
 
-export function deriveHierarchy(rows: readonly PublishedRow[]): DerivedRow[] {
+/**
+ * `withoutNumbers`: the table has no STT column at all, so an unnumbered row with figures is an item of its
+ * own (not a detail of the row above), and dashed or "Trong đó:" rows below it are its children.
+ */
+export function deriveHierarchy(rows: readonly PublishedRow[], options: { withoutNumbers?: boolean } = {}): DerivedRow[] {
   const derived: DerivedRow[] = [];
   const keyUses = new Map<string, number>();
   const unnumberedOrdinals = new Map<string, number>();
@@ -135,6 +139,9 @@ export function deriveHierarchy(rows: readonly PublishedRow[]): DerivedRow[] {
           // Nothing after a grand total belongs to the rows before it.
           section = item = numbered = numberedAboveLetters = null;
           byPath = new Map();
+        } else if (row.hasValues && options.withoutNumbers) {
+          addUnnumbered('ITEM', '-', null);
+          numbered = numberedAboveLetters = index;
         } else if (row.hasValues) {
           addUnnumbered('CHILD', '-', numbered);
         } else {

@@ -5,7 +5,7 @@
  */
 import { Finding, Rule, checkRuleDefinitions } from '../rules';
 import { ImportProblem, problem } from './import-problem';
-import { partialParentWarnings } from './partial-parent';
+import { partialBreakdownWarnings, partialParentWarnings } from './partial-parent';
 import { EmptyMeaning, RulesFound, proposeRules, publishedFindings } from './propose-rules';
 import { ReadOptions, TableStructure, readPublishedTable } from './read-table';
 
@@ -34,6 +34,6 @@ export function analysePublishedTable(grid: readonly (readonly (string | null)[]
   }
   const rulesFound = proposeRules(structure, { emptyMeans: options.emptyMeans, rules: options.rules as Rule[] | null | undefined });
   const findings = publishedFindings(structure, rulesFound.rules);
-  const warnings = [...structure.warnings, ...partialParentWarnings(structure, rulesFound.rules)];
+  const warnings = [...structure.warnings, ...partialParentWarnings(structure, rulesFound.rules), ...partialBreakdownWarnings(structure, rulesFound.rules)];
   return { ok: true, analysis: { structure, rulesFound, findings, warnings } };
 }

@@ -119,6 +119,8 @@ function uniqueKey(base: string, used: Set<string>): string {
   return key;
 }
 
+const LABEL_BULLET = /^([-–—+•])\s/u;
+
 const UNIT_WORDS = /^(%|hộ|người|triệu đồng|tỷ đồng|nghìn đồng|đồng|km|ha|m2|m²|xã|huyện|thôn|bản|công trình|mô hình|lao động|lượt người|lượt|học sinh|cái|chiếc|con|tấn|dự án|lớp|người\/năm|%\/năm)$/iu;
 
 interface ColumnCensus {
@@ -293,11 +295,12 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
     const text = label ? row[label.position].trim() : '';
     return text === '' && number !== '' && !isRowNumbering(number) ? { number: '', text: number } : { number, text };
   });
+  // Without an STT column, a dash or bullet opening the label ("- Hộ nghèo") numbers the row as a detail of the row above.
   const hierarchy = deriveHierarchy(dataTexts.map((_, r) => ({
-    publishedNumber: numberAndLabel[r].number || null,
+    publishedNumber: numberAndLabel[r].number || (stt ? null : LABEL_BULLET.exec(numberAndLabel[r].text)?.[1] ?? null),
     label: numberAndLabel[r].text,
     hasValues: valueColumns.some((column) => dataReadings[r][column.position].kind !== 'EMPTY'),
-  })));
+  })), { withoutNumbers: !stt });
   const rows: ImportRow[] = hierarchy.map((node, r) => ({
     index: r,
     line: lineOf(kept[dataStart + r]),

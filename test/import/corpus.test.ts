@@ -43,10 +43,6 @@ const KNOWN_GAPS: Record<string, Partial<Record<Aspect | 'warnings', string>>> =
   'binh-dinh-2022-baseline-by-district': {
     rules: 'the total row publishes only its first figure, so total-sum makes no check, and the importer keeps no rule that checks nothing',
   },
-  'can-tho-2023-livelihood-models': {
-    structure: 'dash rows of a table without an STT column are not nested under the row above (level 0, expected 1)',
-    warnings: 'the warning for a partial "Trong đó" breakdown (20 + 30 of 287 households) is not implemented',
-  },
   'quang-ngai-yearbook-2016-poverty-rate': {
     structure: 'years as row labels (2010, 2011…) are read as figures, so no label column is found',
     rules: 'same',
