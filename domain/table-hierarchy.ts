@@ -32,6 +32,7 @@ const ARABIC = /^(\d+(?:\.\d+)*)[.)]?$/;
 const LETTER = /^([a-zđ])[.)]?$/;
 const GRAND_TOTAL_PREFIXES = ['tổng cộng', 'tổng số', 'cộng', 'toàn quốc', 'toàn tỉnh', 'toàn thành phố', 'toàn huyện', 'tổng nguồn vốn']
   .map((prefix) => prefix.normalize('NFC'));
+const OF_WHICH = /^trong đó(?![\p{L}\p{N}])/iu;
 const COMMUNITY = 'cộng đồng'.normalize('NFC');
 
 function readNumbering(publishedNumber: string | null): Numbering {
@@ -67,7 +68,8 @@ function childKey(parentKey: string | null, segment: string): string {
 
 /**
  * `withoutNumbers`: the table has no STT column at all, so an unnumbered row with figures is an item of its
- * own (not a detail of the row above), and dashed or "Trong đó:" rows below it are its children.
+ * own (not a detail of the row above), dashed or "Trong đó:" rows below it are its children, and a caption
+ * row without figures is a section over the rows below it.
  */
 export function deriveHierarchy(rows: readonly PublishedRow[], options: { withoutNumbers?: boolean } = {}): DerivedRow[] {
   const derived: DerivedRow[] = [];
@@ -140,8 +142,13 @@ export function deriveHierarchy(rows: readonly PublishedRow[], options: { withou
           section = item = numbered = numberedAboveLetters = null;
           byPath = new Map();
         } else if (row.hasValues && options.withoutNumbers) {
-          addUnnumbered('ITEM', '-', null);
+          addUnnumbered('ITEM', '-', section);
           numbered = numberedAboveLetters = index;
+        } else if (options.withoutNumbers && !OF_WHICH.test(row.label.normalize('NFC').trim())) {
+          // A caption row without figures ("Theo chuẩn nghèo giai đoạn 2011 - 2015") heads the rows below it.
+          addUnnumbered('SECTION', '~', null);
+          section = index;
+          numbered = numberedAboveLetters = null;
         } else if (row.hasValues) {
           addUnnumbered('CHILD', '-', numbered);
         } else {

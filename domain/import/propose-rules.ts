@@ -70,6 +70,24 @@ function termsOf(total: ImportColumn, valueColumns: readonly ImportColumn[]): Im
   return after.length >= 2 ? after : run(-1).reverse();
 }
 
+/**
+ * A rate with "of which" rates beside it (urban and rural under a merged "Trong đó" header): the whole lies
+ * between its parts, so each part is proposed both below and above it, and what the table bears out is kept.
+ */
+function ofWhichRateBounds(valueColumns: readonly ImportColumn[]): Rule[] {
+  const rules: Rule[] = [];
+  const ofWhich = (column: ImportColumn) => /^trong do\b/.test(foldLabel(column.header));
+  valueColumns.forEach((whole, index) => {
+    if (whole.type !== 'rate' || ofWhich(whole)) return;
+    for (const part of valueColumns.slice(index + 1)) {
+      if (part.type !== 'rate' || !ofWhich(part)) break;
+      rules.push({ id: `bound-${part.key}-le-${whole.key}`, kind: 'COMPARE', severity: 'ERROR', axis: 'ROW', left: part.key!, relation: 'LE', right: whole.key! });
+      rules.push({ id: `bound-${whole.key}-le-${part.key}`, kind: 'COMPARE', severity: 'ERROR', axis: 'ROW', left: whole.key!, relation: 'LE', right: part.key! });
+    }
+  });
+  return rules;
+}
+
 function candidateRules(structure: TableStructure, missing: MissingStrategy): Rule[] {
   const valueColumns = structure.columns.filter((column) => column.key !== null);
   const additive = valueColumns.filter(isAdditive);
@@ -121,6 +139,7 @@ function candidateRules(structure: TableStructure, missing: MissingStrategy): Ru
       rules.push({ id: `bound-${column.key}`, kind: 'COMPARE', severity: 'ERROR', axis: 'ROW', left: column.key!, relation: 'LE', right: next.key! });
     }
   });
+  rules.push(...ofWhichRateBounds(valueColumns));
   if (rates.length > 0) rules.push({ id: 'rate-range', kind: 'RANGE', severity: 'ERROR', min: '0', max: '100', columns: keys(rates) });
   const amounts = valueColumns.filter(isAdditive);
   if (amounts.length > 0) rules.push({ id: 'non-negative', kind: 'NON_NEGATIVE', severity: 'ERROR', columns: keys(amounts) });

@@ -137,7 +137,8 @@ function census(readings: readonly (readonly CellReading[])[], texts: readonly (
   readings.forEach((row, r) => {
     const reading = row[column];
     const text = texts[r][column].trim();
-    if (text !== '' && isRowNumbering(text)) counts.markers++;
+    // A year read as a label (yearsAsLabels) is not a row number.
+    if (text !== '' && isRowNumbering(text) && !(reading.kind === 'TEXT' && YEAR_LABEL.test(text))) counts.markers++;
     if (UNIT_WORDS.test(text)) counts.unitWords++;
     if (isFigure(reading)) counts.figures++;
     if (reading.kind === 'TEXT') counts.texts++;
@@ -147,6 +148,21 @@ function census(readings: readonly (readonly CellReading[])[], texts: readonly (
     }
   });
   return counts;
+}
+
+const YEAR_LABEL = /^(?:19|20)\d\d$/;
+
+/**
+ * A first column of years among captions (a yearbook's stub: 2010, 2011… under "Theo chuẩn nghèo…") labels
+ * its rows: the years are read as text, never as figures.
+ */
+function yearsAsLabels(readings: readonly (readonly CellReading[])[], texts: readonly (readonly string[])[]): (readonly CellReading[])[] {
+  const first = readings[0]?.findIndex((_, c) => readings.some((row) => row[c].kind !== 'EMPTY')) ?? -1;
+  if (first < 0) return [...readings];
+  const filled = readings.flatMap((row, r) => (row[first].kind === 'EMPTY' ? [] : [{ reading: row[first], text: texts[r][first].trim() }]));
+  const years = filled.filter(({ reading, text }) => reading.kind === 'NUMBER' && YEAR_LABEL.test(text)).length;
+  if (years < 2 || filled.some(({ reading, text }) => reading.kind !== 'TEXT' && !YEAR_LABEL.test(text))) return [...readings];
+  return readings.map((row, r) => row.map((reading, c) => (c === first && reading.kind === 'NUMBER' ? { kind: 'TEXT', text: texts[r][c].trim() } : reading)));
 }
 
 /** STT, label, unit and text columns by what they hold; the rest hold figures. */
@@ -207,7 +223,7 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
   const unitOfMeasure = options.unitOfMeasure ?? layout.unitOfMeasure;
   const headers = columnHeaders(texts, layout, width);
   const dataTexts = texts.slice(dataStart, dataEnd);
-  const dataReadings = readings.slice(dataStart, dataEnd);
+  const dataReadings = yearsAsLabels(readings.slice(dataStart, dataEnd), dataTexts);
   const counts = headers.map((_, c) => census(dataReadings, dataTexts, c));
   const roles = columnRoles(headers, counts);
   const usedKeys = new Set<string>();

@@ -43,11 +43,6 @@ const KNOWN_GAPS: Record<string, Partial<Record<Aspect | 'warnings', string>>> =
   'binh-dinh-2022-baseline-by-district': {
     rules: 'the total row publishes only its first figure, so total-sum makes no check, and the importer keeps no rule that checks nothing',
   },
-  'quang-ngai-yearbook-2016-poverty-rate': {
-    structure: 'years as row labels (2010, 2011…) are read as figures, so no label column is found',
-    rules: 'same',
-    findings: 'same: the year labels fall under the rate-range rule',
-  },
 };
 
 const MEANINGS: Record<string, EmptyMeaning> = { 'not-published': 'NOT_PUBLISHED', none: 'NONE', 'not-broken-down': 'ROLLUP' };
