@@ -69,9 +69,10 @@ function childKey(parentKey: string | null, segment: string): string {
 /**
  * `withoutNumbers`: the table has no STT column at all, so an unnumbered row with figures is an item of its
  * own (not a detail of the row above), dashed or "Trong đó:" rows below it are its children, and a caption
- * row without figures is a section over the rows below it.
+ * row without figures is a section over the rows below it. `indicators`: rows are indicators (a table with
+ * years as columns), so "Tổng số hộ" is an indicator like the others, not the table's total row.
  */
-export function deriveHierarchy(rows: readonly PublishedRow[], options: { withoutNumbers?: boolean } = {}): DerivedRow[] {
+export function deriveHierarchy(rows: readonly PublishedRow[], options: { withoutNumbers?: boolean; indicators?: boolean } = {}): DerivedRow[] {
   const derived: DerivedRow[] = [];
   const keyUses = new Map<string, number>();
   const unnumberedOrdinals = new Map<string, number>();
@@ -136,7 +137,7 @@ export function deriveHierarchy(rows: readonly PublishedRow[], options: { withou
         addUnnumbered('CHILD', '-', numbered);
         return;
       case 'BLANK':
-        if (isGrandTotalLabel(row.label)) {
+        if (!options.indicators && isGrandTotalLabel(row.label)) {
           add('GRAND_TOTAL', null, 'TOTAL');
           // Nothing after a grand total belongs to the rows before it.
           section = item = numbered = numberedAboveLetters = null;

@@ -5,6 +5,41 @@
  */
 import { NumberError, parseVietnameseNumber } from '../vietnamese-number';
 
+/**
+ * How a table writes its figures: VIETNAMESE ("5.600.826", "0,21": the default) or DECIMAL_POINT ("412204.00",
+ * "15.40": a point before the decimals, commas if any grouping thousands), as some statistics portals print.
+ */
+export type NumberNotation = 'VIETNAMESE' | 'DECIMAL_POINT';
+
+/** A figure with a point followed by other than three digits: a decimal point, never a Vietnamese grouping. */
+const POINT_DECIMAL = /^[-−]?\d+\.(?:\d{1,2}|\d{4,})$/;
+/** A figure only the Vietnamese notation writes: a comma before the decimals, or several grouping points. */
+const VIETNAMESE_ONLY = /^[-−]?\d{1,3}(?:\.\d{3})*,\d+$|^[-−]?\d{1,3}(?:\.\d{3}){2,}$/;
+const ENGLISH_FIGURE = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
+
+/**
+ * DECIMAL_POINT when most figures written with a point can only be read with a decimal point (at least two
+ * of them) and none is written the Vietnamese way; a lone "1.5" stays ambiguous, and is refused.
+ */
+export function inferNotation(cells: readonly string[]): NumberNotation {
+  let pointDecimals = 0;
+  let withPoint = 0;
+  for (const raw of cells) {
+    if (!raw.includes('.') && !raw.includes(',')) continue;
+    const text = raw.trim().replace(/%$/, '');
+    if (VIETNAMESE_ONLY.test(text)) return 'VIETNAMESE';
+    if (text.includes('.') && /^[-−]?[\d.,]+$/.test(text)) withPoint++;
+    if (POINT_DECIMAL.test(text)) pointDecimals++;
+  }
+  return pointDecimals >= 2 && pointDecimals * 2 >= withPoint ? 'DECIMAL_POINT' : 'VIETNAMESE';
+}
+
+/** A figure of a decimal-point table in Vietnamese notation ("1,234.50" → "1.234,50"); other text unchanged. */
+export function inVietnameseNotation(raw: string): string {
+  const text = raw.trim();
+  return ENGLISH_FIGURE.test(text) ? text.replace(/[.,]/g, (mark) => (mark === '.' ? ',' : '.')) : raw;
+}
+
 /** GROUPED "1.070", PLAIN "1070" (four digits or more without a dot), null when the figure cannot tell. */
 export type Notation = 'GROUPED' | 'PLAIN' | null;
 

@@ -5,10 +5,11 @@
  * only when it holds on most of it: the few cells where a kept rule fails are the findings worth showing.
  * What an empty cell means is inferred the same way: the meaning under which the sums hold best.
  */
-import { ExactDecimal, toCanonical } from '../exact-decimal';
 import { foldLabel } from '../label-match';
 import { Finding, MissingStrategy, Rule, RuleOutcome, ruleOutcomes, validateTable } from '../rules';
 import { ImportColumn, TableStructure } from './read-table';
+import { roundingTolerance } from './rounding-tolerance';
+import { transposedCandidateRules } from './transposed-rules';
 
 /** ROLLUP: "not broken down here" (the children's sum); NONE: nothing (0); NOT_PUBLISHED: the source did not give it. */
 export type EmptyMeaning = 'ROLLUP' | 'NONE' | 'NOT_PUBLISHED';
@@ -38,12 +39,6 @@ const MOSTLY = 0.5;
 const SUM_KINDS = new Set(['ROW_SUM', 'HIERARCHY_SUM', 'GRAND_TOTAL']);
 
 const isAdditive = (column: ImportColumn) => column.type === 'money' || column.type === 'count' || column.type === 'measure';
-
-/** Half a unit in the last published place, for each of `terms` + 1 rounded figures; 0 for whole figures. */
-function roundingTolerance(places: number, terms: number): string | undefined {
-  if (places === 0) return undefined;
-  return toCanonical(new ExactDecimal(5).times(new ExactDecimal(10).pow(-places - 1)).times(terms + 1));
-}
 
 function maxPlaces(columns: readonly ImportColumn[]): number {
   return Math.max(0, ...columns.map((column) => column.places));
@@ -89,6 +84,7 @@ function ofWhichRateBounds(valueColumns: readonly ImportColumn[]): Rule[] {
 }
 
 function candidateRules(structure: TableStructure, missing: MissingStrategy): Rule[] {
+  if (structure.shapes.includes('transposed')) return transposedCandidateRules(structure);
   const valueColumns = structure.columns.filter((column) => column.key !== null);
   const additive = valueColumns.filter(isAdditive);
   const rates = valueColumns.filter((column) => column.type === 'rate');
@@ -151,7 +147,10 @@ function proposal(rule: Rule, outcome: RuleOutcome): RuleProposal {
   const failing = errors.map((finding) => ({ rowKey: finding.cells[0].rowKey, columnKey: finding.cells[0].columnKey }));
   const fails = new Set(failing.map((cell) => `${cell.rowKey}\u0000${cell.columnKey}`)).size;
   const holds = Math.max(0, outcome.checksMade - fails);
-  return { rule, checks: outcome.checksMade, holds, fails, failing, kept: outcome.checksMade > 0 && holds > outcome.checksMade * MOSTLY };
+  // A total row or parent rows whose figures are not published (yet) are still sums by what the table says
+  // they are: their rule is kept for the figures entered later.
+  const byStructure = outcome.checksMade === 0 && (rule.kind === 'GRAND_TOTAL' || rule.kind === 'HIERARCHY_SUM');
+  return { rule, checks: outcome.checksMade, holds, fails, failing, kept: byStructure || (outcome.checksMade > 0 && holds > outcome.checksMade * MOSTLY) };
 }
 
 function evaluate(structure: TableStructure, rules: Rule[]): RuleProposal[] {

@@ -8,7 +8,7 @@ import { foldLabel } from '../label-match';
 import { deriveHierarchy, isRowNumbering } from '../table-hierarchy';
 import { ColumnType, RowKind, TableColumn, TableRow, TableSnapshot } from '../table-model';
 import { fitsNumeric, formatVietnamese } from '../vietnamese-number';
-import { CellReading, cellAddress, isFigure, readCellText } from './cell-reading';
+import { CellReading, NumberNotation, cellAddress, inVietnameseNotation, inferNotation, isFigure, readCellText } from './cell-reading';
 import { ImportColumnType, MoneyScale, isSttHeader, isTotalHeader, isUnitHeader, valueColumnType } from './column-kinds';
 import { columnHeaders, findLayout, isOneRowPerUnit, isYearHeader } from './grid-layout';
 import { ImportProblem, problem } from './import-problem';
@@ -65,6 +65,7 @@ export interface TableStructure {
   snapshot: TableSnapshot;
   inexact: InexactCell[];
   shapes: string[];
+  notation: NumberNotation;
   warnings: ImportProblem[];
 }
 
@@ -74,6 +75,8 @@ export interface ReadOptions {
   unitOfMeasure?: string | null;
   /** Where the grid starts in its sheet (0-based), so addresses name the sheet's cells. */
   origin?: { row: number; column: number };
+  /** How the figures are written; inferred from the table when absent. */
+  notation?: NumberNotation | null;
   /** A key for a figure column from its header (e.g. a funding source's key), instead of one made from the header. */
   columnKey?: (header: string) => string | null;
 }
@@ -206,7 +209,14 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
   // Rows with nothing in them carry nothing; line numbers keep pointing at the grid.
   const kept = grid.flatMap((row, r) => (row.some((cell) => (cell ?? '').trim() !== '') ? [r] : []));
   const texts = kept.map((r) => Array.from({ length: width }, (_, c) => (grid[r][c] ?? '').normalize('NFC')));
-  const readings = texts.map((row) => row.map(readCellText));
+  const notation = options.notation ?? inferNotation(texts.flat());
+  const readings = notation === 'DECIMAL_POINT'
+    ? texts.map((row) => row.map((text) => readCellText(inVietnameseNotation(text))))
+    : texts.map((row) => row.map(readCellText));
+  if (notation === 'DECIMAL_POINT' && !options.notation) {
+    warnings.push(problem('DECIMAL_POINT_NOTATION', {}, 'bảng viết số với dấu chấm thập phân (như 412204.00), không theo cách viết của Việt Nam; các số được đọc theo cách đó (có thể đổi bằng tuỳ chọn notation)',
+      'the table writes its figures with a decimal point (like 412204.00), not in Vietnamese notation; they are read that way (the notation option changes it)'));
+  }
   if (!readings.some((row) => row.some(isFigure))) {
     return { ok: false, errors: [problem('NO_FIGURES', {}, 'Bảng không có số liệu nào: không có ô nào là một con số', 'The table has no figures: no cell holds a number')] };
   }
@@ -316,7 +326,7 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
     publishedNumber: numberAndLabel[r].number || (stt ? null : LABEL_BULLET.exec(numberAndLabel[r].text)?.[1] ?? null),
     label: numberAndLabel[r].text,
     hasValues: valueColumns.some((column) => dataReadings[r][column.position].kind !== 'EMPTY'),
-  })), { withoutNumbers: !stt });
+  })), { withoutNumbers: !stt, indicators: isTransposed(valueColumns) });
   const rows: ImportRow[] = hierarchy.map((node, r) => ({
     index: r,
     line: lineOf(kept[dataStart + r]),
@@ -362,10 +372,16 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
     snapshot,
     inexact,
     shapes: [],
+    notation,
     warnings,
   };
   structure.shapes = shapesOf(structure, layout.columnNumberRow !== null, label?.header ?? '');
   return { ok: true, structure };
+}
+
+/** Indicators as rows, years as columns: most figure columns are headed by a year. */
+function isTransposed(valueColumns: readonly ImportColumn[]): boolean {
+  return valueColumns.length > 0 && valueColumns.filter((column) => isYearHeader(column.header)).length >= valueColumns.length * MOSTLY;
 }
 
 function shapesOf(structure: TableStructure, columnNumbers: boolean, labelHeader: string): string[] {
@@ -386,7 +402,7 @@ function shapesOf(structure: TableStructure, columnNumbers: boolean, labelHeader
   if (rows.some((row) => /^[a-zđ][.)]?$/.test(row.stt))) shapes.add('letter-items');
   if (rows.some((row) => /^[-–—+*•·]$/.test(row.stt))) shapes.add('dash-children');
   if (rows.some((row) => /^trong do\b/.test(foldLabel(row.label)))) shapes.add('of-which-rows');
-  if (valueColumns.length > 0 && valueColumns.filter((column) => isYearHeader(column.header)).length >= valueColumns.length * MOSTLY) shapes.add('transposed');
+  if (isTransposed(valueColumns)) shapes.add('transposed');
   if (isOneRowPerUnit(labelHeader, rows.map((row) => row.label))) shapes.add('one-row-per-unit');
   if (inexact.some((cell) => cell.kind === 'RANGE')) shapes.add('ranges');
   if (inexact.some((cell) => cell.kind === 'QUALIFIED' && /^(khoảng|gần|xấp xỉ|ước|~|≈)/iu.test(cell.text))) shapes.add('approximate');
