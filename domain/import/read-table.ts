@@ -218,6 +218,10 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
       'the table writes its figures with a decimal point (like 412204.00), not in Vietnamese notation; they are read that way (the notation option changes it)'));
   }
   if (!readings.some((row) => row.some(isFigure))) {
+    // Figures that cannot be read are the problem to name, not the absence of figures.
+    const unreadable = readings.flatMap((row, r) => row.flatMap((reading, c) => (reading.kind === 'INVALID'
+      ? [problem(reading.error.code, { cell: address(kept[r], c) }, reading.error.messageVi, reading.error.messageEn)] : [])));
+    if (unreadable.length > 0) return { ok: false, errors: unreadable.slice(0, 50) };
     return { ok: false, errors: [problem('NO_FIGURES', {}, 'Bảng không có số liệu nào: không có ô nào là một con số', 'The table has no figures: no cell holds a number')] };
   }
   const layout = findLayout(texts, readings);
