@@ -32,6 +32,8 @@ export interface RulesFound {
   proposals: RuleProposal[];
   rules: Rule[];
   emptyMeans: EmptyMeaning;
+  /** By column key: what an empty cell of that column means. */
+  columnEmptyMeans: Record<string, EmptyMeaning>;
 }
 
 /** Holds on more than this share of its checks ("most of the table") to be kept. */
@@ -83,7 +85,25 @@ function ofWhichRateBounds(valueColumns: readonly ImportColumn[]): Rule[] {
   return rules;
 }
 
-function candidateRules(structure: TableStructure, missing: MissingStrategy): Rule[] {
+/** Column keys grouped by what their empty cells mean, the table's meaning first. */
+function byMeaning(columns: readonly ImportColumn[], missing: MissingStrategy, meaningOf: (key: string) => MissingStrategy): [MissingStrategy, ImportColumn[]][] {
+  const groups = new Map<MissingStrategy, ImportColumn[]>([[missing, []]]);
+  for (const column of columns) {
+    const meaning = meaningOf(column.key!);
+    groups.set(meaning, [...(groups.get(meaning) ?? []), column]);
+  }
+  return [...groups].filter(([, group]) => group.length > 0);
+}
+
+/** A check across columns reads their empty cells one way: the one they share, or "not published" if one is, or the table's. */
+function sharedMeaning(columns: readonly ImportColumn[], missing: MissingStrategy, meaningOf: (key: string) => MissingStrategy): MissingStrategy {
+  const meanings = new Set(columns.map((column) => meaningOf(column.key!)));
+  if (meanings.size === 1) return [...meanings][0];
+  return meanings.has('NOT_PUBLISHED') ? 'NOT_PUBLISHED' : missing;
+}
+
+/** `missing`: the table's meaning of an empty cell; `meaningOf`: a column's, where it differs. */
+function candidateRules(structure: TableStructure, missing: MissingStrategy, meaningOf: (key: string) => MissingStrategy = () => missing): Rule[] {
   if (structure.shapes.includes('transposed')) return transposedCandidateRules(structure);
   const valueColumns = structure.columns.filter((column) => column.key !== null);
   const additive = valueColumns.filter(isAdditive);
@@ -93,7 +113,7 @@ function candidateRules(structure: TableStructure, missing: MissingStrategy): Ru
   for (const total of valueColumns.filter((column) => column.isTotal && column.type !== 'rate')) {
     const terms = termsOf(total, valueColumns);
     if (terms.length >= 2) {
-      rules.push({ id: `column-sum-${total.key}`, kind: 'ROW_SUM', severity: 'ERROR', missing, totalColumn: total.key!, partColumns: keys(terms),
+      rules.push({ id: `column-sum-${total.key}`, kind: 'ROW_SUM', severity: 'ERROR', missing: sharedMeaning([total, ...terms], missing, meaningOf), totalColumn: total.key!, partColumns: keys(terms),
         tolerance: roundingTolerance(maxPlaces([total, ...terms]), terms.length) });
     }
     for (const part of terms.length >= 2 ? terms : valueColumns.filter((column) => column !== total && column.type === total.type && !column.isTotal)) {
@@ -110,13 +130,19 @@ function candidateRules(structure: TableStructure, missing: MissingStrategy): Ru
   }
   const rows = structure.snapshot.rows;
   const childCounts = rows.map((_, index) => structure.snapshot.childIndexes(index).filter((child) => rows[child].kind !== 'LABEL').length);
-  if (additive.length > 0 && childCounts.some((count) => count > 0)) {
-    rules.push({ id: 'parent-sum', kind: 'HIERARCHY_SUM', severity: 'ERROR', missing, columns: keys(additive),
-      tolerance: roundingTolerance(maxPlaces(additive), Math.max(...childCounts)) });
+  // One rule per meaning of an empty cell among the columns: "parent-sum", then e.g. "parent-sum-not-published".
+  const suffix = (meaning: MissingStrategy) => (meaning === missing ? '' : `-${meaning.toLowerCase().replace('_', '-')}`);
+  if (childCounts.some((count) => count > 0)) {
+    for (const [meaning, group] of byMeaning(additive, missing, meaningOf)) {
+      rules.push({ id: `parent-sum${suffix(meaning)}`, kind: 'HIERARCHY_SUM', severity: 'ERROR', missing: meaning, columns: keys(group),
+        tolerance: roundingTolerance(maxPlaces(group), Math.max(...childCounts)) });
+    }
   }
-  if (additive.length > 0 && rows.some((row) => row.kind === 'GRAND_TOTAL')) {
+  if (rows.some((row) => row.kind === 'GRAND_TOTAL')) {
     const roots = rows.filter((row) => row.parentKey === null && row.kind !== 'LABEL' && row.kind !== 'GRAND_TOTAL').length;
-    rules.push({ id: 'total-sum', kind: 'GRAND_TOTAL', severity: 'ERROR', missing, columns: keys(additive), tolerance: roundingTolerance(maxPlaces(additive), roots) });
+    for (const [meaning, group] of byMeaning(additive, missing, meaningOf)) {
+      rules.push({ id: `total-sum${suffix(meaning)}`, kind: 'GRAND_TOTAL', severity: 'ERROR', missing: meaning, columns: keys(group), tolerance: roundingTolerance(maxPlaces(group), roots) });
+    }
   }
   for (const rate of rates) {
     const places = rate.places;
@@ -205,23 +231,56 @@ function inferMeaning(tried: Tried[]): Tried {
   return emptyChecks > 0 && emptyFails * 2 > emptyChecks ? notPublished : best;
 }
 
-function hasEmptyFigure({ snapshot }: TableStructure): boolean {
-  const width = snapshot.columns.length;
-  for (let row = 0; row < snapshot.rows.length; row++) {
-    if (snapshot.rows[row].kind === 'LABEL') continue;
-    for (let column = 0; column < width; column++) if (snapshot.valueAt(row, column) === null) return true;
-  }
+function hasEmptyCell({ snapshot }: TableStructure, column: number): boolean {
+  for (let row = 0; row < snapshot.rows.length; row++) if (snapshot.rows[row].kind !== 'LABEL' && snapshot.valueAt(row, column) === null) return true;
   return false;
+}
+
+function hasEmptyFigure(structure: TableStructure): boolean {
+  return structure.snapshot.columns.some((_, column) => hasEmptyCell(structure, column));
+}
+
+export interface EmptyMeaningChoices {
+  /** The table's meaning, instead of the one inferred. */
+  emptyMeans?: EmptyMeaning | null;
+  /** A column's meaning (by column key), instead of the table's or the one inferred for it. */
+  columnEmptyMeans?: Readonly<Record<string, EmptyMeaning>> | null;
+}
+
+/**
+ * What an empty cell means in each figure column: the person's choice, else the table's meaning, unless the
+ * table's meaning makes the column's own sums (parent = Σ children, total = Σ items) fail where another
+ * meaning makes them fail less (inferred as for the table). Inferred per column only when the table's
+ * meaning is inferred too.
+ */
+function columnMeanings(structure: TableStructure, table: EmptyMeaning, choices: EmptyMeaningChoices): Record<string, EmptyMeaning> {
+  const meanings: Record<string, EmptyMeaning> = {};
+  structure.snapshot.columns.forEach(({ key }, column) => {
+    const chosen = choices.columnEmptyMeans?.[key];
+    if (chosen || choices.emptyMeans || !hasEmptyCell(structure, column)) {
+      meanings[key] = chosen ?? table;
+      return;
+    }
+    const tried = EMPTY_MEANINGS.map((meaning) => ({
+      meaning,
+      proposals: evaluate(structure, candidateRules(structure, STRATEGY[meaning])
+        .flatMap((rule) => ((rule.kind === 'HIERARCHY_SUM' || rule.kind === 'GRAND_TOTAL') && rule.columns?.includes(key) ? [{ ...rule, columns: [key] }] : []))),
+    }));
+    const failsUnderTable = sumScore(tried.find(({ meaning }) => meaning === table)!.proposals).fails;
+    meanings[key] = failsUnderTable > 0 ? inferMeaning(tried).meaning : table;
+  });
+  return meanings;
 }
 
 /**
  * Proposes and tries the rules. `emptyMeans` overrides the inferred meaning of empty cells; `rules`
  * replaces the proposal altogether (what a person kept or wrote), and is then evaluated the same way.
  */
-export function proposeRules(structure: TableStructure, options: { emptyMeans?: EmptyMeaning | null; rules?: Rule[] | null } = {}): RulesFound {
+export function proposeRules(structure: TableStructure, options: EmptyMeaningChoices & { rules?: Rule[] | null } = {}): RulesFound {
   if (options.rules) {
     const proposals = evaluate(structure, options.rules).map((p) => ({ ...p, kept: true }));
-    return { proposals, rules: options.rules, emptyMeans: options.emptyMeans ?? 'ROLLUP' };
+    const emptyMeans = options.emptyMeans ?? 'ROLLUP';
+    return { proposals, rules: options.rules, emptyMeans, columnEmptyMeans: columnMeanings(structure, emptyMeans, { ...options, emptyMeans }) };
   }
   // Without an empty figure cell every meaning gives the same checks: try one.
   const meanings = options.emptyMeans ? [options.emptyMeans] : hasEmptyFigure(structure) ? EMPTY_MEANINGS : (['ROLLUP'] as const);
@@ -230,8 +289,12 @@ export function proposeRules(structure: TableStructure, options: { emptyMeans?: 
     proposals: bestRatios(evaluate(structure, candidateRules(structure, STRATEGY[meaning]))),
   }));
   const chosen = inferMeaning(tried);
-  const proposals = withoutRedundantParts(chosen.proposals);
-  return { proposals, rules: proposals.filter((p) => p.kept).map((p) => p.rule), emptyMeans: chosen.meaning };
+  const columnEmptyMeans = columnMeanings(structure, chosen.meaning, options);
+  const perColumn = Object.values(columnEmptyMeans).some((meaning) => meaning !== chosen.meaning);
+  const proposals = withoutRedundantParts(perColumn
+    ? bestRatios(evaluate(structure, candidateRules(structure, STRATEGY[chosen.meaning], (key) => STRATEGY[columnEmptyMeans[key]])))
+    : chosen.proposals);
+  return { proposals, rules: proposals.filter((p) => p.kept).map((p) => p.rule), emptyMeans: chosen.meaning, columnEmptyMeans };
 }
 
 /** The findings of the kept rules on the table as published: its published mistakes. */

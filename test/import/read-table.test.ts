@@ -194,6 +194,43 @@ describe('other shapes', () => {
     ]);
   });
 
+  describe('what an empty cell means, per column', () => {
+    // Sections give no total and no central budget (not broken down here: their children's sums), but give the
+    // loans, whose project cells are empty because the source did not publish them (90 ≠ 40 + an empty cell).
+    const grid = [
+      ['STT', 'Nội dung', 'Tổng số', 'Ngân sách Trung ương', 'Vốn vay'],
+      ['I', 'Phần I', '', '', '90'],
+      ['1', 'Dự án 1', '100', '60', '40'],
+      ['2', 'Dự án 2', '100', '50', ''],
+      ['II', 'Phần II', '', '', '70'],
+      ['1', 'Dự án 3', '60', '30', '30'],
+      ['2', 'Dự án 4', '80', '40', ''],
+      ['', 'Tổng cộng', '340', '180', '160'],
+    ];
+    const errors = (analysis: TableAnalysis) => analysis.findings.filter((f) => f.severity === 'ERROR').map((f) => `${f.ruleId}@${f.cells[0].rowKey}/${f.cells[0].columnKey}`);
+
+    it('infers "not published" for the one column whose own sums fail under the table\'s meaning, and finds nothing', () => {
+      const analysis = analysed(grid, { unitOfMeasure: 'triệu đồng' });
+      const keys = analysis.structure.columns.filter((c) => c.key !== null).map((c) => c.key!);
+      expect(analysis.rulesFound.emptyMeans).toBe('ROLLUP');
+      expect(keys.map((key) => analysis.rulesFound.columnEmptyMeans[key])).toEqual(['ROLLUP', 'ROLLUP', 'NOT_PUBLISHED']);
+      expect(analysis.rulesFound.rules.map((rule) => [rule.id, rule.missing ?? null])).toEqual(expect.arrayContaining([
+        ['column-sum-total', 'NOT_PUBLISHED'], ['parent-sum', 'ROLLUP'], ['parent-sum-not-published', 'NOT_PUBLISHED'], ['total-sum', 'ROLLUP'],
+      ]));
+      expect(errors(analysis)).toEqual([]);
+    });
+
+    it('obeys a column\'s meaning chosen by a person: read as "not broken down", the loans fail four sums', () => {
+      const first = analysed(grid, { unitOfMeasure: 'triệu đồng' });
+      const loans = first.structure.columns[4].key!;
+      const analysis = analysed(grid, { unitOfMeasure: 'triệu đồng', columnEmptyMeans: { [loans]: 'ROLLUP' } });
+      expect(Object.values(analysis.rulesFound.columnEmptyMeans)).toEqual(['ROLLUP', 'ROLLUP', 'ROLLUP']);
+      expect(errors(analysis)).toEqual([
+        `parent-sum@I/${loans}`, 'column-sum-total@I.2/total', `parent-sum@II/${loans}`, 'column-sum-total@II.2/total',
+      ]);
+    });
+  });
+
   it('refuses an empty grid, a grid without figures, a grid without a header, huge cells, and warns on ragged rows', () => {
     const codes = (grid: string[][]) => {
       const result = readPublishedTable(grid);
