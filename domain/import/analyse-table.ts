@@ -27,6 +27,11 @@ export function analysePublishedTable(grid: readonly (readonly (string | null)[]
   const read = readPublishedTable(grid, options);
   if (!read.ok) return read;
   const { structure } = read;
+  const unknown = Object.keys(options.columnEmptyMeans ?? {}).filter((key) => structure.snapshot.columnIndex(key) === undefined);
+  if (unknown.length > 0) {
+    const known = structure.snapshot.columns.map((column) => column.key).join(', ');
+    return { ok: false, errors: unknown.map((key) => problem('UNKNOWN_COLUMN', {}, `columnEmptyMeans: bảng không có cột số liệu "${key}"; các cột: ${known}`, `columnEmptyMeans: the table has no figure column "${key}"; its columns: ${known}`)) };
+  }
   if (options.rules) {
     const errors = checkRuleDefinitions(options.rules, structure.snapshot);
     if (errors.length > 0) return { ok: false, errors: errors.map((error) => problem(`RULE_${error.code}`, {}, error.messageVi, error.messageEn)) };

@@ -217,11 +217,11 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
     warnings.push(problem('DECIMAL_POINT_NOTATION', {}, 'bảng viết số với dấu chấm thập phân (như 412204.00), không theo cách viết của Việt Nam; các số được đọc theo cách đó (có thể đổi bằng tuỳ chọn notation)',
       'the table writes its figures with a decimal point (like 412204.00), not in Vietnamese notation; they are read that way (the notation option changes it)'));
   }
+  // Where no figure (or no data row) is found, figures that cannot be read are the problem to name.
+  const unreadable = () => readings.flatMap((row, r) => row.flatMap((reading, c) => (reading.kind === 'INVALID'
+    ? [problem(reading.error.code, { cell: address(kept[r], c) }, reading.error.messageVi, reading.error.messageEn)] : []))).slice(0, 50);
   if (!readings.some((row) => row.some(isFigure))) {
-    // Figures that cannot be read are the problem to name, not the absence of figures.
-    const unreadable = readings.flatMap((row, r) => row.flatMap((reading, c) => (reading.kind === 'INVALID'
-      ? [problem(reading.error.code, { cell: address(kept[r], c) }, reading.error.messageVi, reading.error.messageEn)] : [])));
-    if (unreadable.length > 0) return { ok: false, errors: unreadable.slice(0, 50) };
+    if (unreadable().length > 0) return { ok: false, errors: unreadable() };
     return { ok: false, errors: [problem('NO_FIGURES', {}, 'Bảng không có số liệu nào: không có ô nào là một con số', 'The table has no figures: no cell holds a number')] };
   }
   const layout = findLayout(texts, readings);
@@ -232,6 +232,7 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
   const dataStart = layout.headerRows;
   const dataEnd = layout.footnoteStart;
   if (dataEnd <= dataStart) {
+    if (unreadable().length > 0) return { ok: false, errors: unreadable() };
     return { ok: false, errors: [problem('NO_DATA_ROWS', {}, 'không tìm thấy dòng số liệu nào dưới tiêu đề', 'no data row found under the header')] };
   }
   const unitOfMeasure = options.unitOfMeasure ?? layout.unitOfMeasure;

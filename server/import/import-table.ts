@@ -7,6 +7,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TableAnalysis, analysePublishedTable } from '../../domain/import/analyse-table';
 import { ImportProblem, problem } from '../../domain/import/import-problem';
+import type { NumberNotation } from '../../domain/import/cell-reading';
 import type { EmptyMeaning } from '../../domain/import/propose-rules';
 import { pgArray, pgTextArray } from '../db/numeric';
 import { ColumnType, FundingSource, Plan, PlanTable, TableColumn, TableTemplate } from '../entities';
@@ -21,6 +22,8 @@ export interface ImportRequest {
   dryRun: boolean;
   rules?: unknown[] | null;
   emptyMeans?: EmptyMeaning | null;
+  columnEmptyMeans?: readonly { columnKey: string; means: EmptyMeaning }[] | null;
+  notation?: NumberNotation | null;
   origin?: { row: number; column: number };
 }
 
@@ -65,6 +68,8 @@ export async function importTable(em: EntityManager, plan: Plan, request: Import
     origin: request.origin,
     rules: request.rules,
     emptyMeans: request.emptyMeans,
+    columnEmptyMeans: request.columnEmptyMeans ? Object.fromEntries(request.columnEmptyMeans.map(({ columnKey, means }) => [columnKey, means])) : null,
+    notation: request.notation,
     columnKey: (header) => fundingSourceFor(header.split(' / ').pop()!, sources)?.key ?? null,
   });
   const existing = await em.count(PlanTable, { plan, title });
