@@ -17,14 +17,29 @@ const POINT_DECIMAL = /^[-−]?\d+\.(?:\d{1,2}|\d{4,})$/;
 const VIETNAMESE_ONLY = /^[-−]?\d{1,3}(?:\.\d{3})*,\d+$|^[-−]?\d{1,3}(?:\.\d{3}){2,}$/;
 const ENGLISH_FIGURE = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 
+const STT_HEADER = /^(stt|tt|số tt|số thứ tự)$/iu;
+const NUMBERING_MARK = /^(?:[IVXLC]+|[a-zđ])[.)]?$|^[-–—+•]$/u;
+const SHORT_NUMBER = /^\d{1,2}$/;
+const SHORT_PATH = /^\d{1,2}(?:\.\d{1,2})+$/;
+
+/** An STT column ("1", "1.1", "a", "II"): its "1.1" are row numbers, not figures, and say nothing of the notation. */
+function isNumberingColumn(cells: readonly string[]): boolean {
+  if (cells.slice(0, 3).some((cell) => STT_HEADER.test(cell)) || cells.some((cell) => NUMBERING_MARK.test(cell))) return true;
+  const dotted = cells.filter((cell) => cell.includes('.'));
+  return dotted.length > 0 && dotted.every((cell) => SHORT_PATH.test(cell)) && cells.some((cell) => SHORT_NUMBER.test(cell));
+}
+
 /**
  * DECIMAL_POINT when most figures written with a point can only be read with a decimal point (at least two
- * of them) and none is written the Vietnamese way; a lone "1.5" stays ambiguous, and is refused.
+ * of them) and none is written the Vietnamese way; a lone "1.5" stays ambiguous, and is refused. STT columns
+ * are not looked at.
  */
-export function inferNotation(cells: readonly string[]): NumberNotation {
+export function inferNotation(grid: readonly (readonly string[])[]): NumberNotation {
   let pointDecimals = 0;
   let withPoint = 0;
-  for (const raw of cells) {
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  const columns = Array.from({ length: width }, (_, c) => grid.map((row) => (row[c] ?? '').trim()).filter((cell) => cell !== ''));
+  for (const raw of columns.filter((cells) => !isNumberingColumn(cells)).flat()) {
     if (!raw.includes('.') && !raw.includes(',')) continue;
     const text = raw.trim().replace(/%$/, '');
     if (VIETNAMESE_ONLY.test(text)) return 'VIETNAMESE';

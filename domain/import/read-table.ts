@@ -209,7 +209,7 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
   // Rows with nothing in them carry nothing; line numbers keep pointing at the grid.
   const kept = grid.flatMap((row, r) => (row.some((cell) => (cell ?? '').trim() !== '') ? [r] : []));
   const texts = kept.map((r) => Array.from({ length: width }, (_, c) => (grid[r][c] ?? '').normalize('NFC')));
-  const notation = options.notation ?? inferNotation(texts.flat());
+  const notation = options.notation ?? inferNotation(texts);
   const readings = notation === 'DECIMAL_POINT'
     ? texts.map((row) => row.map((text) => readCellText(inVietnameseNotation(text))))
     : texts.map((row) => row.map(readCellText));

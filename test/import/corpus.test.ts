@@ -117,6 +117,7 @@ describe.each(entries())('$slug', ({ slug, grid, unitOfMeasure, expected }) => {
   check(slug, 'structure', 'structure: header, data and footnote rows, column types, row kinds and levels', () => {
     const { structure } = analysis();
     expect([structure.headerRows, structure.dataRows, structure.footnoteRows]).toEqual([expected.headerRows, expected.dataRows, expected.footnoteRows]);
+    expect(structure.notation).toBe(expected.notation === 'decimal-point' ? 'DECIMAL_POINT' : 'VIETNAMESE');
     expect(structure.columns.map((column) => ({ header: column.header, type: column.type, ...(column.type === 'money' && column.scale ? { scale: column.scale } : {}) })))
       .toEqual(expected.columns.map((column) => ({ header: column.header, type: column.type, ...(column.type === 'money' && column.scale ? { scale: column.scale } : {}) })));
     const rows = structure.rows.map((row) => ({ index: row.index, kind: KINDS[row.kind], level: row.level }));
