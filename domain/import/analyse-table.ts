@@ -37,7 +37,7 @@ export function analysePublishedTable(grid: readonly (readonly (string | null)[]
     if (errors.length > 0) return { ok: false, errors: errors.map((error) => problem(`RULE_${error.code}`, {}, error.messageVi, error.messageEn)) };
   }
   const rulesFound = proposeRules(structure, { emptyMeans: options.emptyMeans, columnEmptyMeans: options.columnEmptyMeans, rules: options.rules as Rule[] | null | undefined });
-  const findings = publishedFindings(structure, rulesFound.rules);
+  const findings = publishedFindings(structure, rulesFound);
   const warnings = [...structure.warnings, ...partialParentWarnings(structure, rulesFound.rules), ...partialBreakdownWarnings(structure, rulesFound.rules)];
   return { ok: true, analysis: { structure, rulesFound, findings, warnings } };
 }

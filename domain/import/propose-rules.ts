@@ -6,7 +6,7 @@
  * What an empty cell means is inferred the same way: the meaning under which the sums hold best.
  */
 import { foldLabel } from '../label-match';
-import { Finding, MissingStrategy, Rule, RuleOutcome, ruleOutcomes, validateTable } from '../rules';
+import { Finding, MissingStrategy, Rule, RuleOutcome, ruleOutcomes } from '../rules';
 import { ImportColumn, TableStructure } from './read-table';
 import { roundingTolerance } from './rounding-tolerance';
 import { transposedCandidateRules } from './transposed-rules';
@@ -25,6 +25,8 @@ export interface RuleProposal {
   fails: number;
   /** Where it fails: the checked cells. */
   failing: { rowKey: string; columnKey: string }[];
+  /** What it found on the table as published (kept rules' findings are the published mistakes). */
+  findings: Finding[];
   kept: boolean;
 }
 
@@ -176,7 +178,7 @@ function proposal(rule: Rule, outcome: RuleOutcome): RuleProposal {
   // A total row or parent rows whose figures are not published (yet) are still sums by what the table says
   // they are: their rule is kept for the figures entered later.
   const byStructure = outcome.checksMade === 0 && (rule.kind === 'GRAND_TOTAL' || rule.kind === 'HIERARCHY_SUM');
-  return { rule, checks: outcome.checksMade, holds, fails, failing, kept: byStructure || (outcome.checksMade > 0 && holds > outcome.checksMade * MOSTLY) };
+  return { rule, checks: outcome.checksMade, holds, fails, failing, findings: outcome.findings, kept: byStructure || (outcome.checksMade > 0 && holds > outcome.checksMade * MOSTLY) };
 }
 
 function evaluate(structure: TableStructure, rules: Rule[]): RuleProposal[] {
@@ -297,7 +299,18 @@ export function proposeRules(structure: TableStructure, options: EmptyMeaningCho
   return { proposals, rules: proposals.filter((p) => p.kept).map((p) => p.rule), emptyMeans: chosen.meaning, columnEmptyMeans };
 }
 
-/** The findings of the kept rules on the table as published: its published mistakes. */
-export function publishedFindings(structure: TableStructure, rules: readonly Rule[]): Finding[] {
-  return validateTable(structure.snapshot, rules, { inexact: structure.inexact });
+/**
+ * The findings of the kept rules on the table as published: its published mistakes. Taken from the trial of
+ * the proposal rather than run again, in validateTable's order (checked cell's row, its column, rule order).
+ */
+export function publishedFindings(structure: TableStructure, rulesFound: RulesFound): Finding[] {
+  const { snapshot } = structure;
+  const order = new Map(rulesFound.rules.map((rule, index) => [rule.id, index]));
+  const place = (finding: Finding) => {
+    const cell = finding.cells[0];
+    return [cell ? snapshot.rowIndex(cell.rowKey) ?? -1 : -1, cell ? snapshot.columnIndex(cell.columnKey) ?? -1 : -1, order.get(finding.ruleId)!];
+  };
+  const located = rulesFound.proposals.filter((p) => p.kept).flatMap((p) => p.findings.map((finding) => ({ finding, at: place(finding) })));
+  located.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.at[2] - b.at[2]);
+  return located.map(({ finding }) => finding);
 }
