@@ -129,7 +129,15 @@ export function readCellText(raw: string): CellReading {
   return numberReading(text);
 }
 
+/** A whole number as most cells print it ("97", "1.234", "5.600.826"), read without the general parser. */
+const WHOLE = /^(?:[1-9]\d{0,2}(?:\.\d{3})+|[1-9]\d*|0)$/;
+
 function numberReading(text: string): CellReading {
+  if (WHOLE.test(text)) {
+    const grouped = text.includes('.');
+    const value = grouped ? text.replace(/\./g, '') : text;
+    return { kind: 'NUMBER', value, notation: grouped ? 'GROUPED' : value.length >= 4 ? 'PLAIN' : null, places: 0, percent: false };
+  }
   const percent = text.endsWith('%');
   const parsed = figure(percent ? text.slice(0, -1).trim() : text);
   if (isError(parsed)) return { kind: 'INVALID', error: parsed };

@@ -297,7 +297,8 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
           }
           return;
         case 'NUMBER': {
-          const tooBig = fitsNumeric(reading.value, STORED_PRECISION, STORED_SCALE);
+          // Whole numbers of up to 16 digits always fit numeric(20,4): most cells skip the check.
+          const tooBig = reading.places === 0 && reading.value.length <= 16 ? null : fitsNumeric(reading.value, STORED_PRECISION, STORED_SCALE);
           if (tooBig) {
             errors.push(problem(tooBig.code, { cell: at }, tooBig.messageVi, tooBig.messageEn));
             return;
