@@ -9,7 +9,7 @@ import { deriveHierarchy, isRowNumbering } from '../table-hierarchy';
 import { ColumnType, RowKind, TableColumn, TableRow, TableSnapshot } from '../table-model';
 import { fitsNumeric, formatVietnamese } from '../vietnamese-number';
 import { CellReading, NumberNotation, cellAddress, inVietnameseNotation, inferNotation, isFigure, readCellText } from './cell-reading';
-import { ImportColumnType, MoneyScale, isSttHeader, isTotalHeader, isUnitHeader, valueColumnType } from './column-kinds';
+import { ImportColumnType, MoneyScale, isCountText, isSttHeader, isTotalHeader, isUnitHeader, valueColumnType } from './column-kinds';
 import { columnHeaders, findLayout, isOneRowPerUnit, isYearHeader } from './grid-layout';
 import { ImportProblem, problem } from './import-problem';
 
@@ -270,6 +270,9 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
   const inexactAt: { row: number; column: ImportColumn; text: string; kind: InexactCell['kind'] }[] = [];
   const values: (string | null)[] = new Array(dataTexts.length * valueColumns.length).fill(null);
   const notations = valueColumns.map(() => ({ grouped: 0, plain: [] as string[] }));
+  // Households and people come whole: a count with a fractional part ("10.98" among household counts) is worth a look.
+  const transposed = isTransposed(valueColumns);
+  const countRows = dataTexts.map((row) => transposed && unit !== undefined && isCountText(row[unit.position].trim()));
   dataReadings.forEach((row, r) => {
     valueColumns.forEach((column, v) => {
       const reading = row[column.position];
@@ -307,6 +310,10 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
           if (reading.notation === 'PLAIN') notations[v].plain.push(at);
           column.places = Math.max(column.places, reading.places);
           values[r * valueColumns.length + v] = reading.value;
+          if (reading.places > 0 && (column.type === 'count' || countRows[r]) && /\.\d*[1-9]/.test(reading.value)) {
+            warnings.push(problem('NON_INTEGER_COUNT', { cell: at }, `"${text}" là số hộ hoặc người nhưng có phần lẻ; hãy kiểm tra ô này`,
+              `"${text}" counts households or people but has a fractional part; check this cell`));
+          }
         }
       }
     });

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import Decimal from 'decimal.js';
-import { inVietnameseNotation } from '../../domain/import/cell-reading';
+import { cellAddress, inVietnameseNotation } from '../../domain/import/cell-reading';
 import { analysePublishedTable, TableAnalysis } from '../../domain/import/analyse-table';
 import { EmptyMeaning } from '../../domain/import/propose-rules';
 import { Rule } from '../../domain/rules';
@@ -30,7 +30,7 @@ interface Expected {
   rows: { index: number; kind: string; level: number }[];
   rules: Record<string, unknown>[];
   findings: { rule: string; row: string; column: string; expected: string; found: string }[];
-  warnings?: { kind: string; row: string }[];
+  warnings?: { kind: string; row: string; column?: string }[];
 }
 
 type Aspect = 'structure' | 'rules' | 'findings';
@@ -89,6 +89,11 @@ function normalisedExpectedRule(rule: Record<string, unknown>): Record<string, u
 }
 
 const RULE_NAMES: Record<string, string> = { ROW_SUM: 'column-sum', HIERARCHY_SUM: 'parent-sum', GRAND_TOTAL: 'total-sum', RATIO: 'ratio', RANGE: 'rate-range', NON_NEGATIVE: 'non-negative', COMPARE: 'compare' };
+
+/** The letters of a grid column in a cell address (the corpus grids start at A1). */
+function cellAddressColumn(position: number): string {
+  return /^[A-Z]+/.exec(cellAddress(0, position))![0];
+}
 
 function canonical(figure: string): string {
   const parsed = parseVietnameseNumber(figure);
@@ -160,6 +165,20 @@ describe.each(entries())('$slug', ({ slug, grid, unitOfMeasure, expected }) => {
     const order = (list: typeof found) => [...list].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column) || a.rule.localeCompare(b.rule));
     expect(order(found)).toEqual(order(wanted));
   });
+
+  if (expected.warnings?.some((warning) => warning.kind === 'non-integer-count')) {
+    test('warns about each household or people count published with a fractional part', () => {
+      const { warnings, structure } = analysis();
+      const named = warnings.filter((warning) => warning.code === 'NON_INTEGER_COUNT').map((warning) => {
+        const line = Number(/\d+$/.exec(warning.cell!)![0]);
+        const column = /^[A-Z]+/.exec(warning.cell!)![0];
+        const row = structure.rows.find((candidate) => candidate.line === line)!;
+        const header = structure.columns.find((candidate) => cellAddressColumn(candidate.position) === column)!.header;
+        return expected.transposed ? { row: row.label, column: header } : { row: String(row.index), column: header };
+      });
+      expect(named).toEqual(expected.warnings!.filter((warning) => warning.kind === 'non-integer-count').map(({ row, column }) => ({ row, column: (column as string) })));
+    });
+  }
 
   if (expected.warnings?.some((warning) => warning.kind === 'partial-parent')) {
     check(slug, 'warnings', 'warns about each parent row whose own figures do not add up while its children fill the gap', () => {
