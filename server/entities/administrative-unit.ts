@@ -7,6 +7,8 @@ const SEARCH_NAME_INDEX = 'administrative_unit_search_name_words';
 /** A province, district or commune as it existed between validFrom and validTo; never rewritten. */
 @ObjectType({ description: 'Đơn vị hành chính: an administrative unit during its validity' })
 @Entity()
+// Values sorted by unit (indicatorValuesConnection) go through the units in this order, a batch at a time.
+@Index({ properties: ['code', 'validFrom', 'id'] })
 export class AdministrativeUnit {
   @Field(() => ID)
   @PrimaryKey()
