@@ -36,7 +36,9 @@ export class AdministrativeUnit {
   @Enum({ items: () => UnitLevel })
   level!: UnitLevel;
 
+  // Walking down the tree (values of a unit and the units below it) looks children up by parent.
   @ManyToOne(() => AdministrativeUnit, { nullable: true })
+  @Index()
   parent: AdministrativeUnit | null = null;
 
   @Field({ description: 'First day the unit existed (YYYY-MM-DD)' })
