@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { TableAnalysis, analysePublishedTable } from '../../domain/import/analyse-table';
 import { ImportProblem, problem } from '../../domain/import/import-problem';
 import type { NumberNotation } from '../../domain/import/cell-reading';
+import type { FigureColumnType } from '../../domain/import/read-table';
 import type { EmptyMeaning } from '../../domain/import/propose-rules';
 import { pgArray, pgTextArray } from '../db/numeric';
 import { ColumnType, FundingSource, Plan, PlanTable, TableColumn, TableTemplate } from '../entities';
@@ -24,6 +25,9 @@ export interface ImportRequest {
   emptyMeans?: EmptyMeaning | null;
   columnEmptyMeans?: readonly { columnKey: string; means: EmptyMeaning }[] | null;
   notation?: NumberNotation | null;
+  columnTypes?: readonly { columnKey: string; type: ColumnType }[] | null;
+  /** The data row (0-based) that is the total, when the person chose it. */
+  totalRow?: number | null;
   origin?: { row: number; column: number };
 }
 
@@ -55,6 +59,7 @@ async function importedTemplate(em: EntityManager): Promise<TableTemplate> {
 }
 
 const COLUMN_TYPES: Record<string, ColumnType> = { money: ColumnType.MONEY, count: ColumnType.COUNT, rate: ColumnType.RATE, measure: ColumnType.MEASURE };
+const FIGURE_TYPES = Object.fromEntries(Object.entries(COLUMN_TYPES).map(([type, columnType]) => [columnType, type])) as Record<ColumnType, FigureColumnType>;
 
 /** The trimmed title and the grid's analysis, or ImportRefused with every problem (`more`: the caller's own). */
 export async function analyseImport(em: EntityManager, request: ImportRequest, more: (title: string) => Promise<ImportProblem[]>): Promise<{ title: string; analysis: TableAnalysis; sources: FundingSource[] }> {
@@ -70,6 +75,8 @@ export async function analyseImport(em: EntityManager, request: ImportRequest, m
     emptyMeans: request.emptyMeans,
     columnEmptyMeans: request.columnEmptyMeans ? Object.fromEntries(request.columnEmptyMeans.map(({ columnKey, means }) => [columnKey, means])) : null,
     notation: request.notation,
+    columnTypes: request.columnTypes ? Object.fromEntries(request.columnTypes.map(({ columnKey, type }) => [columnKey, FIGURE_TYPES[type]])) : null,
+    totalRow: request.totalRow,
     columnKey: (header) => fundingSourceFor(header.split(' / ').pop()!, sources)?.key ?? null,
   });
   const problems = [...(result.ok ? [] : result.errors), ...(await more(title))];
