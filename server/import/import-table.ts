@@ -130,23 +130,18 @@ async function writeTable(em: EntityManager, plan: Plan, title: string, request:
   });
   await em.flush();
   // Rows and cells in set-based statements: a table of 10,000 rows is one round trip each, not 10,000. The rows'
-  // ids come back with their keys, so parents and cells are written by id, without joining on keys.
+  // ids are drawn from their sequence first, so each row is written with its parent's id (no second pass over the
+  // rows) and cells by row and column id, without joining on keys.
   const rows = structure.rows;
-  const inserted: { id: number; key: string }[] = await em.execute(
-    `insert into table_row (table_id, key, position, published_number, label, level, kind, editable, computed)
-     select ?, k, p, nullif(n, ''), l, v, d, d <> 'LABEL', false from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[]) as t(k, p, n, l, v, d)
-     returning id, key`,
-    [table.id, pgTextArray(rows.map((row) => row.key)), pgArray(rows.map((row) => row.index)), pgTextArray(rows.map((row) => row.stt)),
-      pgTextArray(rows.map((row) => row.label)), pgArray(rows.map((row) => row.level)), pgTextArray(rows.map((row) => row.kind))],
+  const drawn: { id: number }[] = await em.execute(`select nextval(pg_get_serial_sequence('table_row', 'id'))::int as id from generate_series(1, ?)`, [rows.length]);
+  const rowIds = new Map(rows.map((row, index) => [row.key, drawn[index].id]));
+  await em.execute(
+    `insert into table_row (id, table_id, key, position, published_number, label, level, kind, parent_id, editable, computed)
+     select i, ?, k, p, nullif(n, ''), l, v, d, a, d <> 'LABEL', false from unnest(?::int[], ?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[]) as t(i, k, p, n, l, v, d, a)`,
+    [table.id, pgArray(drawn.map(({ id }) => id)), pgTextArray(rows.map((row) => row.key)), pgArray(rows.map((row) => row.index)), pgTextArray(rows.map((row) => row.stt)),
+      pgTextArray(rows.map((row) => row.label)), pgArray(rows.map((row) => row.level)), pgTextArray(rows.map((row) => row.kind)),
+      pgArray(rows.map((row) => (row.parentKey === null ? null : rowIds.get(row.parentKey)!)))],
   );
-  const rowIds = new Map(inserted.map(({ id, key }) => [key, id]));
-  const children = rows.filter((row) => row.parentKey !== null);
-  if (children.length > 0) {
-    await em.execute(
-      `update table_row r set parent_id = t.p from unnest(?::int[], ?::int[]) as t(r, p) where r.id = t.r`,
-      [pgArray(children.map((row) => rowIds.get(row.key)!)), pgArray(children.map((row) => rowIds.get(row.parentKey!)!))],
-    );
-  }
   const columnIds = new Map(columns.map((column) => [column.key, column.id]));
   const cells = structure.snapshot.toData().cells;
   if (cells.length > 0) {
