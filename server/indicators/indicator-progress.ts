@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FlowNetwork, ROOT_INDEX } from '../../domain/indicators/flow-network';
+import { ROOT_INDEX } from '../../domain/indicators/flow-network';
 import { assessProgress, type Progress, type ProgressPoint } from '../../domain/indicators/progress';
 import { recomputedRate, type RollUp } from '../../domain/indicators/roll-up';
 import { IndicatorAggregation, ValueKind, type Indicator } from '../entities';
@@ -39,10 +39,10 @@ export async function indicatorProgress(
     if (indicator.numerator) needed.add(indicator.numerator.id);
     if (indicator.denominator) needed.add(indicator.denominator.id);
   }
-  const outer = FlowNetwork.of(graph, subjects[0] ?? NATION);
+  const outer = graph.network(subjects[0] ?? NATION);
   const outerValues = await loadRecordedValues(em, outer, [...needed], range);
   return subjects.map((unitId, index) => {
-    const network = index === 0 ? outer : FlowNetwork.of(graph, unitId ?? NATION);
+    const network = index === 0 ? outer : graph.network(unitId ?? NATION);
     const recorded = index === 0 ? outerValues : projectRecordedValues(outerValues, outer, network);
     const rollUps = new Map<RecordedSlot | undefined, RollUp>();
     const rollUp = (slot: RecordedSlot | undefined): RollUp => {

@@ -102,3 +102,23 @@ it('keeps the units of today out of a roll-up on a date before they existed', as
   expect((await actual2023('T1', '2024-12-31')).value).toBe('21');
   expect((await actual2023('T1n', '2024-12-31')).value).toBeNull();
 });
+
+it('sees units and successions written after an earlier roll-up kept their graph, and not those rolled back', async () => {
+  expect((await actual2023('T1n', '2026-01-01')).value).toBe('6001');
+  await sql(`insert into unit_succession (predecessor_id, successor_id, effective_on, kind) values (?, ?, '2025-07-01', 'MERGE')`, [ids.T1b, ids.T1n]);
+  expect((await actual2023('T1n', '2026-01-01')).value).toBe('6021');
+  await sql(`delete from unit_succession where predecessor_id = ?`, [ids.T1b]);
+  expect((await actual2023('T1n', '2026-01-01')).value).toBe('6001');
+
+  // Read inside a transaction that then rolls back: what it saw is not what the next roll-up sees.
+  const indicator = await em.findOneOrFail(Indicator, { key: 'T_POOR' });
+  await expect(
+    db.orm.em.fork().transactional(async (tx) => {
+      await tx.execute(`insert into unit_succession (predecessor_id, successor_id, effective_on, kind) values (?, ?, '2025-07-01', 'MERGE')`, [ids.T1b, ids.T1n]);
+      const [[inside]] = await indicatorProgress(tx as EntityManager, [ids.T1n], [indicator], '2026-01-01', { from: '2021-01-01', to: '2025-12-31' });
+      expect(inside.series.find((point) => point.periodKey === '2023')?.value).toBe('6021');
+      throw new Error('roll back');
+    }),
+  ).rejects.toThrow('roll back');
+  expect((await actual2023('T1n', '2026-01-01')).value).toBe('6001');
+});
