@@ -20,11 +20,24 @@ type Era = 'F' | 'C' | 'P';
 const DATES_KEPT = 16;
 const NETWORKS_KEPT = 256;
 
+/** How a unit of the graph flows into another: as its child, or as a whole predecessor merged into it. */
+interface Links {
+  sources: ReadonlyMap<number, readonly Source[]>;
+  children: ReadonlyMap<number, readonly number[]>;
+  mergedFrom: ReadonlyMap<number, readonly number[]>;
+  eras: ReadonlyMap<number, Era>;
+  /** Units that are the parent of any unit, on any date. */
+  parents: ReadonlySet<number>;
+}
+
 /** The unit graph of one date, with the flow networks compiled on it kept for the next roll-up. */
 export class DatedUnitGraph implements UnitGraph {
   private readonly networks = new Map<number, FlowNetwork>();
+  private readonly sources: Links['sources'];
 
-  constructor(private readonly sources: ReadonlyMap<number, readonly Source[]>) {}
+  constructor(private readonly links: Links) {
+    this.sources = links.sources;
+  }
 
   sourcesOf(unitId: number): readonly Source[] {
     return this.sources.get(unitId) ?? [];
@@ -38,6 +51,23 @@ export class DatedUnitGraph implements UnitGraph {
       keep(this.networks, rootId, network, NETWORKS_KEPT);
     }
     return network;
+  }
+
+  /**
+   * The units a unit breaks down into on the date, so that their figures add up to its own: its children that
+   * flow into it — those of the date and, of the past, the communes and those that something still flows into
+   * (an abolished district carrying the communes the sources map nowhere) — and, through each predecessor merged whole into
+   * it (an old province into today's), that predecessor's such children.
+   */
+  breakdownOf(unitId: number, merged = new Set<number>()): number[] {
+    const { children, eras, parents } = this.links;
+    const listed = (children.get(unitId) ?? []).filter((child) => eras.get(child) !== 'P' || !parents.has(child) || this.sourcesOf(child).length > 0);
+    for (const predecessor of this.links.mergedFrom.get(unitId) ?? []) {
+      if (merged.has(predecessor)) continue;
+      merged.add(predecessor);
+      listed.push(...this.breakdownOf(predecessor, merged));
+    }
+    return listed;
   }
 }
 
@@ -105,20 +135,24 @@ export async function readUnitGraph(em: EntityManager, asOf: string): Promise<{ 
   const successors = readIntegers(lists.successors);
   const shares = lists.shares === null ? [] : lists.shares.split(',');
   const sources = new Map<number, Source[]>();
-  const add = (to: number, source: Source) => {
-    if (!sources.has(to)) sources.set(to, []);
-    sources.get(to)!.push(source);
+  const children = new Map<number, number[]>();
+  const mergedFrom = new Map<number, number[]>();
+  const add = <T>(links: Map<number, T[]>, to: number, link: T) => {
+    if (!links.has(to)) links.set(to, []);
+    links.get(to)!.push(link);
   };
   const succeeded = new Set(predecessors);
   ids.forEach((id, index) => {
     if (eras.get(id) === 'F' && eras.get(parents[index]) === 'C') return;
     // A second way (old commune → old province → new province beside old commune → new commune → new province) would count it twice.
     if (eras.get(id) === 'P' && succeeded.has(id)) return;
-    add(parents[index], { unitId: id, share: null, comparable: true });
+    add(sources, parents[index], { unitId: id, share: null, comparable: true });
+    add(children, parents[index], id);
   });
   predecessors.forEach((predecessor, index) => {
     const share = shares[index];
-    add(successors[index], { unitId: predecessor, share: share === MERGE || share === UNKNOWN_SHARE ? null : share, comparable: share !== UNKNOWN_SHARE });
+    add(sources, successors[index], { unitId: predecessor, share: share === MERGE || share === UNKNOWN_SHARE ? null : share, comparable: share !== UNKNOWN_SHARE });
+    if (share === MERGE) add(mergedFrom, successors[index], predecessor);
   });
-  return { graph: new DatedUnitGraph(sources), version: lists.version! };
+  return { graph: new DatedUnitGraph({ sources, children, mergedFrom, eras, parents: new Set(parents) }), version: lists.version! };
 }
