@@ -88,7 +88,6 @@ interface RecordGroup {
   kind: ValueKind;
   period_id: number;
   units: string;
-  ids: string;
   values: string;
   comparators: string;
 }
@@ -110,10 +109,10 @@ function partsOf(ids: readonly number[], count: number): number[][] {
  * Every value of the given indicators recorded for a unit of the network in a period inside the range,
  * grouped per indicator, kind and period: a national roll-up reads about 500,000 values, which as rows
  * took PostgreSQL's output and the driver most of a second, and as lists (see aggregated-lists) about a
- * hundred rows. The lists are not ordered by id, which would cost a sort; record ids travel along and
- * the later record of a unit wins. The roll-up index (indicator, kind, period, unit, with the rest
- * included) answers it alone; every kind is named so that it seeks the units of a province rather than
- * filtering all the values of an indicator. The whole country's network holds every unit that can have
+ * hundred rows. The roll-up index (indicator, kind, period, unit, id, with value and comparator included)
+ * answers it alone and in the lists' order, by unit and then id, without a sort: the later record of a unit
+ * comes later and wins, and no ids need to travel. Every kind is named so that it seeks the units of a
+ * province rather than filtering all the values of an indicator. The whole country's network holds every unit that can have
  * a value on the date, so its query names none, and a value of a unit outside it (formed later) is skipped.
  */
 export async function loadRecordedValues(
@@ -130,8 +129,9 @@ export async function loadRecordedValues(
   const national = network.units[ROOT_INDEX] === NATION;
   const read = async (part: readonly number[]): Promise<RecordGroup[]> =>
     em.execute(
-      `select indicator_id, kind, period_id, string_agg(unit_id::text, ',') as units, string_agg(id::text, ',') as ids,
-              string_agg(value::text, ',') as "values", string_agg(array_position(string_to_array(?, ','), comparator::text)::text, '') as comparators
+      `select indicator_id, kind, period_id, string_agg(unit_id::text, ',' order by unit_id, id) as units,
+              string_agg(value::text, ',' order by unit_id, id) as "values",
+              string_agg(array_position(string_to_array(?, ','), comparator::text)::text, '' order by unit_id, id) as comparators
          from indicator_value
         where indicator_id = any(?::int[]) and kind = any(?::text[]) and period_id = any(?::int[])${national ? '' : ' and unit_id = any(?::int[])'}
         group by indicator_id, kind, period_id`,
@@ -147,11 +147,11 @@ export async function loadRecordedValues(
   const fill = (groups: RecordGroup[]) => {
     for (const group of groups) {
       const slot = new RecordedSlot(network.units.length);
-      const ids = readIntegers(group.ids);
       const values = readScaledDecimals(group.values, VALUE_SCALE);
       readIntegers(group.units).forEach((unitId, row) => {
         const index = network.indexOf(unitId);
-        if (index !== undefined) slot.record(index, ids[row], values[row], COMPARATORS[group.comparators.charCodeAt(row) - DIGIT_ONE]);
+        // In record order per unit: the row number orders a unit's records as their ids do.
+        if (index !== undefined) slot.record(index, row, values[row], COMPARATORS[group.comparators.charCodeAt(row) - DIGIT_ONE]);
       });
       slots.set(`${group.indicator_id}|${group.kind}|${group.period_id}`, slot);
     }

@@ -5,7 +5,7 @@ export class Migration20261202143301 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "unit_graph_version" ("id" int not null, "version" bigint not null, constraint "unit_graph_version_pkey" primary key ("id"));`);
 
-    this.addSql(`create index "indicator_value_roll_up" on "indicator_value" ("indicator_id", "kind", "period_id", "unit_id") include ("id", "value", "comparator");`);
+    this.addSql(`create index "indicator_value_roll_up" on "indicator_value" ("indicator_id", "kind", "period_id", "unit_id", "id") include ("value", "comparator");`);
 
     // Every statement that writes units or successions gives the graph a new version. From a sequence, which a
     // rollback does not take back: a version once seen never names another state of the units.
