@@ -28,6 +28,7 @@ import { ReportForm } from './report-form';
 import { ReportFormVersion } from './report-form-version';
 import { ReportingRound } from './reporting-round';
 import { ReportInstance } from './report-instance';
+import { RemovedTableItem } from './removed-table-item';
 
 export const entities = [
   AdministrativeUnit,
@@ -60,6 +61,7 @@ export const entities = [
   ReportFormVersion,
   ReportingRound,
   ReportInstance,
+  RemovedTableItem,
 ];
 
 export {
@@ -93,5 +95,6 @@ export {
   ReportFormVersion,
   ReportingRound,
   ReportInstance,
+  RemovedTableItem,
 };
 export * from './enums';
