@@ -48,9 +48,12 @@ function idempotencyKey(tableId: number, baseVersion: number, changes: CellChang
   return `workbook:${hash.digest('hex')}`;
 }
 
-/** Sheets longer than this are refused while they are read: rows inserted above or notes below fit many times over. */
+/**
+ * Sheets longer than this are refused while they are read: rows inserted above, notes or formatting below fit many
+ * times over, a million rows do not.
+ */
 function maxSheetRows(tableRows: number): number {
-  return 2 * tableRows + 1000;
+  return 2 * tableRows + 100_000;
 }
 
 /** The uploaded workbook in full, to write the findings back on it: only when the marked workbook is asked for. */

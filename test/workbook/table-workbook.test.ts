@@ -158,7 +158,7 @@ describe('bad input: a clear answer naming the cells, and nothing written', () =
     const file = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
     const answer = await client.upload(tableId, file);
     expect(answer.status).toBe(413);
-    expect(answer.json).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', messageEn: expect.stringContaining('more than 1,006 rows') });
+    expect(answer.json).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', messageEn: expect.stringContaining('more than 100,006 rows') });
     expect(await versionOf(tableId)).toBe(1);
   });
 
