@@ -131,7 +131,8 @@ export class ConsolidatedCell {
   @Field() rowKey!: string;
   @Field() columnKey!: string;
   @Field(() => String, { nullable: true, description: 'The consolidated value (a recomputed rate for a rate cell)' }) value!: string | null;
-  @Field(() => [CellContribution], { description: 'Drill-down: the units whose values went into the sum' }) contributors!: CellContribution[];
+  /** Not a field: the drill-down behind `contributors`, read once per consolidation and only when a query asks for it. */
+  contributorsOf!: () => Promise<CellContribution[]>;
 }
 
 @ObjectType()
