@@ -230,7 +230,8 @@ function parseSheet(name: string, xml: Buffer, context: SheetContext): SheetCell
       switch (element) {
         case 'row':
           row = attributes.r === undefined ? row + 1 : Number(attributes.r);
-          if (!(row >= 1) || row > context.maxRows) throw tooManyRows(name, context.maxRows);
+          if (!Number.isInteger(row) || row < 1) throw unreadable();
+          if (row > context.maxRows) throw tooManyRows(name, context.maxRows);
           cells = rows.get(row) ?? [];
           rows.set(row, cells);
           lastColumn = 0;

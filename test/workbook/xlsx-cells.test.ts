@@ -70,7 +70,7 @@ describe('xlsx cells', () => {
     const long = workbookParts(`<worksheet xmlns="${MAIN}"><sheetData>${rows(101)}</sheetData></worksheet>`);
     expect(() => sheetOf(long)).toThrow(expect.objectContaining({ code: 'WORKBOOK_TOO_LARGE', status: 413, messageEn: expect.stringContaining('more than 100 rows') }));
     expect(sheetOf(long, 101).rowCount).toBe(101);
-    for (const broken of [`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></row>`, `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>abc</v></c></row></sheetData></worksheet>`, `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData></worksheet>`, `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`]) {
+    for (const broken of [`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></row>`, `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>abc</v></c></row></sheetData></worksheet>`, `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData></worksheet>`, `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`, `<worksheet xmlns="${MAIN}"><sheetData><row r="x"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`]) {
       let error: unknown;
       try {
         sheetOf(workbookParts(broken));
