@@ -12,6 +12,7 @@ import { ChangeSetStructureResolver, StructureResolver } from './resolvers/struc
 import { PlanResolver, SourceDocumentResolver } from './resolvers/plan-resolver';
 import { ProgramComponentResolver, ProgramPhaseResolver, ProgramResolver } from './resolvers/program-resolver';
 import { ChangeSetResolver, TableSyncResolver } from './resolvers/table-sync-resolver';
+import { TableChangeResolver } from './resolvers/table-change-resolver';
 import { PlanTableResolver, TableColumnResolver, TableRowResolver } from './resolvers/table-resolver';
 import { UnitResolver, UnitSuccessionResolver } from './resolvers/unit-resolver';
 import { ConsolidatedCellResolver, ReportFormResolver, ReportFormVersionResolver, ReportingRoundResolver } from './resolvers/reporting-resolver';
@@ -44,10 +45,24 @@ export const resolvers = [
   ReportFormVersionResolver,
   ReportingRoundResolver,
   ConsolidatedCellResolver,
+  TableChangeResolver,
 ] as const;
 
+/**
+ * type-graphql asks for a topic-based PubSub as soon as there is a subscription; tableChanged brings its own
+ * subscribe function (access check, then this instance's LISTEN/NOTIFY feed), so no topic is ever used.
+ */
+const NO_TOPICS = {
+  publish(): never {
+    throw new Error('No topic-based subscriptions: tableChanged subscribes through the table change feed');
+  },
+  subscribe(): never {
+    throw new Error('No topic-based subscriptions: tableChanged subscribes through the table change feed');
+  },
+};
+
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+  return buildSchema({ resolvers, validate: false, pubSub: NO_TOPICS });
 }
 
 /** The SDL checked in as schema/schema.graphql: sorted, so the file changes only when the API does. */

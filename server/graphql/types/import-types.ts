@@ -1,6 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RowKind } from '../../entities';
+import { StructureChangeEntry } from './structure-types';
 import { Finding } from './table-sync-types';
 
 export enum EmptyMeaning {
@@ -13,6 +14,27 @@ registerEnumType(EmptyMeaning, {
   description: 'What an empty cell means: ROLLUP "not broken down here" (the sum of its child rows), NONE nothing (0), NOT_PUBLISHED not given by the source (every check that needs it is skipped)',
 });
 
+export enum NumberNotation {
+  VIETNAMESE = 'VIETNAMESE',
+  DECIMAL_POINT = 'DECIMAL_POINT',
+}
+registerEnumType(NumberNotation, {
+  name: 'NumberNotation',
+  description: 'How the figures are written: VIETNAMESE "5.600.826", "0,21"; DECIMAL_POINT "412204.00", "15.40" (a point before the decimals, commas grouping thousands)',
+});
+
+@InputType({ description: 'What an empty cell of one column means' })
+export class ColumnEmptyMeaningInput {
+  @Field({ description: 'The column key, as in the dry run' }) columnKey!: string;
+  @Field(() => EmptyMeaning) means!: EmptyMeaning;
+}
+
+@ObjectType({ description: 'What an empty cell of one figure column means (chosen, or inferred for the column or the table)', simpleResolvers: true })
+export class ColumnEmptyMeaning {
+  @Field() columnKey!: string;
+  @Field(() => EmptyMeaning) means!: EmptyMeaning;
+}
+
 @InputType()
 export class ImportTableInput {
   @Field(() => ID) planId!: string;
@@ -23,7 +45,11 @@ export class ImportTableInput {
   @Field({ description: 'Write nothing; answer what would be created' }) dryRun!: boolean;
   @Field(() => [GraphQLJSON], { nullable: true, description: 'Rules to bind instead of the proposed ones (rule JSON, column keys as in the dry run)' }) rules?: unknown[] | null;
   @Field(() => EmptyMeaning, { nullable: true, description: 'Overrides the meaning of empty cells inferred from the data' }) emptyMeans?: EmptyMeaning | null;
+  @Field(() => [ColumnEmptyMeaningInput], { nullable: true, description: 'Overrides, column by column, the meaning of its empty cells' }) columnEmptyMeans?: ColumnEmptyMeaningInput[] | null;
+  @Field(() => NumberNotation, { nullable: true, description: 'How the figures are written; inferred from the table when not given' }) notation?: NumberNotation | null;
   @Field(() => String, { nullable: true, description: 'The sheet cell the grid starts at, e.g. "B3" (default A1), so problems name the sheet\'s cells' }) firstCell?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A new version of the same sheet over this draft table (imported before, same title): the dry run shows the structural diff, otherwise it is applied' }) replaceTableId?: string | null;
+  @Field(() => Int, { nullable: true, description: 'With replaceTableId: the table\'s version the person saw; a table changed since is refused (STALE_VERSION)' }) baseVersion?: number | null;
 }
 
 @ObjectType({ description: 'A problem of the grid, naming its cell ("C7") or line', simpleResolvers: true })
@@ -76,6 +102,7 @@ export class ImportedStructure {
   @Field(() => Int) footnoteRows!: number;
   @Field(() => [String]) footnotes!: string[];
   @Field(() => String, { nullable: true }) unitOfMeasure!: string | null;
+  @Field(() => NumberNotation) notation!: NumberNotation;
   @Field(() => [String], { description: 'Shapes recognised, e.g. stt-column, merged-header, total-last, transposed' }) shapes!: string[];
   @Field(() => [ImportedColumn]) columns!: ImportedColumn[];
   @Field(() => [ImportedRow]) rows!: ImportedRow[];
@@ -100,6 +127,23 @@ export class ProposedRule {
   @Field({ description: 'Holds on most of the table, so bound to it' }) kept!: boolean;
 }
 
+@ObjectType({ description: 'A value a re-import changes (null: empty)', simpleResolvers: true })
+export class ReplacedValue {
+  @Field({ description: 'The row, by the table\'s key' }) rowKey!: string;
+  @Field({ description: 'The column, by the table\'s key' }) columnKey!: string;
+  @Field(() => String, { nullable: true, description: 'The value the table has' }) oldValue!: string | null;
+  @Field(() => String, { nullable: true, description: 'The value of the new version' }) newValue!: string | null;
+}
+
+@ObjectType({ description: 'A re-import over a draft table: its structural diff and the values that change', simpleResolvers: true })
+export class TableReplacement {
+  @Field(() => ID, { description: 'The table replaced' }) tableId!: string;
+  @Field(() => Int, { description: 'The version it was made against' }) baseVersion!: number;
+  @Field(() => Int, { description: 'The version after it (in a dry run: what it would be)' }) version!: number;
+  @Field(() => [StructureChangeEntry], { description: 'Rows and columns added, removed (with their values), renamed and moved, in the order applied' }) structureChanges!: StructureChangeEntry[];
+  @Field(() => [ReplacedValue], { description: 'The cells whose value changes, rows and columns by the table\'s keys' }) valueChanges!: ReplacedValue[];
+}
+
 @ObjectType({ simpleResolvers: true })
 export class ImportTableResult {
   @Field() dryRun!: boolean;
@@ -107,7 +151,9 @@ export class ImportTableResult {
   @Field() title!: string;
   @Field(() => ImportedStructure) structure!: ImportedStructure;
   @Field(() => EmptyMeaning) emptyMeans!: EmptyMeaning;
+  @Field(() => [ColumnEmptyMeaning], { description: 'Per figure column; differs from emptyMeans where chosen or where the column reads better another way' }) columnEmptyMeans!: ColumnEmptyMeaning[];
   @Field(() => [ProposedRule]) rules!: ProposedRule[];
   @Field(() => [Finding], { description: 'The kept rules\' findings on the table as published, all preExisting' }) findings!: Finding[];
   @Field(() => [ImportProblemType]) warnings!: ImportProblemType[];
+  @Field(() => TableReplacement, { nullable: true, description: 'With replaceTableId: what the new version changes in the table' }) replacement!: TableReplacement | null;
 }
