@@ -72,8 +72,9 @@ function childKey(parentKey: string | null, segment: string): string {
  * row without figures is a section over the rows below it. `indicators`: rows are indicators (a table with
  * years as columns), so "Tổng số hộ" is an indicator like the others, not the table's total row.
  * `totalIndex`: the row a person said is the table's total, whatever its label (and no other row is).
+ * `noTotal`: a person said the table has no total row, whatever the labels.
  */
-export function deriveHierarchy(rows: readonly PublishedRow[], options: { withoutNumbers?: boolean; indicators?: boolean; totalIndex?: number } = {}): DerivedRow[] {
+export function deriveHierarchy(rows: readonly PublishedRow[], options: { withoutNumbers?: boolean; indicators?: boolean; totalIndex?: number; noTotal?: boolean } = {}): DerivedRow[] {
   const derived: DerivedRow[] = [];
   const keyUses = new Map<string, number>();
   const unnumberedOrdinals = new Map<string, number>();
@@ -105,14 +106,18 @@ export function deriveHierarchy(rows: readonly PublishedRow[], options: { withou
   };
 
   // By its label, a total row is unnumbered; a row chosen by a person may carry a number.
-  const isTotal = (row: PublishedRow, index: number, form: string): boolean =>
-    (options.totalIndex === undefined ? form === 'BLANK' && !options.indicators && isGrandTotalLabel(row.label) : index === options.totalIndex);
+  const chosen = options.noTotal === true || options.totalIndex !== undefined;
 
   rows.forEach((row, index) => {
     const numbering = readNumbering(row.publishedNumber);
-    if (isTotal(row, index, numbering.form)) {
-      add('GRAND_TOTAL', null, 'TOTAL');
-      // Nothing after a grand total belongs to the rows before it.
+    const byLabel = numbering.form === 'BLANK' && !options.indicators && isGrandTotalLabel(row.label);
+    const total = chosen ? !options.noTotal && index === options.totalIndex : byLabel;
+    if (total || byLabel) {
+      // A row labelled as a total that a person said is not the total (a subtotal, or a total of rows not
+      // listed) is an item of its own at the top level, so no parent's sum counts it.
+      if (total) add('GRAND_TOTAL', null, 'TOTAL');
+      else addUnnumbered('ITEM', '-', null);
+      // Nothing after a grand total (or a row labelled as one) belongs to the rows before it.
       section = item = numbered = numberedAboveLetters = null;
       byPath = new Map();
       return;

@@ -83,6 +83,8 @@ export interface ReadOptions {
   columnTypes?: Readonly<Record<string, FigureColumnType>> | null;
   /** The data row (0-based) a person said is the table's total, instead of the one found by its label. */
   totalRow?: number | null;
+  /** A person said the table has no total row: none is taken by its label (e.g. a "Cộng" that is a subtotal). */
+  noTotalRow?: boolean | null;
 }
 
 export type FigureColumnType = 'money' | 'count' | 'rate' | 'measure';
@@ -347,7 +349,7 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
     publishedNumber: numberAndLabel[r].number || (stt ? null : LABEL_BULLET.exec(numberAndLabel[r].text)?.[1] ?? null),
     label: numberAndLabel[r].text,
     hasValues: valueColumns.some((column) => dataReadings[r][column.position].kind !== 'EMPTY'),
-  })), { withoutNumbers: !stt, indicators: isTransposed(valueColumns), totalIndex: options.totalRow ?? undefined });
+  })), { withoutNumbers: !stt, indicators: isTransposed(valueColumns), totalIndex: options.totalRow ?? undefined, noTotal: options.noTotalRow === true });
   const rows: ImportRow[] = hierarchy.map((node, r) => ({
     index: r,
     line: lineOf(kept[dataStart + r]),
@@ -402,7 +404,7 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
 
 /**
  * A person's corrections of what was guessed: a figure column's type (money takes its scale from the header or
- * the table's unit) and which row is the total. Every unknown column or row is refused, naming it.
+ * the table's unit) and which row is the total, if any. Every unknown column or row is refused, naming it.
  */
 function applyChoices(valueColumns: readonly ImportColumn[], dataRows: number, unitOfMeasure: string | null, options: ReadOptions): ImportProblem[] {
   const errors: ImportProblem[] = [];
@@ -420,6 +422,10 @@ function applyChoices(valueColumns: readonly ImportColumn[], dataRows: number, u
   if (total !== null && total !== undefined && !(Number.isInteger(total) && total >= 0 && total < dataRows)) {
     errors.push(problem('UNKNOWN_ROW', {}, `totalRow: bảng có ${dataRows} dòng số liệu (0 đến ${dataRows - 1}), không có dòng ${total}`,
       `totalRow: the table has ${dataRows} data rows (0 to ${dataRows - 1}), not row ${total}`));
+  }
+  if (options.noTotalRow && total !== null && total !== undefined) {
+    errors.push(problem('CONFLICTING_TOTAL_ROW', {}, `totalRow và noTotalRow trái nhau: bảng có dòng tổng là dòng ${total} hay không có dòng tổng?`,
+      `totalRow and noTotalRow contradict each other: is row ${total} the table's total, or has it none?`));
   }
   return errors;
 }

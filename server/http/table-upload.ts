@@ -2,8 +2,9 @@
  * POST /plans/:planId/tables: the import's door for files (.xlsx or .csv body), for scripts and for staff
  * without the add-in. Query: title (required), dryRun, sheet, range, caption, unitOfMeasure, emptyMeans, notation
  * (VIETNAMESE | DECIMAL_POINT), columnEmptyMeans ("von-vay:NOT_PUBLISHED,total:ROLLUP": column key, meaning),
- * columnTypes ("von-vay:RATE": column key, MONEY | COUNT | RATE | MEASURE), totalRow (the total's data row, 0-based); replace
- * (a draft table's id) with baseVersion for a new version of the same sheet over it.
+ * columnTypes ("von-vay:RATE": column key, MONEY | COUNT | RATE | MEASURE), totalRow (the total's data row, 0-based),
+ * noTotalRow=true (the table has no total row, whatever the labels); replace (a draft table's id) with
+ * baseVersion for a new version of the same sheet over it.
  * The answer is the same JSON as the importTable mutation's; errors are JSON with every problem named.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -67,6 +68,7 @@ export function tableUploadRouter(orm: MikroORM, log: Logger, settings: { limits
       const columnTypesText = text(req.query.columnTypes);
       const columnTypes = columnTypesText === undefined ? null : columnChoices(columnTypesText, COLUMN_TYPES);
       const totalRowText = text(req.query.totalRow);
+      const noTotalRowText = text(req.query.noTotalRow);
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const problems = [
         ...(title ? [] : [problem('MISSING_TITLE', {}, 'Thiếu tham số title (tên bảng)', 'The title parameter (the table\'s title) is missing')]),
@@ -75,6 +77,7 @@ export function tableUploadRouter(orm: MikroORM, log: Logger, settings: { limits
         ...(columnEmptyMeansText === undefined || columnEmptyMeans ? [] : [badColumnChoices('columnEmptyMeans', EMPTY_MEANINGS[0])]),
         ...(columnTypesText === undefined || columnTypes ? [] : [badColumnChoices('columnTypes', COLUMN_TYPES[0])]),
         ...(totalRowText === undefined || /^\d+$/.test(totalRowText) ? [] : [problem('BAD_TOTAL_ROW', {}, 'totalRow phải là số thứ tự của một dòng số liệu, từ 0', 'totalRow must be the number of a data row, from 0')]),
+        ...(noTotalRowText === undefined || ['true', 'false'].includes(noTotalRowText) ? [] : [problem('BAD_NO_TOTAL_ROW', {}, 'noTotalRow phải là true hoặc false', 'noTotalRow must be true or false')]),
         ...(body.length > 0 ? [] : [problem('EMPTY_BODY', {}, `Thiếu tệp: hãy gửi tệp .xlsx (${XLSX_TYPE}) hoặc .csv (text/csv) làm nội dung yêu cầu`, `No file: send an .xlsx (${XLSX_TYPE}) or .csv (text/csv) file as the request body`)]),
       ];
       if (problems.length > 0) throw new ImportRefused(problems);
@@ -93,6 +96,7 @@ export function tableUploadRouter(orm: MikroORM, log: Logger, settings: { limits
         columnEmptyMeans: columnEmptyMeans?.map(([columnKey, means]) => ({ columnKey, means })) ?? null,
         columnTypes: columnTypes?.map(([columnKey, type]) => ({ columnKey, type })) ?? null,
         totalRow: totalRowText === undefined ? null : Number(totalRowText),
+        noTotalRow: noTotalRowText === 'true',
       }, { tableId: text(req.query.replace), baseVersion: baseVersion === undefined ? undefined : Number(baseVersion) });
       res.status(outcome.dryRun ? 200 : 201).json(importAnswer(outcome));
     } catch (caught) {

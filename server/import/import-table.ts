@@ -28,6 +28,8 @@ export interface ImportRequest {
   columnTypes?: readonly { columnKey: string; type: ColumnType }[] | null;
   /** The data row (0-based) that is the total, when the person chose it. */
   totalRow?: number | null;
+  /** The person said the table has no total row. */
+  noTotalRow?: boolean | null;
   origin?: { row: number; column: number };
 }
 
@@ -77,6 +79,7 @@ export async function analyseImport(em: EntityManager, request: ImportRequest, m
     notation: request.notation,
     columnTypes: request.columnTypes ? Object.fromEntries(request.columnTypes.map(({ columnKey, type }) => [columnKey, FIGURE_TYPES[type]])) : null,
     totalRow: request.totalRow,
+    noTotalRow: request.noTotalRow,
     columnKey: (header) => fundingSourceFor(header.split(' / ').pop()!, sources)?.key ?? null,
   });
   const problems = [...(result.ok ? [] : result.errors), ...(await more(title))];

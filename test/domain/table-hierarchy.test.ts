@@ -199,9 +199,16 @@ describe('deriveHierarchy', () => {
   it('takes the total row a person chose, numbered or not, and no other row by its label', () => {
     const lines: Line[] = [['', 'Cả tỉnh'], ['1'], ['1.1'], ['', 'Tổng cộng'], ['2']];
     expect(tree(deriveHierarchy(published(lines)))).toEqual(['-1 CHILD 0 -', '1 ITEM 0 -', '1.1 CHILD 1 1', 'TOTAL GRAND_TOTAL 0 -', '2 ITEM 0 -']);
-    expect(tree(deriveHierarchy(published(lines), { totalIndex: 0 }))).toEqual(['TOTAL GRAND_TOTAL 0 -', '1 ITEM 0 -', '1.1 CHILD 1 1', '1.1.-1 CHILD 2 1.1', '2 ITEM 0 -']);
+    // The "Tổng cộng" not chosen is an item of its own at the top, in no parent's sum.
+    expect(tree(deriveHierarchy(published(lines), { totalIndex: 0 }))).toEqual(['TOTAL GRAND_TOTAL 0 -', '1 ITEM 0 -', '1.1 CHILD 1 1', '-1 ITEM 0 -', '2 ITEM 0 -']);
     // A numbered row ("A" of a table lettered A, B…) chosen as the total: nothing after it belongs to the rows before.
     expect(tree(deriveHierarchy(published([['A', 'Tổng A'], ['1'], ['2']]), { totalIndex: 0 }))).toEqual(['TOTAL GRAND_TOTAL 0 -', '1 ITEM 0 -', '2 ITEM 0 -']);
+  });
+
+  it('takes no row as the total when a person said the table has none', () => {
+    const lines: Line[] = [['', 'Tổng cộng'], ['I'], ['1'], ['2'], ['', 'Cộng'], ['II'], ['1']];
+    expect(tree(deriveHierarchy(published(lines)))).toEqual(['TOTAL GRAND_TOTAL 0 -', 'I SECTION 0 -', 'I.1 ITEM 1 I', 'I.2 ITEM 1 I', 'TOTAL#2 GRAND_TOTAL 0 -', 'II SECTION 0 -', 'II.1 ITEM 1 II']);
+    expect(tree(deriveHierarchy(published(lines), { noTotal: true }))).toEqual(['-1 ITEM 0 -', 'I SECTION 0 -', 'I.1 ITEM 1 I', 'I.2 ITEM 1 I', '-2 ITEM 0 -', 'II SECTION 0 -', 'II.1 ITEM 1 II']);
   });
 
   it('suffixes duplicate keys with #2, #3 and keeps children apart', () => {

@@ -102,6 +102,37 @@ describe('dry run', () => {
     expect(await tableCount()).toBe(before);
   });
 
+  it('takes no row as the total when told the table has none, even one labelled "Tổng cộng"', async () => {
+    // The province's "Tổng cộng" counts districts the table does not list: it is no total of the rows shown.
+    const grid = [
+      ['STT', 'Nội dung', 'Tổng số', 'Ngân sách Trung ương', 'Vốn vay'],
+      ['1', 'Huyện A', '100', '60', '40'], ['1.1', 'Xã A1', '100', '60', '40'], ['2', 'Huyện B', '200', '120', '80'],
+      ['', 'Tổng cộng', '450', '270', '180'],
+    ];
+    const found = (await editor(IMPORT, input('Không có dòng tổng', grid, { dryRun: true }))).data!.importTable;
+    expect(found.structure.rows.map((r: any) => r.kind)).toContain('GRAND_TOTAL');
+    expect(found.rules.map((r: any) => r.kind)).toContain('GRAND_TOTAL');
+
+    const none = (await editor(IMPORT, input('Không có dòng tổng', grid, { dryRun: true, noTotalRow: true }))).data!.importTable;
+    expect(none.structure.rows.map((r: any) => [r.key, r.label, r.kind, r.level, r.parentKey])).toEqual([
+      ['1', 'Huyện A', 'ITEM', 0, null], ['1.1', 'Xã A1', 'CHILD', 1, '1'], ['2', 'Huyện B', 'ITEM', 0, null], ['-1', 'Tổng cộng', 'ITEM', 0, null],
+    ]);
+    expect(none.structure.shapes).not.toContain('total-last');
+    expect(none.rules.map((r: any) => r.kind)).not.toContain('GRAND_TOTAL');
+    expect(none.rules.map((r: any) => r.kind)).toContain('HIERARCHY_SUM');
+    expect(none.findings).toEqual([]);
+
+    const before = await tableCount();
+    const both = await editor(IMPORT, input('Không có dòng tổng', grid, { noTotalRow: true, totalRow: 3 }));
+    expect(both.errors?.[0].extensions?.problems).toEqual([expect.objectContaining({ code: 'CONFLICTING_TOTAL_ROW' })]);
+    expect(await tableCount()).toBe(before);
+
+    const created = (await editor(IMPORT, input('Không có dòng tổng', grid, { noTotalRow: true }))).data!.importTable;
+    const table = (await app.query(GRID, { id: created.tableId })).data!.tableGrid;
+    expect(table.rows.map((r: any) => [r.key, r.kind])).toEqual([['1', 'ITEM'], ['1.1', 'CHILD'], ['2', 'ITEM'], ['-1', 'ITEM']]);
+    expect(table.rules.map((r: any) => r.kind)).not.toContain('GRAND_TOTAL');
+  });
+
   it('reads a table written with decimal points, and refuses it when told the notation is Vietnamese', async () => {
     // Bắc Giang's indicators (test/corpus): 2010's published rate is not 63379 / 412204 = 15,38 %.
     const grid = [['Chỉ tiêu', 'ĐV tính', '2010', '2011', '2014'], ['Tổng số hộ', 'hộ', '412204.00', '421820.00', '436960.00'],

@@ -112,6 +112,18 @@ describe('choices in the query', () => {
     const unknown = await post('title=Chon&dryRun=true&totalRow=7', grid, 'text/csv');
     expect([unknown.status, problems(unknown.json)]).toEqual([422, [['UNKNOWN_ROW', null]]]);
   });
+
+  it('noTotalRow=true: no row is the total, not even one labelled "Tổng cộng"; other values refused', async () => {
+    const grid = 'STT,Nội dung,Tổng số,Vốn vay\n1,Dự án 1,100,40\n2,Dự án 2,100,50\n,Tổng cộng,200,90\n';
+    const none = await post('title=Khong&dryRun=true&noTotalRow=true', grid, 'text/csv');
+    expect(none.status).toBe(200);
+    expect(none.json.structure.rows.map((r: any) => r.kind)).toEqual(['ITEM', 'ITEM', 'ITEM']);
+    expect(none.json.rules.map((r: any) => r.kind)).not.toContain('GRAND_TOTAL');
+    const found = await post('title=Khong&dryRun=true&noTotalRow=false', grid, 'text/csv');
+    expect(found.json.structure.rows.map((r: any) => r.kind)).toEqual(['ITEM', 'ITEM', 'GRAND_TOTAL']);
+    const bad = await post('title=Khong&dryRun=true&noTotalRow=yes', grid, 'text/csv');
+    expect([bad.status, problems(bad.json)]).toEqual([422, [['BAD_NO_TOTAL_ROW', null]]]);
+  });
 });
 
 describe('workbook cells', () => {

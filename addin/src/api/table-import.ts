@@ -25,6 +25,8 @@ export interface ImportRequest {
   columnTypes?: { columnKey: string; type: FigureColumnType }[] | null;
   /** The data row (0-based) the person said is the total. */
   totalRow?: number | null;
+  /** The person said the table has no total row. */
+  noTotalRow?: boolean | null;
 }
 
 export type FigureColumnType = 'MONEY' | 'COUNT' | 'RATE' | 'MEASURE';

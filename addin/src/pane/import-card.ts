@@ -2,8 +2,8 @@
  * The "New table from this sheet" card: reads the sheet, shows the dry run (rows with their levels and kinds,
  * columns with their types, the proposed rules with ✓/✗ counts, the published mistakes), lets the person leave
  * rules out, say what an empty cell means (in the table, or in one column), change a figure column's type and
- * which row is the total (each change proposes the rules again), then creates the table and binds the sheet to it. DOM only: the
- * work is SheetImport's.
+ * which row is the total, or that none is (each change proposes the rules again), then creates the table and
+ * binds the sheet to it. DOM only: the work is SheetImport's.
  */
 import type { Rule } from '../../../domain/rules';
 import type { EmptyMeaning, FigureColumnType, ImportAnswer, ImportedColumn } from '../api/table-import';
@@ -33,6 +33,9 @@ const TYPE_KEYS: Record<string, MessageKey> = {
 
 /** The types a figure column can be given, as the answer names them (lowercase) and as the input takes them. */
 const FIGURE_TYPES: Record<string, FigureColumnType> = { money: 'MONEY', count: 'COUNT', rate: 'RATE', measure: 'MEASURE' };
+
+/** The total row's choice "— none —": the table has no total row, even one found by its label. */
+const NO_TOTAL = 'none';
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -86,8 +89,8 @@ export class ImportCard {
   private columnMeans = new Map<string, EmptyMeaning>();
   /** Figure columns whose type the person changed. */
   private columnTypes = new Map<string, FigureColumnType>();
-  /** The data row the person said is the total; null: the one found. */
-  private totalRow: number | null = null;
+  /** The data row the person said is the total, or that there is none; null: the one found. */
+  private totalRow: number | typeof NO_TOTAL | null = null;
 
   constructor(
     private readonly sheets: SheetImport,
@@ -96,7 +99,8 @@ export class ImportCard {
     element('import-preview').addEventListener('click', () => void this.preview());
     element('import-empty').addEventListener('change', () => void this.proposeAgain());
     element('import-total').addEventListener('change', () => {
-      this.totalRow = Number(element<HTMLSelectElement>('import-total').value);
+      const { value } = element<HTMLSelectElement>('import-total');
+      this.totalRow = value === NO_TOTAL ? NO_TOTAL : Number(value);
       void this.proposeAgain();
     });
     element('import-create').addEventListener('click', () => void this.create());
@@ -126,7 +130,8 @@ export class ImportCard {
       emptyMeans,
       columnEmptyMeans: columnEmptyMeans.length > 0 ? columnEmptyMeans : null,
       columnTypes: columnTypes.length > 0 ? columnTypes : null,
-      totalRow: this.totalRow,
+      totalRow: this.totalRow === NO_TOTAL ? null : this.totalRow,
+      noTotalRow: this.totalRow === NO_TOTAL ? true : null,
     };
   }
 
@@ -228,7 +233,7 @@ export class ImportCard {
     element('import-result').hidden = false;
   }
 
-  /** Which row is the total: the rows listed, the one found (or chosen) selected; "none" only while none is. */
+  /** Which row is the total: "none" and the rows listed, the one found (or chosen) selected, else "none". */
   private renderTotalChoice(answer: ImportAnswer): void {
     const rows = answer.structure.rows;
     const total = rows.find((row) => row.kind === 'GRAND_TOTAL');
@@ -241,9 +246,9 @@ export class ImportCard {
     const listed = rows.slice(0, SHOWN_ROWS);
     if (total && !listed.includes(total)) listed.push(total);
     const select = element<HTMLSelectElement>('import-total');
-    select.replaceChildren(...(total ? [] : [option('', this.tr('importNoTotalRow'))]),
+    select.replaceChildren(option(NO_TOTAL, this.tr('importNoTotalRow')),
       ...listed.map((row) => option(String(row.index), [row.stt, row.label].filter(Boolean).join(' '))));
-    select.value = total ? String(total.index) : '';
+    select.value = total ? String(total.index) : NO_TOTAL;
   }
 
   private columnRow(column: ImportedColumn, answer: ImportAnswer): HTMLTableRowElement {

@@ -54,6 +54,7 @@ export class ImportTableInput {
   @Field(() => [ColumnEmptyMeaningInput], { nullable: true, description: 'Overrides, column by column, the meaning of its empty cells' }) columnEmptyMeans?: ColumnEmptyMeaningInput[] | null;
   @Field(() => [ColumnTypeInput], { nullable: true, description: 'Overrides, column by column, the type found; the rules are proposed under the types given' }) columnTypes?: ColumnTypeInput[] | null;
   @Field(() => Int, { nullable: true, description: 'The data row (0-based, as `index` in the dry run) that is the table\'s total, instead of the one found by its label' }) totalRow?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: the table has no total row, so no row is taken as the total by its label (e.g. a "Cộng" row that is a subtotal: it becomes an item of its own) and no total-row rule is proposed; not with totalRow' }) noTotalRow?: boolean | null;
   @Field(() => NumberNotation, { nullable: true, description: 'How the figures are written; inferred from the table when not given' }) notation?: NumberNotation | null;
   @Field(() => String, { nullable: true, description: 'The sheet cell the grid starts at, e.g. "B3" (default A1), so problems name the sheet\'s cells' }) firstCell?: string | null;
   @Field(() => ID, { nullable: true, description: 'A new version of the same sheet over this draft table (imported before, same title): the dry run shows the structural diff, otherwise it is applied' }) replaceTableId?: string | null;
