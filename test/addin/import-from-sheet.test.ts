@@ -2,7 +2,7 @@
  * "Tạo bảng từ trang tính / New table from this sheet" in the BUILT task pane (headless Chromium, fake
  * Office.js, real server): a published table pasted into a sheet (a title, a unit line, a merged two-row
  * header, numbers stored as numbers, a total row the import does not know by its label) is previewed; the person
- * says which row is the total, changes a column's type and leaves one proposed rule out (each choice proposes the
+ * says which row is the total (and, trying "none", that there is none), changes a column's type and leaves one proposed rule out (each choice proposes the
  * rules again), the table is created as chosen and the sheet bound to it; an edit typed into the sheet is then
  * pushed and the server has it.
  */
@@ -75,7 +75,7 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     const rows = () => page.locator('#import-rows tr').evaluateAll((lines) => lines.map((line) => Array.from(line.children, (cell) => cell.textContent)));
     const ruleTexts = () => page.locator('#import-rules li').allTextContents();
     // No total row found: "Cả tỉnh" is a row like the others, and no total-row rule is proposed.
-    expect(await page.locator('#import-total').inputValue()).toBe('');
+    expect(await page.locator('#import-total').inputValue()).toBe('none');
     expect((await rows()).map((row) => row[1])).toEqual(['Cả tỉnh', 'Chương trình mục tiêu quốc gia giảm nghèo bền vững', expect.any(String), 'Chương trình mục tiêu quốc gia xây dựng nông thôn mới']);
     expect((await rows())[0][2]).not.toBe('Tổng');
     expect(await ruleTexts()).not.toContain('Dòng tổng = tổng các mục✓ 3');
@@ -87,6 +87,15 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     expect(await page.locator('#import-summary').textContent()).toBe(
       'A1:E8 của "Sheet1": 4 dòng tiêu đề, 4 dòng số liệu, 3 cột số liệu (triệu đồng). Nhận ra: stt-column, merged-header, total-first, total-column, numbered-items.',
     );
+    // "— none —" stays offered once a total is chosen: choosing it proposes the rules again without a total row.
+    await page.locator('#import-total').selectOption({ label: '— không có —' });
+    await idle();
+    expect(await page.locator('#import-total').inputValue()).toBe('none');
+    expect((await rows())[0][2]).not.toBe('Tổng');
+    expect((await ruleTexts()).filter((text) => text.startsWith('Dòng tổng'))).toEqual([]);
+    await page.locator('#import-total').selectOption({ label: 'Cả tỉnh' });
+    await idle();
+    expect((await rows())[0][2]).toBe('Tổng');
     // Each column: its header, its type (for a figure column a choice, its scale beside it), and for a figure
     // column what its empty cells mean (a choice).
     const columns = () => page.locator('#import-columns tr').evaluateAll((lines) => lines.map((line) => {
