@@ -8,13 +8,13 @@ import { PlanTable } from './plan-table';
 import { SourceDocument } from './source-document';
 
 /** A baseline, target or actual of an indicator for one unit and period, with where it was published. */
-@ObjectType()
+@ObjectType({ description: 'One figure of an indicator for an administrative unit and a period: a baseline, target or actual, as published' })
 @Entity()
 @Index({ properties: ['unit', 'indicator', 'period'] })
 // Pages by period (indicatorValuesConnection): one index seek per period, however deep the page.
 @Index({ properties: ['period', 'unit', 'indicator', 'kind', 'id'] })
 export class IndicatorValue {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the indicator value' })
   @PrimaryKey()
   id!: number;
 
@@ -27,7 +27,7 @@ export class IndicatorValue {
   @ManyToOne(() => Period)
   period!: Period;
 
-  @Field(() => ValueKind)
+  @Field(() => ValueKind, { description: 'Baseline, target or actual' })
   @Enum({ items: () => ValueKind })
   kind!: ValueKind;
 
@@ -35,7 +35,7 @@ export class IndicatorValue {
   @Property({ type: 'decimal', precision: 20, scale: 4 })
   value!: string;
 
-  @Field(() => Comparator)
+  @Field(() => Comparator, { description: 'How the figure is qualified as published: exactly, below, at least, about…' })
   @Enum({ items: () => Comparator })
   comparator: Comparator = Comparator.EQ;
 
