@@ -45,8 +45,19 @@ export const resolvers = [
   ReportingRoundResolver,
 ] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+/** What GraphiQL's documentation explorer shows first; type-graphql has no option for the root types' descriptions. */
+const ROOT_DESCRIPTIONS = {
+  Query: 'Everything PlanBridge answers: units, programs, plans and their tables (Phụ lục), indicators and their values, reporting rounds. Most data needs a signed-in user with a role on its unit.',
+  Mutation: 'Everything that changes data: signing in, pushing tables, the approval workflow, imports, plans, reporting rounds and users. A mutation refused for bad input writes nothing.',
+};
+
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers, validate: false });
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = ROOT_DESCRIPTIONS.Query;
+  if (mutation) mutation.description = ROOT_DESCRIPTIONS.Mutation;
+  return schema;
 }
 
 /** The SDL checked in as schema/schema.graphql: sorted, so the file changes only when the API does. */
