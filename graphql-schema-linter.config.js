@@ -6,6 +6,7 @@
  */
 module.exports = {
   schemaPaths: ['schema/schema.graphql'],
+  customRulePaths: ['tools/schema/lint-rules/*.js'],
   rules: [
     // GraphiQL's documentation explorer is where analysts learn the API: everything says what it is.
     'types-have-descriptions',
@@ -14,6 +15,8 @@ module.exports = {
     'input-object-values-have-descriptions',
     'enum-values-have-descriptions',
     'descriptions-are-capitalized',
+    // Ours (tools/schema/lint-rules/): the built-in rule above checks field descriptions only.
+    'other-descriptions-are-capitalized',
     'deprecations-have-a-reason',
     // Naming.
     'types-are-capitalized',

@@ -70,18 +70,25 @@ describe('GraphQL schema lint (graphql-schema-linter.config.js)', () => {
     expect(lintSchema(describedSchema)).toEqual([]);
   });
 
-  it('reports a missing or lowercase description, an enum value not in capitals and a connection without edges', () => {
+  it('reports a missing description, a lowercase one on a field, an argument or an enum value, an enum value not in capitals and a connection without edges', () => {
     const broken = describedSchema
       .replace('  """Level of the unit."""\n', '')
       .replace('"""Cursor of the last edge."""', '"""cursor of the last edge."""')
       .replace('  """Province (tỉnh)."""\n  PROVINCE', '  """Province (tỉnh)."""\n  Province')
+      .replace('"""Commune (xã)."""', '"""commune (xã)."""')
+      .replace('"""Number of units after the cursor', '"""number of units after the cursor')
       .replace('  edges: [UnitEdge!]!', '  items: [UnitEdge!]!');
-    expect(lintSchema(broken).map((problem) => problem.rule).sort()).toEqual([
+    const problems = lintSchema(broken);
+    expect(problems.map((problem) => problem.rule).sort()).toEqual([
       'descriptions-are-capitalized',
       'enum-values-all-caps',
       'fields-have-descriptions',
+      'other-descriptions-are-capitalized',
+      'other-descriptions-are-capitalized',
       'relay-connection-types-spec',
     ]);
-    expect(lintSchema(broken).find((problem) => problem.rule === 'fields-have-descriptions')?.message).toContain('Unit.level');
+    const named = (rule: string) => problems.filter((problem) => problem.rule === rule).map((problem) => problem.message.match(/`([^`]+)`/)?.[1]);
+    expect(named('fields-have-descriptions')).toEqual(['Unit.level']);
+    expect(named('other-descriptions-are-capitalized').sort()).toEqual(['Query.unitsConnection(first)', 'UnitLevel.COMMUNE']);
   });
 });

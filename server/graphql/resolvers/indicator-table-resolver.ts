@@ -9,7 +9,7 @@ import { badInput, parseId } from '../errors';
 class IndicatorColumnInput {
   @Field({ description: 'Key of the indicator, e.g. "POOR_HOUSEHOLD_RATE"' }) indicatorKey!: string;
   @Field(() => ValueKind, { description: 'Baseline, target or actual' }) kind!: ValueKind;
-  @Field({ description: 'e.g. "2024", "2021-2025"' }) periodKey!: string;
+  @Field({ description: 'Key of the period of the values, e.g. "2024", "2021-2025"' }) periodKey!: string;
 }
 
 @InputType({ description: 'A table for entering actuals and targets: one row per unit, one column per indicator, kind and period' })

@@ -23,7 +23,7 @@ export class ImportTableInput {
   @Field(() => ID, { description: 'Identifier of the plan the table belongs to' }) planId!: string;
   @Field({ description: 'Unique within the plan, e.g. "Phụ lục 3"' }) title!: string;
   @Field(() => String, { description: 'Heading under the title, as published; empty when none', nullable: true }) caption?: string | null;
-  @Field(() => String, { nullable: true, description: 'e.g. "triệu đồng"; found from a "Đơn vị tính:" line when not given' }) unitOfMeasure?: string | null;
+  @Field(() => String, { nullable: true, description: 'Unit of the money cells (đơn vị tính), e.g. "triệu đồng"; found from a "Đơn vị tính:" line when not given' }) unitOfMeasure?: string | null;
   @Field(() => [[String, { nullable: true }]], { description: 'The cells as text exactly as shown, header rows first' }) grid!: (string | null)[][];
   @Field({ description: 'Write nothing; answer what would be created' }) dryRun!: boolean;
   @Field(() => [GraphQLJSON], { nullable: true, description: 'Rules to bind instead of the proposed ones (rule JSON, column keys as in the dry run)' }) rules?: unknown[] | null;

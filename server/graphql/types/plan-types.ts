@@ -10,7 +10,7 @@ export class SourceDocumentInput {
 @InputType({ description: 'A new implementation plan (Kế hoạch) of a unit' })
 export class CreatePlanInput {
   @Field(() => ID, { description: 'Identifier of the administrative unit that issued the plan' }) issuingUnitId!: string;
-  @Field({ description: 'e.g. "132/KH-UBND"; unique within the issuing unit' }) documentNumber!: string;
+  @Field({ description: 'Document number (số hiệu) as published, e.g. "132/KH-UBND"; unique within the issuing unit' }) documentNumber!: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, within the issuing unit\'s validity' }) issuedOn?: string | null;
   @Field({ description: 'Title (trích yếu) as published' }) title!: string;
   @Field({ description: 'First day of the period the plan covers (YYYY-MM-DD)' }) periodFrom!: string;
