@@ -24,7 +24,7 @@ export class ChangeSet {
   @Property()
   versionAfter!: number;
 
-  @Field({ description: 'Who pushed' })
+  @Field({ description: 'Login of who pushed' })
   @Property()
   author!: string;
 

@@ -49,7 +49,7 @@ export class AuthResolver {
     return true;
   }
 
-  @Query(() => User, { nullable: true, description: 'The signed-in user, or null' })
+  @Query(() => User, { nullable: true, description: 'The signed-in user, with roles and personal tokens; null without a token' })
   me(@Ctx() { access }: GraphQLContext): User | null {
     return access.user;
   }
@@ -81,7 +81,7 @@ export class AuthResolver {
     return { token: issued.token, info: issued.record };
   }
 
-  @Mutation(() => Boolean, { description: 'Revoke one of your tokens' })
+  @Mutation(() => Boolean, { description: 'Revoke one of your tokens: it stops working at once' })
   async revokeToken(@Ctx() context: GraphQLContext, @Arg('id', () => ID, { description: 'Identifier of the token, from me { personalTokens }' }) id: string): Promise<boolean> {
     const user = signedIn(context);
     const token = await context.em.findOne(AccessToken, { id: parseId(id, 'token', 'mã truy cập'), user: user.id });
@@ -94,7 +94,7 @@ export class AuthResolver {
 
 @Resolver(() => RoleAssignment)
 export class RoleAssignmentResolver {
-  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Null: the whole country' })
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit the role is on, with the units below it; null for the whole country' })
   unit(@Root() assignment: RoleAssignment, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit | null> | null {
     return assignment.unit ? loaders.byId(AdministrativeUnit).load(assignment.unit.id) : null;
   }

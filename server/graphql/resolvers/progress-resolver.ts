@@ -19,7 +19,7 @@ class ProgressPoint {
 @ObjectType({ description: 'Baseline, target, actual and progress of one indicator for one unit or the whole country' })
 class IndicatorProgress {
   @Field(() => Indicator, { description: 'The indicator' }) indicator!: Indicator;
-  @Field(() => AdministrativeUnit, { nullable: true, description: 'Null for the whole country' }) unit!: AdministrativeUnit | null;
+  @Field(() => AdministrativeUnit, { nullable: true, description: 'The unit the figures are for; null for the whole country' }) unit!: AdministrativeUnit | null;
   @Field(() => ProgressStatus, { description: 'Achieved, on track, at risk, off track, or not assessed' }) status!: ProgressStatus;
   @Field(() => String, { nullable: true, description: 'Actual minus target, an exact decimal string; empty without both' }) gap!: string | null;
   @Field(() => String, { nullable: true, description: 'Share of the planned change from baseline to target achieved, %' }) percentAchieved!: string | null;

@@ -57,7 +57,7 @@ function consolidatedTable(result: Consolidation): ConsolidatedTable {
 
 @Resolver(() => ReportForm)
 export class ReportFormResolver {
-  @Query(() => [ReportForm], { description: 'Report forms, by title' })
+  @Query(() => [ReportForm], { description: 'Report forms (biểu mẫu báo cáo), by title' })
   reportForms(@Ctx() context: GraphQLContext): Promise<ReportForm[]> {
     signedIn(context);
     return context.em.find(ReportForm, {}, { orderBy: { title: 'asc' } });
@@ -75,7 +75,7 @@ export class ReportFormResolver {
     return reviseReportForm(context.em, context.access, parseId(formId, 'report form', 'biểu mẫu báo cáo'), parseId(templateTableId, 'table', 'bảng'));
   }
 
-  @FieldResolver(() => [ReportFormVersion], { description: 'Oldest first' })
+  @FieldResolver(() => [ReportFormVersion], { description: 'Every structure the form has had, oldest first' })
   versions(@Root() form: ReportForm, @Ctx() { em }: GraphQLContext): Promise<ReportFormVersion[]> {
     return em.find(ReportFormVersion, { form }, { orderBy: { number: 'asc' } });
   }
@@ -177,7 +177,7 @@ export class ReportingRoundResolver {
     return (await loaders.byId(ReportFormVersion).load(round.formVersion.id))!.number;
   }
 
-  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'None: the whole country' })
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit whose units below report; empty for the whole country' })
   scopeUnit(@Root() round: ReportingRound, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit | null> | null {
     return round.scopeUnit ? loaders.byId(AdministrativeUnit).load(round.scopeUnit.id) : null;
   }

@@ -57,7 +57,7 @@ export class PlanTableResolver {
     return loaders.byParent(TableColumn, 'table', 'position').load(table.id);
   }
 
-  @FieldResolver(() => [TableRow], { description: 'Rows in published order' })
+  @FieldResolver(() => [TableRow], { description: 'The rows in published order, each with its cells' })
   rows(@Root() table: PlanTable, @Ctx() { loaders }: GraphQLContext): Promise<TableRow[]> {
     return loaders.byParent(TableRow, 'table', 'position').load(table.id);
   }
@@ -65,7 +65,7 @@ export class PlanTableResolver {
 
 @Resolver(() => TableRow)
 export class TableRowResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Key of the parent row' })
+  @FieldResolver(() => String, { nullable: true, description: 'Key of the row it belongs under; empty for a top-level row' })
   async parentKey(@Root() row: TableRow, @Ctx() { loaders }: GraphQLContext): Promise<string | null> {
     return row.parent ? (await loaders.byId(TableRow).load(row.parent.id))!.key : null;
   }

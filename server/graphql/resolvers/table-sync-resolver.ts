@@ -28,7 +28,7 @@ const CellHistoryConnection = connectionType(CellHistoryEntry, 'CellHistoryEntry
 /** A cell changes at most once per version: the version orders its history. */
 const CELL_HISTORY = { name: 'CellHistoryEntry', keys: [{ type: 'int' as const }], keyOf: (entry: CellHistoryEntry) => [entry.versionAfter] };
 
-const TABLE_ID = 'The table (bảng)';
+const TABLE_ID = 'Identifier of the table (bảng)';
 const ROW_KEY = 'Stable key of the row, e.g. "III.2.1"';
 const COLUMN_KEY = 'Stable key of the column, e.g. "total"';
 

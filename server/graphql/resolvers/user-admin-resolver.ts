@@ -105,7 +105,7 @@ export class UserAdminResolver {
     return context.em.findOneOrFail(RoleAssignment, { user, unit, role });
   }
 
-  @Mutation(() => Boolean, { description: 'Take a role away' })
+  @Mutation(() => Boolean, { description: 'Take a role away from a user (administrator of the role\'s unit)' })
   async removeRole(@Ctx() context: GraphQLContext, @Arg('assignmentId', () => ID, { description: 'Identifier of the role assignment, from User.roles' }) assignmentId: string): Promise<boolean> {
     const assignment = await context.em.findOne(RoleAssignment, parseId(assignmentId, 'role assignment', 'phân quyền'));
     if (!assignment || !administers(context, assignment.unit?.id ?? null)) throw notFound('role assignment', 'phân quyền', assignmentId);

@@ -54,8 +54,8 @@ export class ImportedColumn {
 
 @ObjectType({ description: 'A data row found in the grid', simpleResolvers: true })
 export class ImportedRow {
-  @Field(() => Int, { description: '0-based among the data rows' }) index!: number;
-  @Field(() => Int, { description: '1-based line of the grid' }) line!: number;
+  @Field(() => Int, { description: 'Place among the data rows, from 0' }) index!: number;
+  @Field(() => Int, { description: 'Line of the grid the row is on, from 1' }) line!: number;
   @Field({ description: 'Key the row will have in the table, e.g. "III.2.1"' }) key!: string;
   @Field({ description: 'STT (số thứ tự) as published: "I", "2.1", "–", or empty' }) stt!: string;
   @Field({ description: 'Label as published' }) label!: string;
@@ -98,7 +98,7 @@ export class ProposedRule {
   @Field({ description: 'Identifier of the rule within the table' }) id!: string;
   @Field({ description: 'Kind of the rule: ROW_SUM, HIERARCHY_SUM, GRAND_TOTAL, NON_NEGATIVE, WHOLE_NUMBER, RANGE, RATIO, BALANCE or COMPARE' }) kind!: string;
   @Field(() => GraphQLJSON, { description: 'The rule as data (domain/rules)' }) rule!: unknown;
-  @Field(() => Int, { description: 'Checks made' }) checks!: number;
+  @Field(() => Int, { description: 'Number of cells the rule was checked on' }) checks!: number;
   @Field(() => Int, { description: 'Checks that hold' }) holds!: number;
   @Field(() => Int, { description: 'Checks that fail' }) fails!: number;
   @Field(() => [CellRef], { description: 'The checked cells where it fails' }) failing!: CellRef[];

@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 @InputType({ description: 'The document a plan was published in: its title, date, and file name or web address' })
 export class SourceDocumentInput {
   @Field({ description: 'Title of the document as published' }) title!: string;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Date of issue (YYYY-MM-DD)' }) issuedOn?: string | null;
   @Field(() => String, { nullable: true, description: 'File name or web address of the published document' }) file?: string | null;
 }
 

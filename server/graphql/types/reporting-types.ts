@@ -74,7 +74,7 @@ export class OpenReportingRoundInput {
   @Field(() => ID, { description: 'Identifier of the report form' }) formId!: string;
   @Field({ description: 'Matching the form\'s period type: "2025", "2025-H1", "2025-Q3", "2025-07"' }) periodKey!: string;
   @Field(() => ID, { nullable: true, description: 'The units below this one report; none: the whole country' }) scopeUnitId?: string | null;
-  @Field({ description: 'YYYY-MM-DD, inclusive' }) deadline!: string;
+  @Field({ description: 'Day reports are due (YYYY-MM-DD, inclusive)' }) deadline!: string;
 }
 
 @ObjectType({ description: 'How many reports of a round are in each state, with completeness and timeliness' })
@@ -137,7 +137,7 @@ export class ReportingTask {
   @Field({ description: 'Name of the unit the report is for' }) unitName!: string;
   @Field({ description: 'Workflow status of the report\'s table: DRAFT or SUBMITTED' }) status!: string;
   @Field({ description: 'Day the report is due (YYYY-MM-DD, inclusive)' }) deadline!: string;
-  @Field(() => Int, { description: 'Negative when late' }) daysRemaining!: number;
+  @Field(() => Int, { description: 'Days from today (Asia/Ho_Chi_Minh) until the deadline; negative when late' }) daysRemaining!: number;
 }
 
 @ObjectType({ description: 'A unit of a reporting round with its report' })
@@ -186,7 +186,7 @@ export class UnitRef {
 @ObjectType({ description: 'Tổng hợp: the reports of the units below a unit added up cell by cell' })
 export class ConsolidatedTable {
   @Field(() => ID, { description: 'Identifier of the reporting round' }) roundId!: string;
-  @Field(() => ID, { nullable: true, description: 'None: the whole country' }) unitId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Identifier of the unit the units below add up to; empty for the whole country' }) unitId!: string | null;
   @Field({ description: 'Name of the unit the units below add up to, or "Cả nước" for the whole country' }) unitName!: string;
   @Field({ description: 'Title of the report form' }) title!: string;
   @Field({ description: 'Heading of the form\'s table' }) caption!: string;

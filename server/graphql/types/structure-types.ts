@@ -42,7 +42,7 @@ export class StructureChangeEntry {
   @Field(() => StructureOp, { description: 'Which change it was' }) op!: StructureOp;
   @Field({ description: 'Key of the row or column changed' }) key!: string;
   @Field({ description: 'Label of the row or heading of the column after the change' }) label!: string;
-  @Field(() => String, { nullable: true, description: 'RENAME_: the label before' }) previousLabel!: string | null;
+  @Field(() => String, { nullable: true, description: 'For RENAME_ROW and RENAME_COLUMN: the label before the change; empty for additions' }) previousLabel!: string | null;
 }
 
 @ObjectType({ description: 'The table version a structure change created and what changed', simpleResolvers: true })

@@ -105,7 +105,7 @@ export class Finding {
   @Field(() => Severity, { description: 'Whether the finding blocks a push' }) severity!: Severity;
   @Field({ description: 'What is wrong, in Vietnamese, naming the row and column' }) messageVi!: string;
   @Field({ description: 'What is wrong, in English, naming the row and column' }) messageEn!: string;
-  @Field(() => [FindingCell], { description: 'The checked cell first' }) cells!: FindingCell[];
+  @Field(() => [FindingCell], { description: 'The cells the finding is about, the checked cell first' }) cells!: FindingCell[];
   @Field(() => String, { description: 'The value the rule expects, an exact decimal string; empty when the rule compares no value', nullable: true }) expected!: string | null;
   @Field(() => String, { description: 'The value found, an exact decimal string; empty when the cell is empty', nullable: true }) found!: string | null;
   @Field(() => String, { nullable: true, description: 'Found minus expected, an exact decimal string' }) difference!: string | null;
@@ -120,9 +120,9 @@ export class CellConflict {
   @Field(() => String, { description: 'Published STT of the row', nullable: true }) rowNumber!: string | null;
   @Field({ description: 'Label of the cell\'s row as published' }) rowLabel!: string;
   @Field({ description: 'Heading of the cell\'s column as published' }) columnLabel!: string;
-  @Field(() => String, { nullable: true, description: 'At baseVersion' }) base!: string | null;
-  @Field(() => String, { nullable: true, description: 'On the server now' }) theirs!: string | null;
-  @Field(() => String, { nullable: true, description: 'What this push wanted' }) mine!: string | null;
+  @Field(() => String, { nullable: true, description: 'Value at baseVersion, an exact decimal string; empty when the cell was empty' }) base!: string | null;
+  @Field(() => String, { nullable: true, description: 'Value on the server now, as someone else changed it; empty when emptied' }) theirs!: string | null;
+  @Field(() => String, { nullable: true, description: 'Value this push wanted; empty to empty the cell' }) mine!: string | null;
 }
 
 @ObjectType({ description: 'The answer to a push: applied, rejected with findings, or in conflict' })
