@@ -92,7 +92,7 @@ registerEnumType(Role, {
   valuesConfig: {
     VIEWER: { description: 'Reads the tables, reports and indicator values of the unit and the units below it' },
     EDITOR: { description: 'Also pushes tables of its own unit and submits them for approval' },
-    APPROVER: { description: 'Also approves or reopens the submitted tables of the units below its own' },
+    APPROVER: { description: 'Also approves the submitted tables of the units below its own, or reopens them' },
     ADMINISTRATOR: { description: 'Everything the other roles may do, and manages users and their roles' },
   },
 });
@@ -209,10 +209,10 @@ registerEnumType(ColumnType, {
   name: 'ColumnType',
   description: 'What the values of a table column are, which decides their checks and number format',
   valuesConfig: {
-    MONEY: { description: 'Money in the table\'s unit of measure (e.g. triệu đồng), exact decimal, not negative' },
-    COUNT: { description: 'A count (households, persons, models): a whole number, not negative' },
-    RATE: { description: 'A rate in percent, 0–100' },
-    MEASURE: { description: 'Any other quantity, exact decimal' },
+    MONEY: { description: 'Money in the table\'s unit of measure (e.g. triệu đồng), an exact decimal' },
+    COUNT: { description: 'A count: households, persons, models…' },
+    RATE: { description: 'A rate in percent, e.g. the poor-household rate' },
+    MEASURE: { description: 'Any other quantity, an exact decimal' },
   },
 });
 registerEnumType(RowKind, {
@@ -248,7 +248,7 @@ registerEnumType(IndicatorDirection, {
   valuesConfig: {
     HIGHER_IS_BETTER: { description: 'Higher is better, e.g. workers supported' },
     LOWER_IS_BETTER: { description: 'Lower is better, e.g. the poor-household rate (tỷ lệ hộ nghèo)' },
-    NEUTRAL: { description: 'Neither higher nor lower is better, e.g. total households' },
+    NEUTRAL: { description: 'No fixed direction: progress reads it from how the target is phrased ("ít nhất" means higher is better)' },
   },
 });
 registerEnumType(ValueKind, {

@@ -33,7 +33,7 @@ export class Indicator {
   @Enum({ items: () => IndicatorDirection })
   direction!: IndicatorDirection;
 
-  @Field(() => Int, { description: 'Decimals its values are published with (e.g. 2 for a rate "0,80 %")' })
+  @Field(() => Int, { description: 'Decimals its values are published with (e.g. 2 for a rate "0,80 %"); recomputed rates are rounded to it' })
   @Property()
   decimals: number = 0;
 

@@ -27,10 +27,10 @@ registerEnumType(ReportState, {
   name: 'ReportState',
   description: 'Where a unit\'s report of a round stands',
   valuesConfig: {
-    NOT_STARTED: { description: 'Nothing pushed yet (chưa nhập)' },
-    DRAFT: { description: 'Pushed, not submitted (đang nhập)' },
-    SUBMITTED: { description: 'Submitted, waiting for approval (đã gửi)' },
-    APPROVED: { description: 'Approved (đã duyệt)' },
+    NOT_STARTED: { description: 'Nothing pushed yet (Chưa bắt đầu)' },
+    DRAFT: { description: 'Pushed, not submitted (Đang nhập)' },
+    SUBMITTED: { description: 'Submitted, waiting for approval (Đã gửi)' },
+    APPROVED: { description: 'Approved (Đã duyệt)' },
   },
 });
 registerEnumType(IncludedStatus, {
