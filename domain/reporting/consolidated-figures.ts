@@ -13,7 +13,8 @@ export interface RateCell {
   problem: RateProblem | null;
 }
 
-const cellKey = (rowKey: string, columnKey: string) => `${rowKey}\u0000${columnKey}`;
+/** A cell's key in the maps of sums and of contributors. */
+export const cellKey = (rowKey: string, columnKey: string) => `${rowKey}\u0000${columnKey}`;
 
 /**
  * The consolidated grid from the sums of the units' cells. Rates are never added: a cell a RATIO rule

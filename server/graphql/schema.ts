@@ -14,7 +14,7 @@ import { ProgramComponentResolver, ProgramPhaseResolver, ProgramResolver } from 
 import { ChangeSetResolver, TableSyncResolver } from './resolvers/table-sync-resolver';
 import { PlanTableResolver, TableColumnResolver, TableRowResolver } from './resolvers/table-resolver';
 import { UnitResolver, UnitSuccessionResolver } from './resolvers/unit-resolver';
-import { ReportFormResolver, ReportFormVersionResolver, ReportingRoundResolver } from './resolvers/reporting-resolver';
+import { ConsolidatedCellResolver, ReportFormResolver, ReportFormVersionResolver, ReportingRoundResolver } from './resolvers/reporting-resolver';
 
 export const resolvers = [
   UnitResolver,
@@ -43,6 +43,7 @@ export const resolvers = [
   ReportFormResolver,
   ReportFormVersionResolver,
   ReportingRoundResolver,
+  ConsolidatedCellResolver,
 ] as const;
 
 /** What GraphiQL's documentation explorer shows first; type-graphql has no option for the root types' descriptions. */

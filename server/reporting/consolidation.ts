@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { consolidatedSnapshot, type RateCell } from '../../domain/reporting/consolidated-figures';
+import { cellKey, consolidatedSnapshot, type RateCell } from '../../domain/reporting/consolidated-figures';
 import { contributionShares } from '../../domain/reporting/contribution-shares';
 import type { ReportState } from '../../domain/reporting/completeness';
 import { validateTable, type Finding } from '../../domain/rules';
@@ -33,15 +33,19 @@ export interface ConsolidatedCell {
   rowKey: string;
   columnKey: string;
   value: string | null;
-  contributors: Contribution[];
 }
 
 export interface Consolidation {
   view: RoundView;
   included: IncludedStatus[];
   snapshot: TableSnapshot;
-  /** Every cell that holds a sum or a rate, with the units that went into it (drill-down). */
+  /** Every cell that holds a sum (for a rate, its value is the recomputed rate). */
   cells: ConsolidatedCell[];
+  /**
+   * Drill-down, read only when asked for (one more statement, its work growing with every cell counted):
+   * by cell (row key NUL column key), the contributing units and their values, in unit order.
+   */
+  contributors: () => Promise<Map<string, Contribution[]>>;
   rates: RateCell[];
   contributing: RoundUnit[];
   /** Units that should have reported and whose report is not counted: listed, never taken as zero. */
@@ -51,17 +55,25 @@ export interface Consolidation {
 }
 
 /**
- * Σ value × share per cell, exactly (PostgreSQL numeric), with the contributing units and their values
- * in unit order: one statement for any number of units, grouped by row and column key. Each report's cells
- * are read through the table_id index (offset 0 keeps the planner from scanning every cell of every round).
+ * The cells of the contributing reports (k: their tables in unit id order, with the share of each), keyed
+ * by row and column key: one statement for any number of units. Each report's cells are read through the
+ * table_id index (offset 0 keeps the planner from scanning every cell of every round).
  */
-const SUMS_SQL = `select r.key as row_key, c.key as column_key, trim_scale(sum(v.value * k.share))::text as total,
-    string_agg(k.unit_id::text, ',' order by k.unit_id) as units, string_agg(trim_scale(v.value)::text, ',' order by k.unit_id) as vals
-  from unnest(?::int[], ?::int[], ?::numeric[]) as k(table_id, unit_id, share)
+const CONTRIBUTING_CELLS = `from unnest(?::int[], ?::numeric[]) with ordinality as k(table_id, share, ord)
   cross join lateral (select row_id, column_id, value from table_cell cell where cell.table_id = k.table_id offset 0) v
   join table_row r on r.id = v.row_id
   join table_column c on c.id = v.column_id
   group by r.key, c.key`;
+
+/** Σ value × share per cell, exactly (PostgreSQL numeric), hashed by cell: no sort. */
+const SUMS_SQL = `select r.key as row_key, c.key as column_key, trim_scale(sum(v.value * k.share))::text as total ${CONTRIBUTING_CELLS}`;
+
+/**
+ * Drill-down: each cell's contributors as positions in k and their values. The two lists are built from
+ * the same rows in the same order, so they pair up; without an ORDER BY inside the aggregates PostgreSQL
+ * hashes instead of sorting every cell of every report, and the positions are put in order here.
+ */
+const CONTRIBUTORS_SQL = `select r.key as row_key, c.key as column_key, string_agg(k.ord::text, ',') as positions, string_agg(trim_scale(v.value)::text, ',') as vals ${CONTRIBUTING_CELLS}`;
 
 function stateOf(record: RoundInstance): ReportState {
   if (record.status === 'APPROVED' || record.status === 'SUBMITTED') return record.status;
@@ -89,21 +101,15 @@ export async function consolidate(em: EntityManager, access: Access, roundId: nu
     const unit: RoundUnit = { unitId: record.unitId, unitKey: record.key, unitName: record.name, state: stateOf(record), tableId: record.tableId, share };
     (included.includes(unit.state as IncludedStatus) ? contributing : missing).push(unit);
   }
-  const sums: any[] = contributing.length
-    ? await em.execute(SUMS_SQL, [pgArray(contributing.map((u) => u.tableId)), pgArray(contributing.map((u) => u.unitId)), pgArray(contributing.map((u) => u.share))])
-    : [];
+  // Sent in unit id order, the order each cell's contributors are listed in.
+  const byId = [...contributing].sort((a, b) => a.unitId - b.unitId);
+  const reports = [pgArray(byId.map((u) => u.tableId)), pgArray(byId.map((u) => u.share))];
+  const sums: any[] = contributing.length ? await em.execute(SUMS_SQL, reports) : [];
   const empty = emptySnapshot(structure);
-  const { snapshot, rates } = consolidatedSnapshot(empty.columns, empty.rows, new Map(sums.map((sum) => [`${sum.row_key}\u0000${sum.column_key}`, sum.total])), rules);
-  const cells: ConsolidatedCell[] = sums.map((sum) => {
-    const units = sum.units.split(',');
-    const values = sum.vals.split(',');
-    return {
-      rowKey: sum.row_key,
-      columnKey: sum.column_key,
-      value: snapshot.value(sum.row_key, sum.column_key),
-      contributors: units.map((id: string, index: number) => ({ unitId: Number(id), value: values[index] })),
-    };
-  });
+  const { snapshot, rates } = consolidatedSnapshot(empty.columns, empty.rows, new Map(sums.map((sum) => [cellKey(sum.row_key, sum.column_key), sum.total])), rules);
+  const cells: ConsolidatedCell[] = sums.map((sum) => ({ rowKey: sum.row_key, columnKey: sum.column_key, value: snapshot.value(sum.row_key, sum.column_key) }));
+  let drillDown: Promise<Map<string, Contribution[]>> | null = null;
+  const contributors = () => (drillDown ??= contributionsOf(em, reports, byId));
   const names = new Map<number, { key: string; name: string }>();
   if (notComparable.length) {
     const found: { id: number; key: string; name: string }[] = await em.execute(`select id, key, name from administrative_unit where id = any(?::int[])`, [pgArray(notComparable)]);
@@ -114,12 +120,26 @@ export async function consolidate(em: EntityManager, access: Access, roundId: nu
     included,
     snapshot,
     cells,
+    contributors,
     rates,
     contributing,
     missing,
     notComparable: notComparable.map((id) => ({ unitId: id, unitKey: names.get(id)!.key, unitName: names.get(id)!.name })),
     findings: validateTable(snapshot, rules),
   };
+}
+
+async function contributionsOf(em: EntityManager, reports: string[], byId: RoundUnit[]): Promise<Map<string, Contribution[]>> {
+  const rows: { row_key: string; column_key: string; positions: string; vals: string }[] = byId.length ? await em.execute(CONTRIBUTORS_SQL, reports) : [];
+  return new Map(
+    rows.map((row) => {
+      const values = row.vals.split(',');
+      const list = row.positions.split(',').map((position, index) => ({ position: Number(position), value: values[index] }));
+      // Positions count from 1 in k, which is in unit id order; mostly in order already, so the sort is cheap.
+      list.sort((a, b) => a.position - b.position);
+      return [cellKey(row.row_key, row.column_key), list.map((entry) => ({ unitId: byId[entry.position - 1].unitId, value: entry.value }))];
+    }),
+  );
 }
 
 function badInputIncluded(): never {

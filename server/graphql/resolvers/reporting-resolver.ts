@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { signInRequired } from '../../auth/auth-errors';
 import { AdministrativeUnit, PlanTable, ReportForm, ReportFormVersion, ReportingRound, User } from '../../entities';
+import { cellKey } from '../../../domain/reporting/consolidated-figures';
 import { adoptConsolidation } from '../../reporting/adoption';
 import { consolidate, type Consolidation } from '../../reporting/consolidation';
 import type { FormStructure } from '../../reporting/form-structure';
@@ -13,6 +14,8 @@ import { openReportingRound } from '../../reporting/round-opening';
 import { actorName, type GraphQLContext } from '../context';
 import { parseId } from '../errors';
 import {
+  CellContribution,
+  ConsolidatedCell,
   ConsolidatedTable,
   CreateReportFormInput,
   IncludedStatus,
@@ -45,7 +48,11 @@ function consolidatedTable(result: Consolidation): ConsolidatedTable {
     rows: snapshot.rows.map((row, r) => ({ ...row, kind: row.kind as never, values: snapshot.rowValues(r) }) as GridRow),
     cells: result.cells.map((cell) => ({
       ...cell,
-      contributors: cell.contributors.map((c) => ({ unitId: String(c.unitId), unitKey: units.get(c.unitId)!.unitKey, unitName: units.get(c.unitId)!.unitName, value: c.value, share: units.get(c.unitId)!.share })),
+      contributorsOf: async () =>
+        ((await result.contributors()).get(cellKey(cell.rowKey, cell.columnKey)) ?? []).map((c) => {
+          const { unitKey, unitName, share } = units.get(c.unitId)!;
+          return { unitId: String(c.unitId), unitKey, unitName, value: c.value, share };
+        }),
     })),
     rates: result.rates.map((rate) => ({ ...rate, problem: rate.problem as never })),
     contributingUnits: result.contributing.map((unit) => ({ ...unit, unitId: String(unit.unitId), tableId: String(unit.tableId), state: unit.state as never })),
@@ -83,6 +90,14 @@ export class ReportFormResolver {
   @FieldResolver(() => String, { description: 'Display name of who created the form' })
   async createdBy(@Root() form: ReportForm, @Ctx() { loaders }: GraphQLContext): Promise<string> {
     return (await loaders.byId(User).load(form.createdBy.id))!.displayName;
+  }
+}
+
+@Resolver(() => ConsolidatedCell)
+export class ConsolidatedCellResolver {
+  @FieldResolver(() => [CellContribution], { description: 'Drill-down: the units whose values went into the sum' })
+  contributors(@Root() cell: ConsolidatedCell): Promise<CellContribution[]> {
+    return cell.contributorsOf();
   }
 }
 

@@ -164,7 +164,8 @@ export class ConsolidatedCell {
   @Field({ description: 'Key of the cell\'s row' }) rowKey!: string;
   @Field({ description: 'Key of the cell\'s column' }) columnKey!: string;
   @Field(() => String, { nullable: true, description: 'The consolidated value (a recomputed rate for a rate cell)' }) value!: string | null;
-  @Field(() => [CellContribution], { description: 'Drill-down: the units whose values went into the sum' }) contributors!: CellContribution[];
+  /** Not a field: the drill-down behind `contributors`, read once per consolidation and only when a query asks for it. */
+  contributorsOf!: () => Promise<CellContribution[]>;
 }
 
 @ObjectType({ description: 'A rate cell of a consolidation, recomputed from its numerator and denominator, never added' })
