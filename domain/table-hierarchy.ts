@@ -32,6 +32,7 @@ const ARABIC = /^(\d+(?:\.\d+)*)[.)]?$/;
 const LETTER = /^([a-zđ])[.)]?$/;
 const GRAND_TOTAL_PREFIXES = ['tổng cộng', 'tổng số', 'cộng', 'toàn quốc', 'toàn tỉnh', 'toàn thành phố', 'toàn huyện', 'tổng nguồn vốn']
   .map((prefix) => prefix.normalize('NFC'));
+const OF_WHICH = /^trong đó(?![\p{L}\p{N}])/iu;
 const COMMUNITY = 'cộng đồng'.normalize('NFC');
 
 function readNumbering(publishedNumber: string | null): Numbering {
@@ -65,7 +66,13 @@ function childKey(parentKey: string | null, segment: string): string {
   return parentKey === null ? segment : `${parentKey}.${segment}`;
 }
 
-export function deriveHierarchy(rows: readonly PublishedRow[]): DerivedRow[] {
+/**
+ * `withoutNumbers`: the table has no STT column at all, so an unnumbered row with figures is an item of its
+ * own (not a detail of the row above), dashed or "Trong đó:" rows below it are its children, and a caption
+ * row without figures is a section over the rows below it. `indicators`: rows are indicators (a table with
+ * years as columns), so "Tổng số hộ" is an indicator like the others, not the table's total row.
+ */
+export function deriveHierarchy(rows: readonly PublishedRow[], options: { withoutNumbers?: boolean; indicators?: boolean } = {}): DerivedRow[] {
   const derived: DerivedRow[] = [];
   const keyUses = new Map<string, number>();
   const unnumberedOrdinals = new Map<string, number>();
@@ -130,11 +137,19 @@ export function deriveHierarchy(rows: readonly PublishedRow[]): DerivedRow[] {
         addUnnumbered('CHILD', '-', numbered);
         return;
       case 'BLANK':
-        if (isGrandTotalLabel(row.label)) {
+        if (!options.indicators && isGrandTotalLabel(row.label)) {
           add('GRAND_TOTAL', null, 'TOTAL');
           // Nothing after a grand total belongs to the rows before it.
           section = item = numbered = numberedAboveLetters = null;
           byPath = new Map();
+        } else if (row.hasValues && options.withoutNumbers) {
+          addUnnumbered('ITEM', '-', section);
+          numbered = numberedAboveLetters = index;
+        } else if (options.withoutNumbers && !OF_WHICH.test(row.label.normalize('NFC').trim())) {
+          // A caption row without figures ("Theo chuẩn nghèo giai đoạn 2011 - 2015") heads the rows below it.
+          addUnnumbered('SECTION', '~', null);
+          section = index;
+          numbered = numberedAboveLetters = null;
         } else if (row.hasValues) {
           addUnnumbered('CHILD', '-', numbered);
         } else {

@@ -49,6 +49,11 @@ export function singleText(row: readonly string[]): string | null {
   return distinct.size === 1 ? [...distinct][0] : null;
 }
 
+function isCaption(row: readonly string[]): boolean {
+  const text = row[0].trim();
+  return text !== '' && nonEmpty(row).length === 1 && !UNIT_LINE.test(text);
+}
+
 function isFootnote(row: readonly string[], readings: readonly CellReading[]): boolean {
   if (readings.some(isFigure)) return false;
   const text = singleText(row);
@@ -70,6 +75,9 @@ export function findLayout(grid: readonly (readonly string[])[], readings: reado
     if (headerRows < 0) headerRows = grid.length;
     // Rows above the first figure that are numbered like data (a section heading "A | NÔNG THÔN") are data.
     while (headerRows > 1 && isRowNumbering(nonEmpty(grid[headerRows - 1])[0] ?? '') && nonEmpty(grid[headerRows - 1]).length > 1) headerRows--;
+    // A caption alone in the first cell under the column headers ("Theo chuẩn nghèo giai đoạn 2011 - 2015") heads data rows.
+    const headed = (index: number) => grid.slice(0, index).some((row) => nonEmpty(row).length > 1);
+    while (headerRows > 1 && isCaption(grid[headerRows - 1]) && headed(headerRows - 1)) headerRows--;
   }
   let footnoteStart = grid.length;
   while (footnoteStart > headerRows && isFootnote(grid[footnoteStart - 1], readings[footnoteStart - 1])) footnoteStart--;
@@ -95,7 +103,8 @@ export function columnHeaders(grid: readonly (readonly string[])[], layout: Grid
   return Array.from({ length: width }, (_, column) => {
     const parts: string[] = [];
     for (const row of filled) {
-      const text = row[column].replace(/\s+/g, ' ');
+      // Line breaks of a bilingual header ("Tỷ lệ hộ nghèo\nPoverty rate") are kept as printed.
+      const text = row[column].replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n');
       if (text !== '' && parts[parts.length - 1] !== text) parts.push(text);
     }
     return parts.join(' / ');

@@ -5,10 +5,11 @@
  * only when it holds on most of it: the few cells where a kept rule fails are the findings worth showing.
  * What an empty cell means is inferred the same way: the meaning under which the sums hold best.
  */
-import { ExactDecimal, toCanonical } from '../exact-decimal';
 import { foldLabel } from '../label-match';
-import { Finding, MissingStrategy, Rule, RuleOutcome, ruleOutcomes, validateTable } from '../rules';
+import { Finding, MissingStrategy, Rule, RuleOutcome, ruleOutcomes } from '../rules';
 import { ImportColumn, TableStructure } from './read-table';
+import { roundingTolerance } from './rounding-tolerance';
+import { transposedCandidateRules } from './transposed-rules';
 
 /** ROLLUP: "not broken down here" (the children's sum); NONE: nothing (0); NOT_PUBLISHED: the source did not give it. */
 export type EmptyMeaning = 'ROLLUP' | 'NONE' | 'NOT_PUBLISHED';
@@ -24,6 +25,8 @@ export interface RuleProposal {
   fails: number;
   /** Where it fails: the checked cells. */
   failing: { rowKey: string; columnKey: string }[];
+  /** What it found on the table as published (kept rules' findings are the published mistakes). */
+  findings: Finding[];
   kept: boolean;
 }
 
@@ -31,6 +34,8 @@ export interface RulesFound {
   proposals: RuleProposal[];
   rules: Rule[];
   emptyMeans: EmptyMeaning;
+  /** By column key: what an empty cell of that column means. */
+  columnEmptyMeans: Record<string, EmptyMeaning>;
 }
 
 /** Holds on more than this share of its checks ("most of the table") to be kept. */
@@ -38,12 +43,6 @@ const MOSTLY = 0.5;
 const SUM_KINDS = new Set(['ROW_SUM', 'HIERARCHY_SUM', 'GRAND_TOTAL']);
 
 const isAdditive = (column: ImportColumn) => column.type === 'money' || column.type === 'count' || column.type === 'measure';
-
-/** Half a unit in the last published place, for each of `terms` + 1 rounded figures; 0 for whole figures. */
-function roundingTolerance(places: number, terms: number): string | undefined {
-  if (places === 0) return undefined;
-  return toCanonical(new ExactDecimal(5).times(new ExactDecimal(10).pow(-places - 1)).times(terms + 1));
-}
 
 function maxPlaces(columns: readonly ImportColumn[]): number {
   return Math.max(0, ...columns.map((column) => column.places));
@@ -70,7 +69,44 @@ function termsOf(total: ImportColumn, valueColumns: readonly ImportColumn[]): Im
   return after.length >= 2 ? after : run(-1).reverse();
 }
 
-function candidateRules(structure: TableStructure, missing: MissingStrategy): Rule[] {
+/**
+ * A rate with "of which" rates beside it (urban and rural under a merged "Trong đó" header): the whole lies
+ * between its parts, so each part is proposed both below and above it, and what the table bears out is kept.
+ */
+function ofWhichRateBounds(valueColumns: readonly ImportColumn[]): Rule[] {
+  const rules: Rule[] = [];
+  const ofWhich = (column: ImportColumn) => /^trong do\b/.test(foldLabel(column.header));
+  valueColumns.forEach((whole, index) => {
+    if (whole.type !== 'rate' || ofWhich(whole)) return;
+    for (const part of valueColumns.slice(index + 1)) {
+      if (part.type !== 'rate' || !ofWhich(part)) break;
+      rules.push({ id: `bound-${part.key}-le-${whole.key}`, kind: 'COMPARE', severity: 'ERROR', axis: 'ROW', left: part.key!, relation: 'LE', right: whole.key! });
+      rules.push({ id: `bound-${whole.key}-le-${part.key}`, kind: 'COMPARE', severity: 'ERROR', axis: 'ROW', left: whole.key!, relation: 'LE', right: part.key! });
+    }
+  });
+  return rules;
+}
+
+/** Column keys grouped by what their empty cells mean, the table's meaning first. */
+function byMeaning(columns: readonly ImportColumn[], missing: MissingStrategy, meaningOf: (key: string) => MissingStrategy): [MissingStrategy, ImportColumn[]][] {
+  const groups = new Map<MissingStrategy, ImportColumn[]>([[missing, []]]);
+  for (const column of columns) {
+    const meaning = meaningOf(column.key!);
+    groups.set(meaning, [...(groups.get(meaning) ?? []), column]);
+  }
+  return [...groups].filter(([, group]) => group.length > 0);
+}
+
+/** A check across columns reads their empty cells one way: the one they share, or "not published" if one is, or the table's. */
+function sharedMeaning(columns: readonly ImportColumn[], missing: MissingStrategy, meaningOf: (key: string) => MissingStrategy): MissingStrategy {
+  const meanings = new Set(columns.map((column) => meaningOf(column.key!)));
+  if (meanings.size === 1) return [...meanings][0];
+  return meanings.has('NOT_PUBLISHED') ? 'NOT_PUBLISHED' : missing;
+}
+
+/** `missing`: the table's meaning of an empty cell; `meaningOf`: a column's, where it differs. */
+function candidateRules(structure: TableStructure, missing: MissingStrategy, meaningOf: (key: string) => MissingStrategy = () => missing): Rule[] {
+  if (structure.shapes.includes('transposed')) return transposedCandidateRules(structure);
   const valueColumns = structure.columns.filter((column) => column.key !== null);
   const additive = valueColumns.filter(isAdditive);
   const rates = valueColumns.filter((column) => column.type === 'rate');
@@ -79,7 +115,7 @@ function candidateRules(structure: TableStructure, missing: MissingStrategy): Ru
   for (const total of valueColumns.filter((column) => column.isTotal && column.type !== 'rate')) {
     const terms = termsOf(total, valueColumns);
     if (terms.length >= 2) {
-      rules.push({ id: `column-sum-${total.key}`, kind: 'ROW_SUM', severity: 'ERROR', missing, totalColumn: total.key!, partColumns: keys(terms),
+      rules.push({ id: `column-sum-${total.key}`, kind: 'ROW_SUM', severity: 'ERROR', missing: sharedMeaning([total, ...terms], missing, meaningOf), totalColumn: total.key!, partColumns: keys(terms),
         tolerance: roundingTolerance(maxPlaces([total, ...terms]), terms.length) });
     }
     for (const part of terms.length >= 2 ? terms : valueColumns.filter((column) => column !== total && column.type === total.type && !column.isTotal)) {
@@ -96,13 +132,19 @@ function candidateRules(structure: TableStructure, missing: MissingStrategy): Ru
   }
   const rows = structure.snapshot.rows;
   const childCounts = rows.map((_, index) => structure.snapshot.childIndexes(index).filter((child) => rows[child].kind !== 'LABEL').length);
-  if (additive.length > 0 && childCounts.some((count) => count > 0)) {
-    rules.push({ id: 'parent-sum', kind: 'HIERARCHY_SUM', severity: 'ERROR', missing, columns: keys(additive),
-      tolerance: roundingTolerance(maxPlaces(additive), Math.max(...childCounts)) });
+  // One rule per meaning of an empty cell among the columns: "parent-sum", then e.g. "parent-sum-not-published".
+  const suffix = (meaning: MissingStrategy) => (meaning === missing ? '' : `-${meaning.toLowerCase().replace('_', '-')}`);
+  if (childCounts.some((count) => count > 0)) {
+    for (const [meaning, group] of byMeaning(additive, missing, meaningOf)) {
+      rules.push({ id: `parent-sum${suffix(meaning)}`, kind: 'HIERARCHY_SUM', severity: 'ERROR', missing: meaning, columns: keys(group),
+        tolerance: roundingTolerance(maxPlaces(group), Math.max(...childCounts)) });
+    }
   }
-  if (additive.length > 0 && rows.some((row) => row.kind === 'GRAND_TOTAL')) {
+  if (rows.some((row) => row.kind === 'GRAND_TOTAL')) {
     const roots = rows.filter((row) => row.parentKey === null && row.kind !== 'LABEL' && row.kind !== 'GRAND_TOTAL').length;
-    rules.push({ id: 'total-sum', kind: 'GRAND_TOTAL', severity: 'ERROR', missing, columns: keys(additive), tolerance: roundingTolerance(maxPlaces(additive), roots) });
+    for (const [meaning, group] of byMeaning(additive, missing, meaningOf)) {
+      rules.push({ id: `total-sum${suffix(meaning)}`, kind: 'GRAND_TOTAL', severity: 'ERROR', missing: meaning, columns: keys(group), tolerance: roundingTolerance(maxPlaces(group), roots) });
+    }
   }
   for (const rate of rates) {
     const places = rate.places;
@@ -121,6 +163,7 @@ function candidateRules(structure: TableStructure, missing: MissingStrategy): Ru
       rules.push({ id: `bound-${column.key}`, kind: 'COMPARE', severity: 'ERROR', axis: 'ROW', left: column.key!, relation: 'LE', right: next.key! });
     }
   });
+  rules.push(...ofWhichRateBounds(valueColumns));
   if (rates.length > 0) rules.push({ id: 'rate-range', kind: 'RANGE', severity: 'ERROR', min: '0', max: '100', columns: keys(rates) });
   const amounts = valueColumns.filter(isAdditive);
   if (amounts.length > 0) rules.push({ id: 'non-negative', kind: 'NON_NEGATIVE', severity: 'ERROR', columns: keys(amounts) });
@@ -132,7 +175,10 @@ function proposal(rule: Rule, outcome: RuleOutcome): RuleProposal {
   const failing = errors.map((finding) => ({ rowKey: finding.cells[0].rowKey, columnKey: finding.cells[0].columnKey }));
   const fails = new Set(failing.map((cell) => `${cell.rowKey}\u0000${cell.columnKey}`)).size;
   const holds = Math.max(0, outcome.checksMade - fails);
-  return { rule, checks: outcome.checksMade, holds, fails, failing, kept: outcome.checksMade > 0 && holds > outcome.checksMade * MOSTLY };
+  // A total row or parent rows whose figures are not published (yet) are still sums by what the table says
+  // they are: their rule is kept for the figures entered later.
+  const byStructure = outcome.checksMade === 0 && (rule.kind === 'GRAND_TOTAL' || rule.kind === 'HIERARCHY_SUM');
+  return { rule, checks: outcome.checksMade, holds, fails, failing, findings: outcome.findings, kept: byStructure || (outcome.checksMade > 0 && holds > outcome.checksMade * MOSTLY) };
 }
 
 function evaluate(structure: TableStructure, rules: Rule[]): RuleProposal[] {
@@ -187,23 +233,56 @@ function inferMeaning(tried: Tried[]): Tried {
   return emptyChecks > 0 && emptyFails * 2 > emptyChecks ? notPublished : best;
 }
 
-function hasEmptyFigure({ snapshot }: TableStructure): boolean {
-  const width = snapshot.columns.length;
-  for (let row = 0; row < snapshot.rows.length; row++) {
-    if (snapshot.rows[row].kind === 'LABEL') continue;
-    for (let column = 0; column < width; column++) if (snapshot.valueAt(row, column) === null) return true;
-  }
+function hasEmptyCell({ snapshot }: TableStructure, column: number): boolean {
+  for (let row = 0; row < snapshot.rows.length; row++) if (snapshot.rows[row].kind !== 'LABEL' && snapshot.valueAt(row, column) === null) return true;
   return false;
+}
+
+function hasEmptyFigure(structure: TableStructure): boolean {
+  return structure.snapshot.columns.some((_, column) => hasEmptyCell(structure, column));
+}
+
+export interface EmptyMeaningChoices {
+  /** The table's meaning, instead of the one inferred. */
+  emptyMeans?: EmptyMeaning | null;
+  /** A column's meaning (by column key), instead of the table's or the one inferred for it. */
+  columnEmptyMeans?: Readonly<Record<string, EmptyMeaning>> | null;
+}
+
+/**
+ * What an empty cell means in each figure column: the person's choice, else the table's meaning, unless the
+ * table's meaning makes the column's own sums (parent = Σ children, total = Σ items) fail where another
+ * meaning makes them fail less (inferred as for the table). Inferred per column only when the table's
+ * meaning is inferred too.
+ */
+function columnMeanings(structure: TableStructure, table: EmptyMeaning, choices: EmptyMeaningChoices): Record<string, EmptyMeaning> {
+  const meanings: Record<string, EmptyMeaning> = {};
+  structure.snapshot.columns.forEach(({ key }, column) => {
+    const chosen = choices.columnEmptyMeans?.[key];
+    if (chosen || choices.emptyMeans || !hasEmptyCell(structure, column)) {
+      meanings[key] = chosen ?? table;
+      return;
+    }
+    const tried = EMPTY_MEANINGS.map((meaning) => ({
+      meaning,
+      proposals: evaluate(structure, candidateRules(structure, STRATEGY[meaning])
+        .flatMap((rule) => ((rule.kind === 'HIERARCHY_SUM' || rule.kind === 'GRAND_TOTAL') && rule.columns?.includes(key) ? [{ ...rule, columns: [key] }] : []))),
+    }));
+    const failsUnderTable = sumScore(tried.find(({ meaning }) => meaning === table)!.proposals).fails;
+    meanings[key] = failsUnderTable > 0 ? inferMeaning(tried).meaning : table;
+  });
+  return meanings;
 }
 
 /**
  * Proposes and tries the rules. `emptyMeans` overrides the inferred meaning of empty cells; `rules`
  * replaces the proposal altogether (what a person kept or wrote), and is then evaluated the same way.
  */
-export function proposeRules(structure: TableStructure, options: { emptyMeans?: EmptyMeaning | null; rules?: Rule[] | null } = {}): RulesFound {
+export function proposeRules(structure: TableStructure, options: EmptyMeaningChoices & { rules?: Rule[] | null } = {}): RulesFound {
   if (options.rules) {
     const proposals = evaluate(structure, options.rules).map((p) => ({ ...p, kept: true }));
-    return { proposals, rules: options.rules, emptyMeans: options.emptyMeans ?? 'ROLLUP' };
+    const emptyMeans = options.emptyMeans ?? 'ROLLUP';
+    return { proposals, rules: options.rules, emptyMeans, columnEmptyMeans: columnMeanings(structure, emptyMeans, { ...options, emptyMeans }) };
   }
   // Without an empty figure cell every meaning gives the same checks: try one.
   const meanings = options.emptyMeans ? [options.emptyMeans] : hasEmptyFigure(structure) ? EMPTY_MEANINGS : (['ROLLUP'] as const);
@@ -212,11 +291,26 @@ export function proposeRules(structure: TableStructure, options: { emptyMeans?: 
     proposals: bestRatios(evaluate(structure, candidateRules(structure, STRATEGY[meaning]))),
   }));
   const chosen = inferMeaning(tried);
-  const proposals = withoutRedundantParts(chosen.proposals);
-  return { proposals, rules: proposals.filter((p) => p.kept).map((p) => p.rule), emptyMeans: chosen.meaning };
+  const columnEmptyMeans = columnMeanings(structure, chosen.meaning, options);
+  const perColumn = Object.values(columnEmptyMeans).some((meaning) => meaning !== chosen.meaning);
+  const proposals = withoutRedundantParts(perColumn
+    ? bestRatios(evaluate(structure, candidateRules(structure, STRATEGY[chosen.meaning], (key) => STRATEGY[columnEmptyMeans[key]])))
+    : chosen.proposals);
+  return { proposals, rules: proposals.filter((p) => p.kept).map((p) => p.rule), emptyMeans: chosen.meaning, columnEmptyMeans };
 }
 
-/** The findings of the kept rules on the table as published: its published mistakes. */
-export function publishedFindings(structure: TableStructure, rules: readonly Rule[]): Finding[] {
-  return validateTable(structure.snapshot, rules, { inexact: structure.inexact });
+/**
+ * The findings of the kept rules on the table as published: its published mistakes. Taken from the trial of
+ * the proposal rather than run again, in validateTable's order (checked cell's row, its column, rule order).
+ */
+export function publishedFindings(structure: TableStructure, rulesFound: RulesFound): Finding[] {
+  const { snapshot } = structure;
+  const order = new Map(rulesFound.rules.map((rule, index) => [rule.id, index]));
+  const place = (finding: Finding) => {
+    const cell = finding.cells[0];
+    return [cell ? snapshot.rowIndex(cell.rowKey) ?? -1 : -1, cell ? snapshot.columnIndex(cell.columnKey) ?? -1 : -1, order.get(finding.ruleId)!];
+  };
+  const located = rulesFound.proposals.filter((p) => p.kept).flatMap((p) => p.findings.map((finding) => ({ finding, at: place(finding) })));
+  located.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.at[2] - b.at[2]);
+  return located.map(({ finding }) => finding);
 }

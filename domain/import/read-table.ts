@@ -8,8 +8,8 @@ import { foldLabel } from '../label-match';
 import { deriveHierarchy, isRowNumbering } from '../table-hierarchy';
 import { ColumnType, RowKind, TableColumn, TableRow, TableSnapshot } from '../table-model';
 import { fitsNumeric, formatVietnamese } from '../vietnamese-number';
-import { CellReading, cellAddress, isFigure, readCellText } from './cell-reading';
-import { ImportColumnType, MoneyScale, isSttHeader, isTotalHeader, isUnitHeader, valueColumnType } from './column-kinds';
+import { CellReading, NumberNotation, cellAddress, inVietnameseNotation, inferNotation, isFigure, readCellText } from './cell-reading';
+import { ImportColumnType, MoneyScale, isCountText, isSttHeader, isTotalHeader, isUnitHeader, valueColumnType } from './column-kinds';
 import { columnHeaders, findLayout, isOneRowPerUnit, isYearHeader } from './grid-layout';
 import { ImportProblem, problem } from './import-problem';
 
@@ -65,6 +65,7 @@ export interface TableStructure {
   snapshot: TableSnapshot;
   inexact: InexactCell[];
   shapes: string[];
+  notation: NumberNotation;
   warnings: ImportProblem[];
 }
 
@@ -74,6 +75,8 @@ export interface ReadOptions {
   unitOfMeasure?: string | null;
   /** Where the grid starts in its sheet (0-based), so addresses name the sheet's cells. */
   origin?: { row: number; column: number };
+  /** How the figures are written; inferred from the table when absent. */
+  notation?: NumberNotation | null;
   /** A key for a figure column from its header (e.g. a funding source's key), instead of one made from the header. */
   columnKey?: (header: string) => string | null;
 }
@@ -119,6 +122,8 @@ function uniqueKey(base: string, used: Set<string>): string {
   return key;
 }
 
+const LABEL_BULLET = /^([-–—+•])\s/u;
+
 const UNIT_WORDS = /^(%|hộ|người|triệu đồng|tỷ đồng|nghìn đồng|đồng|km|ha|m2|m²|xã|huyện|thôn|bản|công trình|mô hình|lao động|lượt người|lượt|học sinh|cái|chiếc|con|tấn|dự án|lớp|người\/năm|%\/năm)$/iu;
 
 interface ColumnCensus {
@@ -135,7 +140,8 @@ function census(readings: readonly (readonly CellReading[])[], texts: readonly (
   readings.forEach((row, r) => {
     const reading = row[column];
     const text = texts[r][column].trim();
-    if (text !== '' && isRowNumbering(text)) counts.markers++;
+    // A year read as a label (yearsAsLabels) is not a row number.
+    if (text !== '' && isRowNumbering(text) && !(reading.kind === 'TEXT' && YEAR_LABEL.test(text))) counts.markers++;
     if (UNIT_WORDS.test(text)) counts.unitWords++;
     if (isFigure(reading)) counts.figures++;
     if (reading.kind === 'TEXT') counts.texts++;
@@ -145,6 +151,21 @@ function census(readings: readonly (readonly CellReading[])[], texts: readonly (
     }
   });
   return counts;
+}
+
+const YEAR_LABEL = /^(?:19|20)\d\d$/;
+
+/**
+ * A first column of years among captions (a yearbook's stub: 2010, 2011… under "Theo chuẩn nghèo…") labels
+ * its rows: the years are read as text, never as figures.
+ */
+function yearsAsLabels(readings: readonly (readonly CellReading[])[], texts: readonly (readonly string[])[]): (readonly CellReading[])[] {
+  const first = readings[0]?.findIndex((_, c) => readings.some((row) => row[c].kind !== 'EMPTY')) ?? -1;
+  if (first < 0) return [...readings];
+  const filled = readings.flatMap((row, r) => (row[first].kind === 'EMPTY' ? [] : [{ reading: row[first], text: texts[r][first].trim() }]));
+  const years = filled.filter(({ reading, text }) => reading.kind === 'NUMBER' && YEAR_LABEL.test(text)).length;
+  if (years < 2 || filled.some(({ reading, text }) => reading.kind !== 'TEXT' && !YEAR_LABEL.test(text))) return [...readings];
+  return readings.map((row, r) => row.map((reading, c) => (c === first && reading.kind === 'NUMBER' ? { kind: 'TEXT', text: texts[r][c].trim() } : reading)));
 }
 
 /** STT, label, unit and text columns by what they hold; the rest hold figures. */
@@ -188,8 +209,19 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
   // Rows with nothing in them carry nothing; line numbers keep pointing at the grid.
   const kept = grid.flatMap((row, r) => (row.some((cell) => (cell ?? '').trim() !== '') ? [r] : []));
   const texts = kept.map((r) => Array.from({ length: width }, (_, c) => (grid[r][c] ?? '').normalize('NFC')));
-  const readings = texts.map((row) => row.map(readCellText));
+  const notation = options.notation ?? inferNotation(texts);
+  const readings = notation === 'DECIMAL_POINT'
+    ? texts.map((row) => row.map((text) => readCellText(inVietnameseNotation(text))))
+    : texts.map((row) => row.map(readCellText));
+  if (notation === 'DECIMAL_POINT' && !options.notation) {
+    warnings.push(problem('DECIMAL_POINT_NOTATION', {}, 'bảng viết số với dấu chấm thập phân (như 412204.00), không theo cách viết của Việt Nam; các số được đọc theo cách đó (có thể đổi bằng tuỳ chọn notation)',
+      'the table writes its figures with a decimal point (like 412204.00), not in Vietnamese notation; they are read that way (the notation option changes it)'));
+  }
+  // Where no figure (or no data row) is found, figures that cannot be read are the problem to name.
+  const unreadable = () => readings.flatMap((row, r) => row.flatMap((reading, c) => (reading.kind === 'INVALID'
+    ? [problem(reading.error.code, { cell: address(kept[r], c) }, reading.error.messageVi, reading.error.messageEn)] : []))).slice(0, 50);
   if (!readings.some((row) => row.some(isFigure))) {
+    if (unreadable().length > 0) return { ok: false, errors: unreadable() };
     return { ok: false, errors: [problem('NO_FIGURES', {}, 'Bảng không có số liệu nào: không có ô nào là một con số', 'The table has no figures: no cell holds a number')] };
   }
   const layout = findLayout(texts, readings);
@@ -200,12 +232,13 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
   const dataStart = layout.headerRows;
   const dataEnd = layout.footnoteStart;
   if (dataEnd <= dataStart) {
+    if (unreadable().length > 0) return { ok: false, errors: unreadable() };
     return { ok: false, errors: [problem('NO_DATA_ROWS', {}, 'không tìm thấy dòng số liệu nào dưới tiêu đề', 'no data row found under the header')] };
   }
   const unitOfMeasure = options.unitOfMeasure ?? layout.unitOfMeasure;
   const headers = columnHeaders(texts, layout, width);
   const dataTexts = texts.slice(dataStart, dataEnd);
-  const dataReadings = readings.slice(dataStart, dataEnd);
+  const dataReadings = yearsAsLabels(readings.slice(dataStart, dataEnd), dataTexts);
   const counts = headers.map((_, c) => census(dataReadings, dataTexts, c));
   const roles = columnRoles(headers, counts);
   const usedKeys = new Set<string>();
@@ -237,6 +270,9 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
   const inexactAt: { row: number; column: ImportColumn; text: string; kind: InexactCell['kind'] }[] = [];
   const values: (string | null)[] = new Array(dataTexts.length * valueColumns.length).fill(null);
   const notations = valueColumns.map(() => ({ grouped: 0, plain: [] as string[] }));
+  // Households and people come whole: a count with a fractional part ("10.98" among household counts) is worth a look.
+  const transposed = isTransposed(valueColumns);
+  const countRows = dataTexts.map((row) => transposed && unit !== undefined && isCountText(row[unit.position].trim()));
   dataReadings.forEach((row, r) => {
     valueColumns.forEach((column, v) => {
       const reading = row[column.position];
@@ -264,7 +300,8 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
           }
           return;
         case 'NUMBER': {
-          const tooBig = fitsNumeric(reading.value, STORED_PRECISION, STORED_SCALE);
+          // Whole numbers of up to 16 digits always fit numeric(20,4): most cells skip the check.
+          const tooBig = reading.places === 0 && reading.value.length <= 16 ? null : fitsNumeric(reading.value, STORED_PRECISION, STORED_SCALE);
           if (tooBig) {
             errors.push(problem(tooBig.code, { cell: at }, tooBig.messageVi, tooBig.messageEn));
             return;
@@ -273,6 +310,10 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
           if (reading.notation === 'PLAIN') notations[v].plain.push(at);
           column.places = Math.max(column.places, reading.places);
           values[r * valueColumns.length + v] = reading.value;
+          if (reading.places > 0 && (column.type === 'count' || countRows[r]) && /\.\d*[1-9]/.test(reading.value)) {
+            warnings.push(problem('NON_INTEGER_COUNT', { cell: at }, `"${text}" là số hộ hoặc người nhưng có phần lẻ; hãy kiểm tra ô này`,
+              `"${text}" counts households or people but has a fractional part; check this cell`));
+          }
         }
       }
     });
@@ -293,11 +334,12 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
     const text = label ? row[label.position].trim() : '';
     return text === '' && number !== '' && !isRowNumbering(number) ? { number: '', text: number } : { number, text };
   });
+  // Without an STT column, a dash or bullet opening the label ("- Hộ nghèo") numbers the row as a detail of the row above.
   const hierarchy = deriveHierarchy(dataTexts.map((_, r) => ({
-    publishedNumber: numberAndLabel[r].number || null,
+    publishedNumber: numberAndLabel[r].number || (stt ? null : LABEL_BULLET.exec(numberAndLabel[r].text)?.[1] ?? null),
     label: numberAndLabel[r].text,
     hasValues: valueColumns.some((column) => dataReadings[r][column.position].kind !== 'EMPTY'),
-  })));
+  })), { withoutNumbers: !stt, indicators: isTransposed(valueColumns) });
   const rows: ImportRow[] = hierarchy.map((node, r) => ({
     index: r,
     line: lineOf(kept[dataStart + r]),
@@ -343,10 +385,16 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
     snapshot,
     inexact,
     shapes: [],
+    notation,
     warnings,
   };
   structure.shapes = shapesOf(structure, layout.columnNumberRow !== null, label?.header ?? '');
   return { ok: true, structure };
+}
+
+/** Indicators as rows, years as columns: most figure columns are headed by a year. */
+function isTransposed(valueColumns: readonly ImportColumn[]): boolean {
+  return valueColumns.length > 0 && valueColumns.filter((column) => isYearHeader(column.header)).length >= valueColumns.length * MOSTLY;
 }
 
 function shapesOf(structure: TableStructure, columnNumbers: boolean, labelHeader: string): string[] {
@@ -367,7 +415,7 @@ function shapesOf(structure: TableStructure, columnNumbers: boolean, labelHeader
   if (rows.some((row) => /^[a-zđ][.)]?$/.test(row.stt))) shapes.add('letter-items');
   if (rows.some((row) => /^[-–—+*•·]$/.test(row.stt))) shapes.add('dash-children');
   if (rows.some((row) => /^trong do\b/.test(foldLabel(row.label)))) shapes.add('of-which-rows');
-  if (valueColumns.length > 0 && valueColumns.filter((column) => isYearHeader(column.header)).length >= valueColumns.length * MOSTLY) shapes.add('transposed');
+  if (isTransposed(valueColumns)) shapes.add('transposed');
   if (isOneRowPerUnit(labelHeader, rows.map((row) => row.label))) shapes.add('one-row-per-unit');
   if (inexact.some((cell) => cell.kind === 'RANGE')) shapes.add('ranges');
   if (inexact.some((cell) => cell.kind === 'QUALIFIED' && /^(khoảng|gần|xấp xỉ|ước|~|≈)/iu.test(cell.text))) shapes.add('approximate');

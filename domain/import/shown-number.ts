@@ -15,8 +15,10 @@ function shownPlaces(format: string | null | undefined): number | null {
 }
 
 export function shownNumberText(value: number, format: string | null | undefined): string {
-  let number: Decimal = new ExactDecimal(String(value));
   const places = shownPlaces(format);
+  // Most cells of a table: a whole number shown without decimals, exact as JavaScript prints it.
+  if (Number.isSafeInteger(value) && !format?.includes('%') && !places) return formatVietnamese(String(value));
+  let number: Decimal = new ExactDecimal(String(value));
   if (format?.includes('%')) number = number.times(100);
   if (places !== null) number = number.toDecimalPlaces(places);
   return formatVietnamese(toCanonical(number));

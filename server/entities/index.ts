@@ -27,6 +27,7 @@ import { ReportForm } from './report-form';
 import { ReportFormVersion } from './report-form-version';
 import { ReportingRound } from './reporting-round';
 import { ReportInstance } from './report-instance';
+import { RemovedTableItem } from './removed-table-item';
 
 export const entities = [
   AdministrativeUnit,
@@ -58,6 +59,7 @@ export const entities = [
   ReportFormVersion,
   ReportingRound,
   ReportInstance,
+  RemovedTableItem,
 ];
 
 export {
@@ -90,5 +92,6 @@ export {
   ReportFormVersion,
   ReportingRound,
   ReportInstance,
+  RemovedTableItem,
 };
 export * from './enums';

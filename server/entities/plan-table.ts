@@ -10,7 +10,7 @@ import { TableTemplate } from './table-template';
 @Entity()
 @Unique({ properties: ['plan', 'title'] })
 export class PlanTable {
-  [OptionalProps]?: 'status' | 'version' | 'position' | 'kind' | 'rules' | 'inexactCells' | 'footnotes';
+  [OptionalProps]?: 'status' | 'version' | 'position' | 'kind' | 'rules' | 'inexactCells' | 'footnotes' | 'publishedVersion';
 
   @Field(() => ID, { description: 'Identifier of the table, for arguments named tableId' })
   @PrimaryKey()
@@ -48,6 +48,10 @@ export class PlanTable {
    */
   @Property({ type: 'json', default: '[]' })
   inexactCells: unknown[] = [];
+
+  /** The version that is the table as published (1, or the last re-import's): its mistakes are findings marked preExisting. */
+  @Property({ default: 1 })
+  publishedVersion: number = 1;
 
   /** Notes printed under the table. */
   @Field(() => [String], { description: 'Notes printed under the table' })

@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Access } from '../auth/access';
 import { authenticate } from '../auth/tokens';
+import type { AccessToken } from '../entities';
 import type { Logger } from '../logger';
 import { Loaders } from './loaders';
 import type { RateLimits } from './rate-limits';
@@ -27,17 +28,32 @@ export interface RequestInfo {
   ip: string;
 }
 
+/** Who presents the request's token and what they may do; no token is an anonymous caller. */
+export interface Caller {
+  token: AccessToken | null;
+  access: Access;
+}
+
+export async function identify(em: EntityManager, authorization: string | undefined): Promise<Caller> {
+  const token = await authenticate(em, authorization);
+  return { token, access: token ? await Access.load(em, token.user) : Access.anonymous() };
+}
+
+/** The context of one operation by a caller identified already (a WebSocket connection identifies once). */
+export function contextFor(em: EntityManager, log: Logger, request: Omit<RequestInfo, 'authorization'>, caller: Caller, settings: { limits: RateLimits; publicIndicators: boolean }): GraphQLContext {
+  const { requestId, ip } = request;
+  const { token, access } = caller;
+  return { em, loaders: new Loaders(em), log: log.child({ requestId, user: token?.user.login }), requestId, access, tokenId: token?.id ?? null, ip, ...settings };
+}
+
 export async function createContext(
   orm: MikroORM,
   log: Logger,
   request: RequestInfo,
   settings: { limits: RateLimits; publicIndicators: boolean },
 ): Promise<GraphQLContext> {
-  const { requestId, authorization, ip } = request;
   const em = orm.em.fork();
-  const token = await authenticate(em, authorization);
-  const access = token ? await Access.load(em, token.user) : Access.anonymous();
-  return { em, loaders: new Loaders(em), log: log.child({ requestId, user: token?.user.login }), requestId, access, tokenId: token?.id ?? null, ip, ...settings };
+  return contextFor(em, log, request, await identify(em, request.authorization), settings);
 }
 
 /** Who acted, for the history. */

@@ -12,6 +12,7 @@ import { ChangeSetStructureResolver, StructureResolver } from './resolvers/struc
 import { PlanResolver, SourceDocumentResolver } from './resolvers/plan-resolver';
 import { ProgramComponentResolver, ProgramPhaseResolver, ProgramResolver } from './resolvers/program-resolver';
 import { ChangeSetResolver, TableSyncResolver } from './resolvers/table-sync-resolver';
+import { TableChangeResolver } from './resolvers/table-change-resolver';
 import { PlanTableResolver, TableColumnResolver, TableRowResolver } from './resolvers/table-resolver';
 import { UnitResolver, UnitSuccessionResolver } from './resolvers/unit-resolver';
 import { ConsolidatedCellResolver, ReportFormResolver, ReportFormVersionResolver, ReportingRoundResolver } from './resolvers/reporting-resolver';
@@ -44,20 +45,34 @@ export const resolvers = [
   ReportFormVersionResolver,
   ReportingRoundResolver,
   ConsolidatedCellResolver,
+  TableChangeResolver,
 ] as const;
+
+/**
+ * type-graphql asks for a topic-based PubSub as soon as there is a subscription; tableChanged brings its own
+ * subscribe function (access check, then this instance's LISTEN/NOTIFY feed), so no topic is ever used.
+ */
+const NO_TOPICS = {
+  publish(): never {
+    throw new Error('No topic-based subscriptions: tableChanged subscribes through the table change feed');
+  },
+  subscribe(): never {
+    throw new Error('No topic-based subscriptions: tableChanged subscribes through the table change feed');
+  },
+};
 
 /** What GraphiQL's documentation explorer shows first; type-graphql has no option for the root types' descriptions. */
 const ROOT_DESCRIPTIONS = {
   Query: 'Everything PlanBridge answers: units, programs, plans and their tables (Phụ lục), indicators and their values, reporting rounds. Most data needs a signed-in user with a role on its unit.',
   Mutation: 'Everything that changes data: signing in, pushing tables, the approval workflow, imports, plans, reporting rounds and users. A mutation refused for bad input writes nothing.',
+  Subscription: 'Live notices over WebSocket (graphql-ws) at /graphql, authenticated like every request: a table\'s new versions as they are pushed.',
 };
 
 export async function createSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers, validate: false });
-  const query = schema.getQueryType();
-  const mutation = schema.getMutationType();
-  if (query) query.description = ROOT_DESCRIPTIONS.Query;
-  if (mutation) mutation.description = ROOT_DESCRIPTIONS.Mutation;
+  const schema = await buildSchema({ resolvers, validate: false, pubSub: NO_TOPICS });
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (root) root.description = ROOT_DESCRIPTIONS[root.name as keyof typeof ROOT_DESCRIPTIONS];
+  }
   return schema;
 }
 

@@ -63,7 +63,8 @@ function panePolicy(root: string) {
   const hashes = pages.flatMap((file) => inlineHashes(readFileSync(file, 'utf8'), 'script'));
   return pagePolicy({
     scripts: [OFFICE_JS_ORIGIN, ...hashes],
-    connect: ['https:', 'http://localhost:*', 'http://127.0.0.1:*'],
+    // wss: and ws: for the live table changes (tableChanged over graphql-ws).
+    connect: ['https:', 'wss:', 'http://localhost:*', 'http://127.0.0.1:*', 'ws://localhost:*', 'ws://127.0.0.1:*'],
     frameAncestors: ["'self'", ...OFFICE_FRAME_ANCESTORS],
   });
 }

@@ -17,6 +17,8 @@ import { databaseUnavailable, errorAnswers } from '../graphql/error-answers';
 import { inputLimitsPlugin } from '../graphql/input-limits';
 import { RateLimits } from '../graphql/rate-limits';
 import { createSchema } from '../graphql/schema';
+import { serveSubscriptions } from '../live/subscription-socket';
+import type { TableChangeFeed } from '../live/table-change-feed';
 import type { Logger } from '../logger';
 import { addinRouter } from './addin-static';
 import { indicatorValuesCsvRouter } from './indicator-values-csv';
@@ -32,6 +34,8 @@ import { workbookRouter } from '../workbook/workbook-routes';
 export interface PlanBridgeApp {
   httpServer: http.Server | https.Server;
   apollo: ApolloServer<GraphQLContext>;
+  /** This instance's subscribers to table changes and its LISTEN connection. */
+  tableChanges: TableChangeFeed;
 }
 
 export type AppSettings = Pick<
@@ -132,6 +136,9 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
     errors.plugin,
   ];
   const schema = await createSchema();
+  // Subscriptions (tableChanged) over WebSocket on the same server and path; stopped with Apollo.
+  const subscriptions = await serveSubscriptions(httpServer, { schema, orm, log, limits, publicIndicators: settings.publicIndicators, validationRules: armor.validationRules, formatError: errors.formatError });
+  plugins.push(subscriptions.plugin);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     plugins,
@@ -186,5 +193,5 @@ export async function createApp(orm: MikroORM, overrides: Partial<AppSettings>, 
   app.use(tableUploadRouter(orm, log, { limits, publicIndicators: settings.publicIndicators, maxBodyBytes: settings.maxBodyBytes }));
   app.use(reportRouter(orm, log, schema, { limits, publicIndicators: settings.publicIndicators }));
   app.use(jsonErrors(log));
-  return { httpServer, apollo };
+  return { httpServer, apollo, tableChanges: subscriptions.feed };
 }

@@ -1,24 +1,41 @@
 /**
  * POST /plans/:planId/tables: the import's door for files (.xlsx or .csv body), for scripts and for staff
- * without the add-in. Query: title (required), dryRun, sheet, range, caption, unitOfMeasure, emptyMeans.
+ * without the add-in. Query: title (required), dryRun, sheet, range, caption, unitOfMeasure, emptyMeans, notation
+ * (VIETNAMESE | DECIMAL_POINT), columnEmptyMeans ("von-vay:NOT_PUBLISHED,total:ROLLUP": column key, meaning); replace
+ * (a draft table's id) with baseVersion for a new version of the same sheet over it.
  * The answer is the same JSON as the importTable mutation's; errors are JSON with every problem named.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { EMPTY_MEANINGS, type EmptyMeaning } from '../../domain/import/propose-rules';
+import type { NumberNotation } from '../../domain/import/cell-reading';
 import { problem } from '../../domain/import/import-problem';
 import { createContext } from '../graphql/context';
 import type { RateLimits } from '../graphql/rate-limits';
-import { importRefusedError } from '../graphql/resolvers/import-resolver';
+import { importError, importOrReplace } from '../graphql/resolvers/import-resolver';
 import { importAnswer } from '../import/import-answer';
-import { ImportRefused, importTable } from '../import/import-table';
+import { ImportRefused } from '../import/import-table';
 import { planForImport } from '../import/plan-access';
 import { csvGrid, workbookGrid } from '../import/workbook-grid';
 import type { Logger } from '../logger';
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, IMPORT_REFUSED: 422 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, IMPORT_REFUSED: 422, BAD_STRUCTURE_CHANGE: 422, TABLE_LOCKED: 409, STALE_VERSION: 409,
+};
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const NOTATIONS: readonly NumberNotation[] = ['VIETNAMESE', 'DECIMAL_POINT'];
+
+/** "von-vay:NOT_PUBLISHED,total:ROLLUP" → entries; null when an entry is not "key:MEANING". */
+function columnMeanings(value: string): { columnKey: string; means: EmptyMeaning }[] | null {
+  const entries = value.split(',').map((entry) => {
+    const at = entry.lastIndexOf(':');
+    const means = entry.slice(at + 1).trim() as EmptyMeaning;
+    return at > 0 && EMPTY_MEANINGS.includes(means) ? { columnKey: entry.slice(0, at).trim(), means } : null;
+  });
+  return entries.every((entry) => entry !== null) ? (entries as { columnKey: string; means: EmptyMeaning }[]) : null;
+}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -36,15 +53,21 @@ export function tableUploadRouter(orm: MikroORM, log: Logger, settings: { limits
       const plan = await planForImport(context.em, context.access, String(req.params.planId));
       const title = text(req.query.title);
       const emptyMeans = text(req.query.emptyMeans);
+      const notation = text(req.query.notation);
+      const columnEmptyMeansText = text(req.query.columnEmptyMeans);
+      const columnEmptyMeans = columnEmptyMeansText === undefined ? null : columnMeanings(columnEmptyMeansText);
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const problems = [
         ...(title ? [] : [problem('MISSING_TITLE', {}, 'Thiếu tham số title (tên bảng)', 'The title parameter (the table\'s title) is missing')]),
         ...(emptyMeans === undefined || EMPTY_MEANINGS.includes(emptyMeans as EmptyMeaning) ? [] : [problem('BAD_EMPTY_MEANS', {}, `emptyMeans phải là một trong ${EMPTY_MEANINGS.join(', ')}`, `emptyMeans must be one of ${EMPTY_MEANINGS.join(', ')}`)]),
+        ...(notation === undefined || NOTATIONS.includes(notation as NumberNotation) ? [] : [problem('BAD_NOTATION', {}, `notation phải là một trong ${NOTATIONS.join(', ')}`, `notation must be one of ${NOTATIONS.join(', ')}`)]),
+        ...(columnEmptyMeansText === undefined || columnEmptyMeans ? [] : [problem('BAD_COLUMN_EMPTY_MEANS', {}, `columnEmptyMeans phải có dạng khoá-cột:${EMPTY_MEANINGS[0]},khoá-cột:…`, `columnEmptyMeans must read column-key:${EMPTY_MEANINGS[0]},column-key:…`)]),
         ...(body.length > 0 ? [] : [problem('EMPTY_BODY', {}, `Thiếu tệp: hãy gửi tệp .xlsx (${XLSX_TYPE}) hoặc .csv (text/csv) làm nội dung yêu cầu`, `No file: send an .xlsx (${XLSX_TYPE}) or .csv (text/csv) file as the request body`)]),
       ];
       if (problems.length > 0) throw new ImportRefused(problems);
       const { grid, origin } = isCsv(req) ? csvGrid(body) : await workbookGrid(body, { sheet: text(req.query.sheet), range: text(req.query.range) });
-      const outcome = await importTable(context.em, plan, {
+      const baseVersion = text(req.query.baseVersion);
+      const outcome = await importOrReplace(context, plan, {
         planId: plan.id,
         title: title!,
         caption: text(req.query.caption),
@@ -53,10 +76,12 @@ export function tableUploadRouter(orm: MikroORM, log: Logger, settings: { limits
         origin,
         dryRun: req.query.dryRun === 'true',
         emptyMeans: emptyMeans as EmptyMeaning | undefined,
-      });
+        notation: notation as NumberNotation | undefined,
+        columnEmptyMeans,
+      }, { tableId: text(req.query.replace), baseVersion: baseVersion === undefined ? undefined : Number(baseVersion) });
       res.status(outcome.dryRun ? 200 : 201).json(importAnswer(outcome));
     } catch (caught) {
-      const error = caught instanceof ImportRefused ? importRefusedError(caught) : caught;
+      const error = importError(caught);
       if (!(error instanceof GraphQLError)) throw error;
       const code = String(error.extensions.code);
       res.status(STATUS[code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });

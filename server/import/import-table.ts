@@ -7,6 +7,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TableAnalysis, analysePublishedTable } from '../../domain/import/analyse-table';
 import { ImportProblem, problem } from '../../domain/import/import-problem';
+import type { NumberNotation } from '../../domain/import/cell-reading';
 import type { EmptyMeaning } from '../../domain/import/propose-rules';
 import { pgArray, pgTextArray } from '../db/numeric';
 import { ColumnType, FundingSource, Plan, PlanTable, TableColumn, TableTemplate } from '../entities';
@@ -21,6 +22,8 @@ export interface ImportRequest {
   dryRun: boolean;
   rules?: unknown[] | null;
   emptyMeans?: EmptyMeaning | null;
+  columnEmptyMeans?: readonly { columnKey: string; means: EmptyMeaning }[] | null;
+  notation?: NumberNotation | null;
   origin?: { row: number; column: number };
 }
 
@@ -53,8 +56,8 @@ async function importedTemplate(em: EntityManager): Promise<TableTemplate> {
 
 const COLUMN_TYPES: Record<string, ColumnType> = { money: ColumnType.MONEY, count: ColumnType.COUNT, rate: ColumnType.RATE, measure: ColumnType.MEASURE };
 
-/** Analyses the grid; throws ImportRefused with every problem when it cannot be imported. */
-export async function importTable(em: EntityManager, plan: Plan, request: ImportRequest): Promise<ImportOutcome> {
+/** The trimmed title and the grid's analysis, or ImportRefused with every problem (`more`: the caller's own). */
+export async function analyseImport(em: EntityManager, request: ImportRequest, more: (title: string) => Promise<ImportProblem[]>): Promise<{ title: string; analysis: TableAnalysis; sources: FundingSource[] }> {
   const title = request.title.trim();
   if (title === '' || title.length > MAX_TITLE_LENGTH) {
     throw new ImportRefused([problem('BAD_TITLE', {}, `Tên bảng phải có từ 1 đến ${MAX_TITLE_LENGTH} ký tự`, `The title must have 1 to ${MAX_TITLE_LENGTH} characters`)]);
@@ -65,12 +68,18 @@ export async function importTable(em: EntityManager, plan: Plan, request: Import
     origin: request.origin,
     rules: request.rules,
     emptyMeans: request.emptyMeans,
+    columnEmptyMeans: request.columnEmptyMeans ? Object.fromEntries(request.columnEmptyMeans.map(({ columnKey, means }) => [columnKey, means])) : null,
+    notation: request.notation,
     columnKey: (header) => fundingSourceFor(header.split(' / ').pop()!, sources)?.key ?? null,
   });
-  const existing = await em.count(PlanTable, { plan, title });
-  const problems = [...(result.ok ? [] : result.errors), ...(existing > 0 ? [duplicateTitle(title)] : [])];
+  const problems = [...(result.ok ? [] : result.errors), ...(await more(title))];
   if (!result.ok || problems.length > 0) throw new ImportRefused(problems);
-  const { analysis } = result;
+  return { title, analysis: result.analysis, sources };
+}
+
+/** Analyses the grid; throws ImportRefused with every problem when it cannot be imported. */
+export async function importTable(em: EntityManager, plan: Plan, request: ImportRequest): Promise<ImportOutcome> {
+  const { title, analysis, sources } = await analyseImport(em, request, async (title) => ((await em.count(PlanTable, { plan, title })) > 0 ? [duplicateTitle(title)] : []));
   if (request.dryRun) return { dryRun: true, tableId: null, title, analysis };
   try {
     const tableId = await em.transactional((tx) => writeTable(tx as EntityManager, plan, title, request, analysis, sources));
@@ -97,9 +106,9 @@ async function writeTable(em: EntityManager, plan: Plan, title: string, request:
     footnotes: structure.footnotes,
   });
   const figureColumns = structure.columns.filter((column) => column.key !== null);
-  figureColumns.forEach((column, position) => {
+  const columns = figureColumns.map((column, position) => {
     const scale = structure.snapshot.columns[structure.snapshot.columnIndex(column.key!)!].scale;
-    em.create(TableColumn, {
+    return em.create(TableColumn, {
       table,
       key: column.key!,
       label: column.header,
@@ -113,29 +122,30 @@ async function writeTable(em: EntityManager, plan: Plan, title: string, request:
     });
   });
   await em.flush();
-  // Rows and cells in set-based statements: a table of 10,000 rows is one round trip each, not 10,000.
+  // Rows and cells in set-based statements: a table of 10,000 rows is one round trip each, not 10,000. The rows'
+  // ids come back with their keys, so parents and cells are written by id, without joining on keys.
   const rows = structure.rows;
-  await em.execute(
+  const inserted: { id: number; key: string }[] = await em.execute(
     `insert into table_row (table_id, key, position, published_number, label, level, kind, editable, computed)
-     select ?, k, p, nullif(n, ''), l, v, d, d <> 'LABEL', false from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[]) as t(k, p, n, l, v, d)`,
+     select ?, k, p, nullif(n, ''), l, v, d, d <> 'LABEL', false from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[]) as t(k, p, n, l, v, d)
+     returning id, key`,
     [table.id, pgTextArray(rows.map((row) => row.key)), pgArray(rows.map((row) => row.index)), pgTextArray(rows.map((row) => row.stt)),
       pgTextArray(rows.map((row) => row.label)), pgArray(rows.map((row) => row.level)), pgTextArray(rows.map((row) => row.kind))],
   );
+  const rowIds = new Map(inserted.map(({ id, key }) => [key, id]));
   const children = rows.filter((row) => row.parentKey !== null);
   if (children.length > 0) {
     await em.execute(
-      `update table_row r set parent_id = p.id from unnest(?::text[], ?::text[]) as t(k, pk) join table_row p on p.table_id = ? and p.key = t.pk
-       where r.table_id = ? and r.key = t.k`,
-      [pgTextArray(children.map((row) => row.key)), pgTextArray(children.map((row) => row.parentKey)), table.id, table.id],
+      `update table_row r set parent_id = t.p from unnest(?::int[], ?::int[]) as t(r, p) where r.id = t.r`,
+      [pgArray(children.map((row) => rowIds.get(row.key)!)), pgArray(children.map((row) => rowIds.get(row.parentKey!)!))],
     );
   }
+  const columnIds = new Map(columns.map((column) => [column.key, column.id]));
   const cells = structure.snapshot.toData().cells;
   if (cells.length > 0) {
     await em.execute(
-      `insert into table_cell (row_id, column_id, table_id, value)
-       select r.id, c.id, ?, t.v from unnest(?::text[], ?::text[], ?::numeric[]) as t(rk, ck, v)
-       join table_row r on r.table_id = ? and r.key = t.rk join table_column c on c.table_id = ? and c.key = t.ck`,
-      [table.id, pgTextArray(cells.map((cell) => cell.rowKey)), pgTextArray(cells.map((cell) => cell.columnKey)), pgArray(cells.map((cell) => cell.value)), table.id, table.id],
+      `insert into table_cell (row_id, column_id, table_id, value) select t.r, t.c, ?, t.v from unnest(?::int[], ?::int[], ?::numeric[]) as t(r, c, v)`,
+      [table.id, pgArray(cells.map((cell) => rowIds.get(cell.rowKey)!)), pgArray(cells.map((cell) => columnIds.get(cell.columnKey)!)), pgArray(cells.map((cell) => cell.value))],
     );
   }
   return table.id;

@@ -180,6 +180,7 @@ export function deletePlan(em: EntityManager, access: Access, id: string): Promi
       `delete from table_cell where table_id ${tablesOfPlan}`,
       `delete from table_row where table_id ${tablesOfPlan}`,
       `delete from table_column where table_id ${tablesOfPlan}`,
+      `delete from removed_table_item where table_id ${tablesOfPlan}`,
       `delete from workflow_event where table_id ${tablesOfPlan}`,
       'delete from plan_table where plan_id = ?',
     ]) {

@@ -7,6 +7,7 @@ import { inputFinding, parseChanges } from '../../domain/sync/change-parsing';
 import { markPreExisting } from '../../domain/sync/pre-existing';
 import { contentHash } from './content-hash';
 import type { CellConflict, PushOutcome, PushRequest, SyncFinding } from '../../domain/sync/sync-types';
+import { announceTableChange } from './table-changes';
 import { changesSince } from './table-history';
 import { loadTableState, type TableState } from './table-state';
 
@@ -98,7 +99,7 @@ async function mergeAgainstHistory(em: EntityManager, state: TableState, baseVer
   return { changes, conflicts };
 }
 
-async function writeChanges(em: EntityManager, state: TableState, changed: { change: CellValue; old: string | null }[], request: PushRequest, author: string, hash: string, result: (changeSetId: number) => PushOutcome): Promise<PushOutcome> {
+export async function writeChanges(em: EntityManager, state: TableState, changed: { change: CellValue; old: string | null }[], request: PushRequest, author: string, hash: string, result: (changeSetId: number) => PushOutcome): Promise<PushOutcome> {
   const newVersion = state.version + 1;
   const rowIds = changed.map(({ change }) => state.rowIds.get(change.rowKey)!);
   const columnIds = changed.map(({ change }) => state.columnIds.get(change.columnKey)!);
@@ -132,6 +133,7 @@ async function writeChanges(em: EntityManager, state: TableState, changed: { cha
   );
   const answer = result(changeSet.id);
   await em.execute(`update change_set set result = ?::jsonb where id = ?`, [JSON.stringify(answer), changeSet.id]);
+  await announceTableChange(em, state.id, newVersion);
   return answer;
 }
 

@@ -11,14 +11,15 @@ export interface CellChangeRecord {
   newValue: string | null;
 }
 
-/** Cell changes applied after `version`, oldest first. */
+/** Cell changes applied after `version`, oldest first; those of rows or columns removed since are left out (the table no longer has them). */
 export async function changesSince(em: EntityManager, state: TableState, version: number): Promise<CellChangeRecord[]> {
   const records = await em.execute(
     `select change_set_id, version_after, row_id, column_id, trim_scale(old_value)::text as old_value, trim_scale(new_value)::text as new_value
        from cell_change where table_id = ? and version_after > ? order by version_after, id`,
     [state.id, version],
   );
-  return records.map((record: any) => ({
+  const present = records.filter((record: any) => state.rowKeysById.has(record.row_id) && state.columnKeysById.has(record.column_id));
+  return present.map((record: any) => ({
     changeSetId: record.change_set_id,
     versionAfter: record.version_after,
     rowKey: state.rowKeysById.get(record.row_id)!,

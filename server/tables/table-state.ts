@@ -10,6 +10,8 @@ export interface TableState {
   caption: string;
   unitOfMeasure: string;
   version: number;
+  /** The version that is the table as published: 1, or the last re-import's. */
+  publishedVersion: number;
   planId: number;
   documentNumber: string;
   /** The plan's issuing unit: whose table it is, for access checks. */
@@ -36,18 +38,19 @@ interface TableRecord {
   issuing_unit_id: number;
   status: TableState['status'];
   reporting_period_id: number | null;
+  published_version: number;
   rules: unknown[];
   table_rules: unknown[];
   inexact_cells: { rowKey: string; columnKey: string }[];
 }
 
 /** Whose table it is and what it is called: enough for an access check, without loading the cells. */
-export async function tableOwner(em: EntityManager, tableId: number): Promise<{ unitId: number; title: string } | null> {
-  const [row] = await em.execute(`select p.issuing_unit_id, t.title from plan_table t join plan p on p.id = t.plan_id where t.id = ?`, [tableId]);
-  return row ? { unitId: row.issuing_unit_id, title: row.title } : null;
+export async function tableOwner(em: EntityManager, tableId: number): Promise<{ unitId: number; title: string; version: number } | null> {
+  const [row] = await em.execute(`select p.issuing_unit_id, t.title, t.version from plan_table t join plan p on p.id = t.plan_id where t.id = ?`, [tableId]);
+  return row ? { unitId: row.issuing_unit_id, title: row.title, version: row.version } : null;
 }
 
-const TABLE_SQL = `select t.id, t.title, t.caption, t.unit_of_measure, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, tt.rules, t.rules as table_rules, t.inexact_cells
+const TABLE_SQL = `select t.id, t.title, t.caption, t.unit_of_measure, t.plan_id, p.document_number, p.issuing_unit_id, t.status, t.reporting_period_id, t.published_version, tt.rules, t.rules as table_rules, t.inexact_cells
   from plan_table t join plan p on p.id = t.plan_id join table_template tt on tt.id = t.template_id where t.id = ?`;
 
 const COLUMNS_SQL = `select c.id, c.key, c.label, c.published_number, c.type, c.scale, c.editable, c.is_total, (c.funding_source_id is not null) as funded
@@ -117,6 +120,7 @@ export async function loadTableState(em: EntityManager, tableId: number, options
     caption: table.caption,
     unitOfMeasure: table.unit_of_measure,
     version: cellLists.version,
+    publishedVersion: table.published_version,
     planId: table.plan_id,
     documentNumber: table.document_number,
     unitId: table.issuing_unit_id,

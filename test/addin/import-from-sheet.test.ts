@@ -70,13 +70,16 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     expect(await page.locator('#import-summary').textContent()).toBe(
       'A1:E8 của "Sheet1": 4 dòng tiêu đề, 4 dòng số liệu, 3 cột số liệu (triệu đồng). Nhận ra: stt-column, merged-header, total-first, total-column, numbered-items.',
     );
-    const columns = await page.locator('#import-columns tr').allTextContents();
-    expect(columns).toEqual([
-      'STTSTT',
-      'Chương trìnhNội dung',
-      'Tổng sốTiền (triệu) · cột tổng',
-      'Trong đó / Ngân sách Trung ương hỗ trợTiền (triệu)',
-      'Trong đó / Ngân sách địa phương đối ứngTiền (triệu)',
+    // Each column: its header, its type, and for a figure column what its empty cells mean (a choice).
+    const columns = () => page.locator('#import-columns tr').evaluateAll((lines) => lines.map((line) => [
+      ...Array.from(line.children, (cell) => cell.textContent).slice(0, 2), line.querySelector('select')?.value ?? null,
+    ]));
+    expect(await columns()).toEqual([
+      ['STT', 'STT', null],
+      ['Chương trình', 'Nội dung', null],
+      ['Tổng số', 'Tiền (triệu) · cột tổng', 'ROLLUP'],
+      ['Trong đó / Ngân sách Trung ương hỗ trợ', 'Tiền (triệu)', 'ROLLUP'],
+      ['Trong đó / Ngân sách địa phương đối ứng', 'Tiền (triệu)', 'ROLLUP'],
     ]);
     const rows = await page.locator('#import-rows tr').evaluateAll((lines) => lines.map((line) => Array.from(line.children, (cell) => cell.textContent)));
     expect(rows[0]).toEqual(['', 'Tổng số', 'Tổng']);
@@ -94,8 +97,19 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: pane.browser.screenshot('addin-import.png'), fullPage: true });
 
+    // The local budget's empty cells are said to be "not published": the rules are proposed again under it.
+    await page.locator('#import-columns select').nth(2).selectOption('NOT_PUBLISHED');
+    await idle();
+    expect((await columns()).map((column) => column[2])).toEqual([null, null, 'ROLLUP', 'ROLLUP', 'NOT_PUBLISHED']);
+    expect(await page.locator('#import-rules li').allTextContents()).toEqual([
+      'Tổng số = Trong đó / Ngân sách Trung ương hỗ trợ + Trong đó / Ngân sách địa phương đối ứng✓ 4',
+      'Dòng tổng = tổng các mục✓ 2',
+      'Dòng tổng = tổng các mục✓ 1',
+      'Không âm: Tổng số, Trong đó / Ngân sách Trung ương hỗ trợ, Trong đó / Ngân sách địa phương đối ứng✓ 12',
+    ]);
+
     // Leave "not negative" out, then create: the sheet is rewritten as the new table and bound to it.
-    await page.locator('#import-rules input').nth(2).uncheck();
+    await page.locator('#import-rules input').last().uncheck();
     await idle();
     await page.click('#import-create');
     await said('success');
@@ -105,7 +119,10 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     const id = (await tables())!.id;
     const grid = async () => (await app.query(`query ($id: ID!) { tableGrid(tableId: $id) { version rules columns { key label } rows { key values } } }`, { id })).data!.tableGrid;
     const created = await grid();
-    expect(created.rules.map((rule: { kind: string }) => rule.kind)).toEqual(['ROW_SUM', 'GRAND_TOTAL']);
+    // The sum across the local budget's column skips its empty cells; the total row's sum is split by meaning.
+    expect(created.rules.map((rule: { kind: string; missing: string; columns?: string[] }) => [rule.kind, rule.missing, rule.columns?.length ?? null])).toEqual([
+      ['ROW_SUM', 'NOT_PUBLISHED', null], ['GRAND_TOTAL', 'ROLLUP', 2], ['GRAND_TOTAL', 'NOT_PUBLISHED', 1],
+    ]);
     expect(created.rows.map((row: { key: string; values: string[] }) => [row.key, ...row.values])).toEqual([
       ['TOTAL', '830140', '780000', '50140'],
       ['1', '185334', '180000', '5334'],

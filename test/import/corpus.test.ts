@@ -10,6 +10,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import Decimal from 'decimal.js';
+import { cellAddress, inVietnameseNotation } from '../../domain/import/cell-reading';
 import { analysePublishedTable, TableAnalysis } from '../../domain/import/analyse-table';
 import { EmptyMeaning } from '../../domain/import/propose-rules';
 import { Rule } from '../../domain/rules';
@@ -28,30 +30,13 @@ interface Expected {
   rows: { index: number; kind: string; level: number }[];
   rules: Record<string, unknown>[];
   findings: { rule: string; row: string; column: string; expected: string; found: string }[];
-  warnings?: { kind: string; row: string }[];
+  warnings?: { kind: string; row: string; column?: string }[];
 }
 
 type Aspect = 'structure' | 'rules' | 'findings';
 
 /** Checks the importer does not yet pass, with why. */
 const KNOWN_GAPS: Record<string, Partial<Record<Aspect | 'warnings', string>>> = {
-  'bac-giang-2010-2018-poverty-indicators': {
-    structure: 'decimal-point notation ("412204.00") is refused as ambiguous Vietnamese notation; no per-table notation option yet',
-    rules: 'same; and rules of a transposed table (indicator rows × year columns) are not proposed',
-    findings: 'same',
-  },
-  'binh-dinh-2022-baseline-by-district': {
-    rules: 'the total row publishes only its first figure, so total-sum makes no check, and the importer keeps no rule that checks nothing',
-  },
-  'can-tho-2023-livelihood-models': {
-    structure: 'dash rows of a table without an STT column are not nested under the row above (level 0, expected 1)',
-    warnings: 'the warning for a partial "Trong đó" breakdown (20 + 30 of 287 households) is not implemented',
-  },
-  'quang-ngai-yearbook-2016-poverty-rate': {
-    structure: 'years as row labels (2010, 2011…) are read as figures, so no label column is found',
-    rules: 'same',
-    findings: 'same: the year labels fall under the rate-range rule',
-  },
 };
 
 const MEANINGS: Record<string, EmptyMeaning> = { 'not-published': 'NOT_PUBLISHED', none: 'NONE', 'not-broken-down': 'ROLLUP' };
@@ -72,7 +57,9 @@ function entries(): { slug: string; grid: string[][]; unitOfMeasure: string | nu
 /** A kept rule in the corpus's words, naming columns by header. */
 function corpusRule(rule: Rule, header: (key: string) => string): Record<string, unknown> {
   const sorted = (keys: readonly string[]) => keys.map(header).sort();
-  const columns = rule.columns ? sorted(rule.columns) : undefined;
+  // A transposed table's rules name indicator rows where others name columns.
+  const references = rule.columns ?? rule.rows?.keys;
+  const columns = references ? sorted(references) : undefined;
   switch (rule.kind) {
     case 'ROW_SUM':
       return { kind: 'column-sum', target: header(rule.totalColumn), terms: sorted(rule.partColumns) };
@@ -103,9 +90,20 @@ function normalisedExpectedRule(rule: Record<string, unknown>): Record<string, u
 
 const RULE_NAMES: Record<string, string> = { ROW_SUM: 'column-sum', HIERARCHY_SUM: 'parent-sum', GRAND_TOTAL: 'total-sum', RATIO: 'ratio', RANGE: 'rate-range', NON_NEGATIVE: 'non-negative', COMPARE: 'compare' };
 
+/** The letters of a grid column in a cell address (the corpus grids start at A1). */
+function cellAddressColumn(position: number): string {
+  return /^[A-Z]+/.exec(cellAddress(0, position))![0];
+}
+
 function canonical(figure: string): string {
   const parsed = parseVietnameseNumber(figure);
   return parsed.ok && parsed.value !== null ? parsed.value : figure;
+}
+
+/** A computed rate is shown with more places than published; the corpus writes it to the published precision. */
+function toPlacesOf(value: string | null, written: string): string | null {
+  const places = written.includes('.') ? written.length - written.indexOf('.') - 1 : 0;
+  return value === null ? null : new Decimal(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places);
 }
 
 function check(slug: string, aspect: Aspect | 'warnings', name: string, body: () => void): void {
@@ -124,6 +122,7 @@ describe.each(entries())('$slug', ({ slug, grid, unitOfMeasure, expected }) => {
   check(slug, 'structure', 'structure: header, data and footnote rows, column types, row kinds and levels', () => {
     const { structure } = analysis();
     expect([structure.headerRows, structure.dataRows, structure.footnoteRows]).toEqual([expected.headerRows, expected.dataRows, expected.footnoteRows]);
+    expect(structure.notation).toBe(expected.notation === 'decimal-point' ? 'DECIMAL_POINT' : 'VIETNAMESE');
     expect(structure.columns.map((column) => ({ header: column.header, type: column.type, ...(column.type === 'money' && column.scale ? { scale: column.scale } : {}) })))
       .toEqual(expected.columns.map((column) => ({ header: column.header, type: column.type, ...(column.type === 'money' && column.scale ? { scale: column.scale } : {}) })));
     const rows = structure.rows.map((row) => ({ index: row.index, kind: KINDS[row.kind], level: row.level }));
@@ -139,20 +138,47 @@ describe.each(entries())('$slug', ({ slug, grid, unitOfMeasure, expected }) => {
 
   check(slug, 'findings', 'findings: every published inconsistency, and nothing where figures agree within their precision', () => {
     const { structure, findings } = analysis();
-    const rowIndex = (key: string) => structure.rows.find((row) => row.key === key)!.index;
-    const found = findings
-      .filter((finding) => finding.severity === 'ERROR')
-      .map((finding) => ({ row: rowIndex(finding.cells[0].rowKey), column: finding.cells[0].columnLabel, expected: finding.expected, found: finding.found, rule: RULE_NAMES[finding.ruleKind] }));
+    const rowOf = (key: string) => structure.rows.find((row) => row.key === key)!;
+    const periodIndex = (key: string) => structure.columns.filter((column) => column.key !== null).findIndex((column) => column.key === key);
+    // Figures as printed are in the table's notation; what the corpus computed is in Vietnamese notation.
+    const printed = (figure: string) => canonical(expected.notation === 'decimal-point' ? inVietnameseNotation(figure) : figure);
     const wanted = expected.findings.map((finding) => ({
       row: Number(finding.row.split('|')[0].trim()),
       column: finding.column,
       expected: canonical(finding.expected),
-      found: canonical(finding.found),
+      found: printed(finding.found),
       rule: ['bound', 'part-le-total'].includes(finding.rule) ? 'compare' : finding.rule,
     }));
+    const found = findings
+      .filter((finding) => finding.severity === 'ERROR')
+      .map((finding) => {
+        const [cell] = finding.cells;
+        // In a transposed table a finding's row is the period column and its column the indicator row.
+        const at = expected.transposed
+          ? { row: periodIndex(cell.columnKey), column: rowOf(cell.rowKey).label }
+          : { row: rowOf(cell.rowKey).index, column: cell.columnLabel };
+        const rule = RULE_NAMES[finding.ruleKind];
+        const written = wanted.find((want) => want.row === at.row && want.column === at.column && want.rule === rule);
+        const computed = finding.ruleKind === 'RATIO' && written ? toPlacesOf(finding.expected, written.expected) : finding.expected;
+        return { ...at, expected: computed, found: finding.found, rule };
+      });
     const order = (list: typeof found) => [...list].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column) || a.rule.localeCompare(b.rule));
     expect(order(found)).toEqual(order(wanted));
   });
+
+  if (expected.warnings?.some((warning) => warning.kind === 'non-integer-count')) {
+    test('warns about each household or people count published with a fractional part', () => {
+      const { warnings, structure } = analysis();
+      const named = warnings.filter((warning) => warning.code === 'NON_INTEGER_COUNT').map((warning) => {
+        const line = Number(/\d+$/.exec(warning.cell!)![0]);
+        const column = /^[A-Z]+/.exec(warning.cell!)![0];
+        const row = structure.rows.find((candidate) => candidate.line === line)!;
+        const header = structure.columns.find((candidate) => cellAddressColumn(candidate.position) === column)!.header;
+        return expected.transposed ? { row: row.label, column: header } : { row: String(row.index), column: header };
+      });
+      expect(named).toEqual(expected.warnings!.filter((warning) => warning.kind === 'non-integer-count').map(({ row, column }) => ({ row, column: (column as string) })));
+    });
+  }
 
   if (expected.warnings?.some((warning) => warning.kind === 'partial-parent')) {
     check(slug, 'warnings', 'warns about each parent row whose own figures do not add up while its children fill the gap', () => {

@@ -5,8 +5,8 @@ import { seedAppendixGrid } from './seed-appendix';
 
 const IMPORT = `mutation ($input: ImportTableInput!) {
   importTable(input: $input) {
-    dryRun tableId title emptyMeans
-    structure { headerRows dataRows footnoteRows footnotes unitOfMeasure shapes
+    dryRun tableId title emptyMeans columnEmptyMeans { columnKey means }
+    structure { headerRows dataRows footnoteRows footnotes unitOfMeasure notation shapes
       columns { position header type scale key publishedNumber isTotal places }
       rows { index line key stt label unit kind level parentKey }
       inexactCells { rowKey columnKey cell text kind } }
@@ -53,6 +53,38 @@ async function push(tableId: string, baseVersion: number, changes: { rowKey: str
 }
 
 describe('dry run', () => {
+  it('answers what an empty cell means per column, obeys a column chosen by the person, and refuses an unknown column', async () => {
+    const grid = [
+      ['STT', 'Nội dung', 'Tổng số', 'Ngân sách Trung ương', 'Vốn vay'],
+      ['I', 'Phần I', '', '', '90'], ['1', 'Dự án 1', '100', '60', '40'], ['2', 'Dự án 2', '100', '50', ''],
+      ['', 'Tổng cộng', '200', '110', '90'],
+    ];
+    const inferred = (await editor(IMPORT, input('Theo cột', grid, { dryRun: true }))).data!.importTable;
+    expect(inferred.columnEmptyMeans).toEqual([
+      { columnKey: 'total', means: 'ROLLUP' }, { columnKey: 'central-budget', means: 'ROLLUP' }, { columnKey: 'von-vay', means: 'NOT_PUBLISHED' },
+    ]);
+    expect(inferred.findings).toEqual([]);
+    const chosen = (await editor(IMPORT, input('Theo cột', grid, { dryRun: true, columnEmptyMeans: [{ columnKey: 'von-vay', means: 'NONE' }] }))).data!.importTable;
+    expect(chosen.columnEmptyMeans.map((c: any) => c.means)).toEqual(['ROLLUP', 'ROLLUP', 'NONE']);
+    expect(chosen.findings.map((f: any) => [f.ruleId, f.cells[0].rowKey, f.expected, f.found])).toEqual(
+      expect.arrayContaining([['column-sum-total', 'I.2', '50', '100']]),
+    );
+    const unknown = await editor(IMPORT, input('Theo cột', grid, { dryRun: true, columnEmptyMeans: [{ columnKey: 'khong-co', means: 'NONE' }] }));
+    expect(unknown.errors?.[0].extensions?.problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_COLUMN' })]);
+  });
+
+  it('reads a table written with decimal points, and refuses it when told the notation is Vietnamese', async () => {
+    // Bắc Giang's indicators (test/corpus): 2010's published rate is not 63379 / 412204 = 15,38 %.
+    const grid = [['Chỉ tiêu', 'ĐV tính', '2010', '2011', '2014'], ['Tổng số hộ', 'hộ', '412204.00', '421820.00', '436960.00'],
+      ['Số hộ nghèo', 'hộ', '63379.00', '51085.00', '32772.00'], ['Tỷ lệ hộ nghèo', '%', '15.40', '12.11', '7.50']];
+    const answer = (await editor(IMPORT, input('Thập phân', grid, { dryRun: true, unitOfMeasure: null }))).data!.importTable;
+    expect(answer.structure.notation).toBe('DECIMAL_POINT');
+    expect(answer.findings.map((f: any) => [f.ruleId, f.cells[0].columnKey, f.found])).toEqual([[expect.stringMatching(/^ratio-/), '2010', '15.4']]);
+    const refused = await editor(IMPORT, input('Thập phân', grid, { dryRun: true, notation: 'VIETNAMESE' }));
+    expect(refused.errors?.[0].extensions?.code).toBe('IMPORT_REFUSED');
+    expect(refused.errors?.[0].extensions?.problems.map((p: any) => p.cell)).toContain('C2');
+  });
+
   it('answers the structure, the rules with where they hold, the findings and the "Dự án 2" warning, and writes nothing', async () => {
     const before = await tableCount();
     const response = await editor(IMPORT, input('Phụ lục 2 (bản nhập)', seedAppendixGrid(), { dryRun: true }));

@@ -160,6 +160,77 @@ describe('other shapes', () => {
     expect(result.errors[0].messageEn).toMatch(/^Cell C2: "1.5": a dot may only separate thousands/);
   });
 
+  it('reads a table printed with decimal points as such, warns that it did, and obeys the notation chosen instead', () => {
+    const grid = [['Chỉ tiêu', 'Giá trị'], ['Tổng số hộ', '412204.00'], ['Tỷ lệ hộ nghèo', '15.40'], ['Hộ mới', '1,050.5']];
+    const read = readPublishedTable(grid);
+    if (!read.ok) throw new Error(read.errors[0].messageEn);
+    expect(read.structure.notation).toBe('DECIMAL_POINT');
+    expect(read.structure.snapshot.toData().cells.map((cell) => cell.value)).toEqual(['412204', '15.4', '1050.5']);
+    // "1,050.5" groups its thousands where "412204.00" does not: that mix is worth a look too.
+    expect(read.structure.warnings.map((w) => [w.code, w.cell])).toEqual([['DECIMAL_POINT_NOTATION', null], ['MIXED_NOTATION', 'B2']]);
+    // Chosen as Vietnamese, "412204.00" cannot be read: refused with its cell, as any ambiguous figure.
+    const chosen = readPublishedTable(grid, { notation: 'VIETNAMESE' });
+    expect(chosen.ok ? [] : chosen.errors.map((e) => e.cell)).toEqual(['B2', 'B3', 'B4']);
+    // One comma decimal says the table is Vietnamese: its "1.5" stays ambiguous.
+    const vietnamese = readPublishedTable([['Chỉ tiêu', 'Giá trị'], ['C', '0,5'], ['A', '12.40'], ['B', '3.50']]);
+    expect(vietnamese.ok ? [] : vietnamese.errors.map((e) => e.cell)).toEqual(['B3', 'B4']);
+  });
+
+  it('nests dashed rows of a table without STT under the row above, captions over the rows below, years as labels', () => {
+    const rows = (grid: string[][]) => analysed(grid).structure.rows.map((row) => `${row.label}:${row.kind}:${row.level}`);
+    expect(rows([['Nội dung', 'Số lượng'], ['Số hộ', '287'], ['Trong đó:', ''], ['- Hộ nghèo', '20'], ['Kinh phí', '11.076']]))
+      .toEqual(['Số hộ:ITEM:0', 'Trong đó::LABEL:1', '- Hộ nghèo:CHILD:1', 'Kinh phí:ITEM:0']);
+    const yearbook = [['', 'Tỷ lệ (%)', 'Trong đó / Thành thị (%)'], ['Chuẩn 2011 - 2015', '', ''], ['2010', '23,92', '11,11'], ['2011', '20,69', '9,57']];
+    expect(rows(yearbook)).toEqual(['Chuẩn 2011 - 2015:SECTION:0', '2010:ITEM:1', '2011:ITEM:1']);
+    expect(analysed(yearbook).structure.columns.map((column) => column.type)).toEqual(['label', 'rate', 'rate']);
+  });
+
+  it('warns about a "Trong đó" breakdown that names only part of its row, and not about a complete one', () => {
+    const analysis = analysed([['Nội dung', 'Số lượng'], ['Số hộ', '287'], ['Trong đó:', ''], ['- Hộ nghèo', '20'], ['- Hộ cận nghèo', '30'],
+      ['Kinh phí', '11.076'], ['Trong đó:', ''], ['- Vốn vay', '5.776'], ['- Vốn huy động', '5.300']]);
+    expect(analysis.rulesFound.rules.map((rule) => rule.kind)).not.toContain('HIERARCHY_SUM');
+    expect(analysis.warnings.filter((w) => w.code === 'PARTIAL_PARENT').map((w) => [w.line, w.messageEn])).toEqual([
+      [2, 'Line 2: Row "Số hộ", column Số lượng: its "of which" rows give only part of it (50 of 287); the rest is not broken down, so the children\'s sum is not checked'],
+    ]);
+  });
+
+  describe('what an empty cell means, per column', () => {
+    // Sections give no total and no central budget (not broken down here: their children's sums), but give the
+    // loans, whose project cells are empty because the source did not publish them (90 ≠ 40 + an empty cell).
+    const grid = [
+      ['STT', 'Nội dung', 'Tổng số', 'Ngân sách Trung ương', 'Vốn vay'],
+      ['I', 'Phần I', '', '', '90'],
+      ['1', 'Dự án 1', '100', '60', '40'],
+      ['2', 'Dự án 2', '100', '50', ''],
+      ['II', 'Phần II', '', '', '70'],
+      ['1', 'Dự án 3', '60', '30', '30'],
+      ['2', 'Dự án 4', '80', '40', ''],
+      ['', 'Tổng cộng', '340', '180', '160'],
+    ];
+    const errors = (analysis: TableAnalysis) => analysis.findings.filter((f) => f.severity === 'ERROR').map((f) => `${f.ruleId}@${f.cells[0].rowKey}/${f.cells[0].columnKey}`);
+
+    it('infers "not published" for the one column whose own sums fail under the table\'s meaning, and finds nothing', () => {
+      const analysis = analysed(grid, { unitOfMeasure: 'triệu đồng' });
+      const keys = analysis.structure.columns.filter((c) => c.key !== null).map((c) => c.key!);
+      expect(analysis.rulesFound.emptyMeans).toBe('ROLLUP');
+      expect(keys.map((key) => analysis.rulesFound.columnEmptyMeans[key])).toEqual(['ROLLUP', 'ROLLUP', 'NOT_PUBLISHED']);
+      expect(analysis.rulesFound.rules.map((rule) => [rule.id, rule.missing ?? null])).toEqual(expect.arrayContaining([
+        ['column-sum-total', 'NOT_PUBLISHED'], ['parent-sum', 'ROLLUP'], ['parent-sum-not-published', 'NOT_PUBLISHED'], ['total-sum', 'ROLLUP'],
+      ]));
+      expect(errors(analysis)).toEqual([]);
+    });
+
+    it('obeys a column\'s meaning chosen by a person: read as "not broken down", the loans fail four sums', () => {
+      const first = analysed(grid, { unitOfMeasure: 'triệu đồng' });
+      const loans = first.structure.columns[4].key!;
+      const analysis = analysed(grid, { unitOfMeasure: 'triệu đồng', columnEmptyMeans: { [loans]: 'ROLLUP' } });
+      expect(Object.values(analysis.rulesFound.columnEmptyMeans)).toEqual(['ROLLUP', 'ROLLUP', 'ROLLUP']);
+      expect(errors(analysis)).toEqual([
+        `parent-sum@I/${loans}`, 'column-sum-total@I.2/total', `parent-sum@II/${loans}`, 'column-sum-total@II.2/total',
+      ]);
+    });
+  });
+
   it('refuses an empty grid, a grid without figures, a grid without a header, huge cells, and warns on ragged rows', () => {
     const codes = (grid: string[][]) => {
       const result = readPublishedTable(grid);

@@ -85,6 +85,21 @@ describe('the seeded appendix from a workbook made from its CSV', () => {
   });
 });
 
+describe('choices in the query', () => {
+  it('notation: inferred from a table written with decimal points, or given; columnEmptyMeans: column by column; bad values refused', async () => {
+    const csv = readFileSync(`${__dirname}/../corpus/bac-giang-2010-2018-poverty-indicators.csv`, 'utf8');
+    const inferred = await post('title=BG&dryRun=true', csv, 'text/csv');
+    expect([inferred.status, inferred.json.structure.notation]).toEqual([200, 'DECIMAL_POINT']);
+    const told = await post('title=BG&dryRun=true&notation=VIETNAMESE', csv, 'text/csv');
+    expect([told.status, problems(told.json)[0]]).toEqual([422, ['BAD_GROUPING', 'C3']]);
+    const grid = 'STT,Nội dung,Tổng số,Vốn vay\nI,Phần I,,90\n1,Dự án 1,100,40\n2,Dự án 2,100,\n,Tổng cộng,200,90\n';
+    const chosen = await post('title=Cot&dryRun=true&columnEmptyMeans=von-vay:NONE', grid, 'text/csv');
+    expect(chosen.json.columnEmptyMeans).toEqual([{ columnKey: 'total', means: 'ROLLUP' }, { columnKey: 'von-vay', means: 'NONE' }]);
+    const bad = await post('title=Cot&dryRun=true&notation=ENGLISH&columnEmptyMeans=von-vay', grid, 'text/csv');
+    expect([bad.status, problems(bad.json)]).toEqual([422, [['BAD_NOTATION', null], ['BAD_COLUMN_EMPTY_MEANS', null]]]);
+  });
+});
+
 describe('workbook cells', () => {
   it('percentages stored as 0.0752 with a % format, merged header cells, text, formulas by their cached value', async () => {
     const workbook = new ExcelJS.Workbook();

@@ -115,7 +115,13 @@ describe('plans any unit can create', () => {
   it('deletes a plan and its draft tables, but not one whose table was ever submitted', async () => {
     const sheet = 'STT,Nội dung,Tổng số\n1,Hỗ trợ nhà ở,10';
     const { id: draftPlan } = (await editor(CREATE, { input: input({ documentNumber: '40/KH-UBND' }) })).data!.createPlan;
-    await importTestTable(db, sheet, { title: 'Phụ lục 40', planId: Number(draftPlan) });
+    const draftTable = String(await importTestTable(db, `${sheet}\n2,Hỗ trợ sinh kế,5`, { title: 'Phụ lục 40', planId: Number(draftPlan) }));
+    // A row removed from it is kept for its history, which goes with the plan.
+    const removedRow = (await editor(`query ($id: ID!) { tableGrid(tableId: $id) { rows { key } } }`, { id: draftTable })).data!.tableGrid.rows[1].key;
+    const removed = await editor(`mutation ($input: ChangeTableStructureInput!) { changeTableStructure(input: $input) { version } }`, {
+      input: { tableId: draftTable, baseVersion: 1, changes: [{ op: 'REMOVE_ROW', key: removedRow }] },
+    });
+    expect(removed.errors).toBeUndefined();
     const deleted = await editor(DELETE, { id: draftPlan });
     expect(deleted.errors).toBeUndefined();
     expect(deleted.data!.deletePlan).toBe(true);

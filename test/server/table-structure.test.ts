@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, type TestApp } from '../support/graphql';
 
 const CHANGE = `mutation ($input: ChangeTableStructureInput!) {
-  changeTableStructure(input: $input) { version changeSetId changes { op key label previousLabel } }
+  changeTableStructure(input: $input) { version changeSetId changes { op key label previousLabel removedValues { key value } } }
 }`;
 const GRID = `query ($id: ID!) { tableGrid(tableId: $id) { version columns { key label type } rows { key publishedNumber label level parentKey kind values } } }`;
 
@@ -64,8 +64,8 @@ describe('changing the structure of a draft table', () => {
     expect(answer.data!.changeTableStructure).toMatchObject({
       version: 2,
       changes: [
-        { op: 'ADD_ROW', key: 'I.3', label: 'Tiểu dự án 3', previousLabel: null },
-        { op: 'ADD_COLUMN', key: 'community', label: 'Huy động cộng đồng', previousLabel: null },
+        { op: 'ADD_ROW', key: 'I.3', label: 'Tiểu dự án 3', previousLabel: null, removedValues: [] },
+        { op: 'ADD_COLUMN', key: 'community', label: 'Huy động cộng đồng', previousLabel: null, removedValues: [] },
         { op: 'RENAME_ROW', key: lastChild, label: 'Tiểu dự án 2 (điều chỉnh)', previousLabel: 'Tiểu dự án 2' },
         { op: 'RENAME_COLUMN', key: local, label: 'Ngân sách thành phố', previousLabel: before.columns[2].label },
       ],
@@ -145,6 +145,78 @@ describe('changing the structure of a draft table', () => {
     expect(answer.errors![0].extensions!.code).toBe('TABLE_LOCKED');
     expect(answer.errors![0].extensions!.messageEn).toContain('is submitted');
     expect((await gridOf(id)).rows[1].label).toBe('Dự án 1');
+  });
+
+  it('removes and moves rows and columns, keeping the keys of what moves and the values of what goes in the history', async () => {
+    const id = await importedTable();
+    const before = await gridOf(id);
+    const [total, section, first, second] = before.rows.map((row: any) => row.key);
+    const [totalColumn, central, local] = before.columns.map((column: any) => column.key);
+    expect((await change(id, 1, [{ op: 'ADD_COLUMN', key: 'extra', label: 'Cột phụ', type: 'MONEY' }])).errors).toBeUndefined();
+    const push = await query(`mutation ($input: PushTableInput!) { pushTable(input: $input) { status version } }`, {
+      input: { tableId: id, baseVersion: 2, idempotencyKey: `structure-remove-${id}`, changes: [{ rowKey: first, columnKey: 'extra', value: '7' }] },
+    });
+    expect(push.data!.pushTable).toEqual({ status: 'APPLIED', version: 3 });
+
+    const answer = await change(id, 3, [
+      { op: 'REMOVE_COLUMN', key: 'extra' },
+      { op: 'REMOVE_ROW', key: second },
+      { op: 'MOVE_ROW', key: first, afterKey: section },
+      { op: 'MOVE_COLUMN', key: local, afterKey: totalColumn },
+    ], 'Tách tiểu dự án 1, bỏ tiểu dự án 2');
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.changeTableStructure.changes).toEqual([
+      { op: 'REMOVE_COLUMN', key: 'extra', label: 'Cột phụ', previousLabel: null, removedValues: [{ key: first, value: '7' }] },
+      { op: 'REMOVE_ROW', key: second, label: 'Tiểu dự án 2', previousLabel: null, removedValues: [{ key: totalColumn, value: '180' }, { key: central, value: '120' }, { key: local, value: '60' }] },
+      { op: 'MOVE_ROW', key: first, label: 'Tiểu dự án 1', previousLabel: null, removedValues: [] },
+      { op: 'MOVE_COLUMN', key: local, label: before.columns[2].label, previousLabel: null, removedValues: [] },
+    ]);
+    const after = await gridOf(id);
+    expect(after.version).toBe(4);
+    expect(after.columns.map((column: any) => column.key)).toEqual([totalColumn, local, central]);
+    expect(after.rows.map((row: any) => [row.key, row.level, row.parentKey, row.kind, row.values])).toEqual([
+      [total, 0, null, before.rows[0].kind, ['300', '100', '200']],
+      [section, 0, null, before.rows[1].kind, ['300', '100', '200']],
+      [first, 0, null, 'ITEM', ['120', '40', '80']],
+    ]);
+
+    // The push into the removed column is still in the history, named; a past version shows today's rows and columns.
+    const history = await app.query(`query ($id: ID!) { tableHistory(tableId: $id) { versionAfter comment structureChanges { op key removedValues { key value } } changes { rowKey columnKey oldValue newValue } } }`, { id });
+    expect(history.data!.tableHistory[0]).toMatchObject({ versionAfter: 4, comment: 'Tách tiểu dự án 1, bỏ tiểu dự án 2', changes: [] });
+    expect(history.data!.tableHistory[1]).toEqual({ versionAfter: 3, comment: null, structureChanges: [], changes: [{ rowKey: first, columnKey: 'extra', oldValue: null, newValue: '7' }] });
+    const past = await app.query(`query ($id: ID!) { tableGrid(tableId: $id, version: 2) { version rows { key values } } }`, { id });
+    expect(past.errors).toBeUndefined();
+    expect(past.data!.tableGrid.rows.map((row: any) => row.values)).toEqual(after.rows.map((row: any) => row.values));
+
+    // A row can be added again under the same key; it starts empty.
+    const again = await change(id, 4, [{ op: 'ADD_ROW', key: second, label: 'Tiểu dự án 2 (mới)', parentKey: section }]);
+    expect(again.errors).toBeUndefined();
+    expect((await gridOf(id)).rows.find((row: any) => row.key === second)).toMatchObject({ parentKey: section, values: [null, null, null] });
+  });
+
+  it('refuses to remove a parent or a column a rule needs, and to move a row under itself, writing nothing', async () => {
+    const id = await importedTable();
+    const before = await gridOf(id);
+    const [, section, first] = before.rows.map((row: any) => row.key);
+    const local = before.columns[2].key;
+    const answer = await change(id, 1, [
+      { op: 'REMOVE_ROW', key: section },
+      { op: 'MOVE_ROW', key: section, parentKey: first },
+      { op: 'MOVE_ROW', key: first, parentKey: section, afterKey: 'nowhere' },
+      { op: 'REMOVE_COLUMN', key: 'nowhere' },
+    ]);
+    expect(answer.errors![0].extensions!.code).toBe('BAD_STRUCTURE_CHANGE');
+    const { messageVi, messageEn } = answer.errors![0].extensions!;
+    expect(messageEn).toContain(`change 1, row "${section}": it still has the child row "${first}"; remove or move its children first`);
+    expect(messageVi).toContain(`thay đổi 1, dòng "${section}": còn dòng con "${first}"`);
+    expect(messageEn).toContain(`change 2, row "${section}": it cannot go under itself or one of its own rows`);
+    expect(messageEn).toContain(`change 3, row "${first}": "nowhere" is not its parent or a row beside it`);
+    expect(messageEn).toContain('change 4, column "nowhere": there is no such column');
+
+    const ruled = await change(id, 1, [{ op: 'REMOVE_COLUMN', key: local }]);
+    expect(ruled.errors![0].extensions!.code).toBe('BAD_STRUCTURE_CHANGE');
+    expect(ruled.errors![0].extensions!.messageEn).toMatch(new RegExp(`after the change, Rule "[^"]+".*"${local}".*remove or change the rule first`));
+    expect(await gridOf(id)).toEqual(before);
   });
 
   it('lets exactly one of two changes racing on the same version through', async () => {

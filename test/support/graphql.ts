@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { AddressInfo } from 'node:net';
 import { issueToken } from '../../server/auth/tokens';
 import { TokenKind, User } from '../../server/entities';
-import { createApp, type AppSettings } from '../../server/http/app';
+import { createApp, type AppSettings, type PlanBridgeApp } from '../../server/http/app';
 import { createLogger } from '../../server/logger';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -43,6 +43,8 @@ export interface TestApp {
   query: Query;
   /** As a given seeded user, or anonymously (null). */
   as(login: string | null): Promise<Query>;
+  /** The app itself (its HTTP server, Apollo, its table change feed). */
+  app: PlanBridgeApp;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ export async function startTestApp(orm: MikroORM, options: { settings?: Partial<
     return (query, variables, headers) => postGraphQL(url, query, variables, { authorization, ...headers });
   };
   const defaultQuery = await as(options.as === undefined ? 'admin' : options.as);
-  return { url, query: defaultQuery, as, close: () => app.apollo.stop() };
+  return { url, query: defaultQuery, as, app, close: () => app.apollo.stop() };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { TestDatabase } from './database';
  * Imports an appendix given as CSV text under the seeded plan 132/KH-UBND (or a new plan of the unit `unitKey`, or the plan `planId`), with a template of
  * the given rules (none by default, for tests about sync mechanics rather than arithmetic).
  */
-export async function importTestTable(db: TestDatabase, csv: string, options: { title: string; rules?: unknown[]; unitKey?: string; planId?: number }): Promise<number> {
+export async function importTestTable(db: Pick<TestDatabase, 'orm'>, csv: string, options: { title: string; rules?: unknown[]; unitKey?: string; planId?: number }): Promise<number> {
   const em = db.orm.em.fork() as EntityManager;
   const plan = options.planId
     ? await em.findOneOrFail(Plan, options.planId)

@@ -114,10 +114,16 @@ export class PlanBridgeClient {
     return `${this.serverUrl}/graphql`;
   }
 
-  /** A request with the session's token; an expired session is refreshed once with its refresh token. */
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  /** The session's access token, refreshed first when it is about to expire; null when signed out. */
+  async accessToken(): Promise<string | null> {
     const session = this.options.session?.get() ?? null;
     if (session?.refreshToken && session.accessTokenExpiresAt && Date.parse(session.accessTokenExpiresAt) < Date.now() + 30_000) await this.refresh(session);
+    return this.options.session?.get()?.accessToken ?? null;
+  }
+
+  /** A request with the session's token; an expired session is refreshed once with its refresh token. */
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    await this.accessToken();
     try {
       return await this.send<T>(query, variables);
     } catch (error) {

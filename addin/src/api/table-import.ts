@@ -19,6 +19,13 @@ export interface ImportRequest {
   dryRun: boolean;
   rules?: Rule[] | null;
   emptyMeans?: EmptyMeaning | null;
+  /** Columns whose empty cells mean something else than the table's: the person's choice. */
+  columnEmptyMeans?: ColumnEmptyMeaning[] | null;
+}
+
+export interface ColumnEmptyMeaning {
+  columnKey: string;
+  means: EmptyMeaning;
 }
 
 export interface ImportedColumn {
@@ -55,6 +62,7 @@ export interface ImportAnswer {
   tableId: string | null;
   title: string;
   emptyMeans: EmptyMeaning;
+  columnEmptyMeans: ColumnEmptyMeaning[];
   structure: { headerRows: number; dataRows: number; unitOfMeasure: string | null; shapes: string[]; columns: ImportedColumn[]; rows: ImportedRow[] };
   rules: ProposedRule[];
   findings: SyncFinding[];
@@ -63,7 +71,7 @@ export interface ImportAnswer {
 
 export const IMPORT_MUTATION = `mutation PlanBridgeImport($input: ImportTableInput!) {
   importTable(input: $input) {
-    dryRun tableId title emptyMeans
+    dryRun tableId title emptyMeans columnEmptyMeans { columnKey means }
     structure { headerRows dataRows unitOfMeasure shapes
       columns { position header type scale key isTotal }
       rows { index line key stt label kind level } }

@@ -1,7 +1,7 @@
 /**
  * The "New table from this sheet" card: reads the sheet, shows the dry run (rows with their levels and kinds,
  * columns with their types, the proposed rules with ✓/✗ counts, the published mistakes), lets the person leave
- * rules out and say what an empty cell means, then creates the table and binds the sheet to it. DOM only: the
+ * rules out and say what an empty cell means (in the table, or in one column), then creates the table and binds the sheet to it. DOM only: the
  * work is SheetImport's.
  */
 import type { Rule } from '../../../domain/rules';
@@ -78,6 +78,8 @@ export class ImportCard {
   /** The dry run whose proposals are listed (findings may come from a later one, with the rules chosen). */
   private answer: ImportAnswer | null = null;
   private chosen = new Set<string>();
+  /** Columns whose empty cells the person said mean something else than the answer had them mean. */
+  private columnMeans = new Map<string, EmptyMeaning>();
 
   constructor(
     private readonly sheets: SheetImport,
@@ -103,7 +105,8 @@ export class ImportCard {
       this.host.say(this.tr('importPickPlan'), 'warning');
       return null;
     }
-    return { planId, title: this.title() || this.source?.sheet.name || '', rules, emptyMeans };
+    const columnEmptyMeans = [...this.columnMeans].map(([columnKey, means]) => ({ columnKey, means }));
+    return { planId, title: this.title() || this.source?.sheet.name || '', rules, emptyMeans, columnEmptyMeans: columnEmptyMeans.length > 0 ? columnEmptyMeans : null };
   }
 
   async preview(): Promise<void> {
@@ -111,13 +114,14 @@ export class ImportCard {
     await this.host.run(async (progress) => {
       const source = await this.sheets.read(progress);
       if (!this.title()) element<HTMLInputElement>('import-title').value = source.sheet.name;
+      this.columnMeans.clear();
       const choices = this.choices(null, null)!;
       this.source = source;
       this.show(await this.sheets.dryRun(source, choices));
     });
   }
 
-  /** Another meaning of empty cells: the rules are proposed again under it. */
+  /** Another meaning of empty cells, in the table or a column: the rules are proposed again under it. */
   private async proposeAgain(): Promise<void> {
     const source = this.source;
     const choices = this.choices(null, element<HTMLSelectElement>('import-empty').value as EmptyMeaning);
@@ -186,7 +190,7 @@ export class ImportCard {
       shapes: structure.shapes.join(', '),
     });
     element<HTMLSelectElement>('import-empty').value = answer.emptyMeans;
-    element('import-columns').replaceChildren(...structure.columns.map((column) => this.columnRow(column)));
+    element('import-columns').replaceChildren(...structure.columns.map((column) => this.columnRow(column, answer)));
     const rows = structure.rows.slice(0, SHOWN_ROWS).map((row) => {
       const line = cells(document.createElement('tr'), [row.stt, row.label, this.tr(`kind${row.kind}` as MessageKey)]);
       line.dataset.rowKey = row.key;
@@ -200,10 +204,30 @@ export class ImportCard {
     element('import-result').hidden = false;
   }
 
-  private columnRow(column: ImportedColumn): HTMLTableRowElement {
+  private columnRow(column: ImportedColumn, answer: ImportAnswer): HTMLTableRowElement {
     const type = this.tr(TYPE_KEYS[column.type] ?? 'typeText') + (column.scale ? ` (${column.scale})` : '');
     const row = cells(document.createElement('tr'), [column.header, type + (column.isTotal ? ` · ${this.tr('totalColumn')}` : '')]);
-    if (column.key) row.dataset.columnKey = column.key;
+    const key = column.key;
+    if (!key) return row;
+    row.dataset.columnKey = key;
+    // What an empty cell of this column means; changing it proposes the rules again.
+    const select = document.createElement('select');
+    select.className = 'pb-column-empty';
+    select.setAttribute('aria-label', `${this.tr('importEmptyMeans')}: ${column.header}`);
+    for (const meaning of ['ROLLUP', 'NONE', 'NOT_PUBLISHED'] as const) {
+      const option = document.createElement('option');
+      option.value = meaning;
+      option.textContent = this.tr(`empty${meaning}`);
+      select.append(option);
+    }
+    select.value = answer.columnEmptyMeans.find((entry) => entry.columnKey === key)?.means ?? answer.emptyMeans;
+    select.addEventListener('change', () => {
+      this.columnMeans.set(key, select.value as EmptyMeaning);
+      void this.proposeAgain();
+    });
+    const cell = document.createElement('td');
+    cell.append(select);
+    row.append(cell);
     return row;
   }
 

@@ -25,6 +25,8 @@ import { mountUnitsBelowCard } from './units-below-card';
 import { SheetImport } from '../table-sync/sheet-import';
 import { ImportCard } from './import-card';
 import type { Lang } from '../api/types';
+import type { Binding } from '../table-sync/snapshot-store';
+import { type TableChangeNotice, TableWatch } from '../table-sync/table-watch';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -57,6 +59,12 @@ let client: PlanBridgeClient;
 /** The pane's storage: Office partitions it per add-in and document host where it can (partitionKey), else the keys carry nothing more. */
 let storage: PartitionedStorage;
 let sessions: SessionStore;
+/** Live changes to the bound sheets' tables, from this server. */
+let tableWatch: TableWatch | null = null;
+/** The bound sheets of this workbook by table id, as last read. */
+let boundByTable = new Map<string, Binding>();
+/** The newest change someone else made to a bound table, shown with a Refresh button until that sheet is refreshed. */
+let liveChange: { sheetId: string; title: string; change: TableChangeNotice } | null = null;
 
 function tr(key: MessageKey, params: Record<string, string | number> = {}): string {
   return t(state.lang, key, params);
@@ -68,6 +76,8 @@ function serverUrl(): string {
 
 function makeClient(): PlanBridgeClient {
   client = new PlanBridgeClient({ serverUrl: serverUrl(), session: sessions });
+  tableWatch?.close();
+  tableWatch = new TableWatch({ endpoint: client.endpoint, token: () => client.accessToken(), changed: onTableChanged });
   return client;
 }
 
@@ -81,6 +91,7 @@ function applyTexts(): void {
   renderIndicators();
   renderProblems();
   renderConflicts();
+  renderLiveChange();
   importCard?.render();
 }
 
@@ -178,6 +189,39 @@ function renderSheet(): void {
   const when = new Date(table.pulledAt).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB');
   info.textContent = tr('boundInfo', { doc: table.documentNumber, title: table.title, version: table.version, when });
   if (table.status) info.textContent += ` · ${tr('statusLabel', { status: statusWords(table.status) })}`;
+}
+
+function renderLiveChange(): void {
+  $('live-change').hidden = liveChange === null;
+  if (!liveChange) return;
+  const { change, title } = liveChange;
+  const time = new Date(change.changedAt).toLocaleTimeString(state.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  $('live-change-text').textContent = tr('tableChangedBy', { name: change.author, time, table: title, version: change.version });
+}
+
+/** Someone else's new version of a bound table: the sheet's own pushes and versions it already has are not news. */
+function onTableChanged(change: TableChangeNotice): void {
+  const binding = boundByTable.get(change.tableId);
+  if (!binding || change.version <= binding.summary.version || change.authorLogin === sessions.get()?.user?.login) return;
+  if (liveChange && liveChange.change.version > change.version && liveChange.change.tableId === change.tableId) return;
+  liveChange = { sheetId: binding.sheetId, title: binding.summary.title, change };
+  renderLiveChange();
+}
+
+/** Subscribes for the tables bound in this workbook (pulled from this server), while signed in. */
+async function watchBoundTables(): Promise<void> {
+  const bindings = await sync.store.bindings();
+  boundByTable = new Map(bindings.filter((binding) => binding.summary.serverUrl === client.serverUrl).map((binding) => [binding.summary.tableId, binding]));
+  const seen = liveChange && boundByTable.get(liveChange.change.tableId);
+  if (liveChange && (!seen || seen.summary.version >= liveChange.change.version)) liveChange = null;
+  renderLiveChange();
+  tableWatch?.watch(sessions.get() ? [...boundByTable.values()].map((binding) => ({ tableId: binding.summary.tableId, version: binding.summary.version })) : []);
+}
+
+async function onLiveRefresh(): Promise<void> {
+  const sheetId = liveChange?.sheetId;
+  if (!sheetId) return;
+  await onRefresh(null, sheetId);
 }
 
 /** DRAFT, SUBMITTED, APPROVED in words; a status this pane does not know yet as the server names it. */
@@ -283,6 +327,7 @@ async function refreshActiveSheet(): Promise<void> {
     const sheets = await gateway.listSheets();
     target.replaceChildren(new Option(tr('newSheet'), ''), ...sheets.map((candidate) => new Option(tr('existingSheet', { name: candidate.name }), candidate.id)));
     target.value = sheets.some((candidate) => candidate.id === previous) ? previous : state.bound ? sheet.id : '';
+    await watchBoundTables();
   } catch (error) {
     say(errorText(error), 'error');
   }
@@ -511,8 +556,7 @@ async function onValidate(): Promise<void> {
   });
 }
 
-async function onRefresh(resolution: ConflictResolution | null = null): Promise<void> {
-  const sheetId = state.bound?.sheet.id;
+async function onRefresh(resolution: ConflictResolution | null = null, sheetId = state.bound?.sheet.id): Promise<void> {
   if (!sheetId) return;
   await busy(async (progress) => {
     const outcome = await sync.refresh(sheetId, resolution, progress);
@@ -607,6 +651,7 @@ async function storeSession(session: ReturnType<typeof sessionFromDialogMessage>
   }
   renderWho();
   updateButtons();
+  await watchBoundTables();
 }
 
 function onSignIn(): void {
@@ -671,6 +716,7 @@ function wire(): void {
   $('push').addEventListener('click', () => void onPush());
   $('validate').addEventListener('click', () => void onValidate());
   $('refresh').addEventListener('click', () => void onRefresh());
+  $('live-refresh').addEventListener('click', () => void onLiveRefresh());
   $('revert').addEventListener('click', () => void onRevert());
   $('download-file').addEventListener('click', () => void onDownloadFile());
   $('submit').addEventListener('click', () => void onWorkflow('submit'));
@@ -680,6 +726,7 @@ function wire(): void {
     sessions.set(null);
     renderWho();
     updateButtons();
+    void watchBoundTables();
   });
   $('save-token').addEventListener('click', () => void onSaveToken());
   $('all-theirs').addEventListener('click', () => {

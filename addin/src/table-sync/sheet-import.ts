@@ -20,7 +20,7 @@ export interface SheetSource {
   grid: string[][];
 }
 
-export type ImportChoices = Pick<ImportRequest, 'planId' | 'title' | 'rules' | 'emptyMeans'>;
+export type ImportChoices = Pick<ImportRequest, 'planId' | 'title' | 'rules' | 'emptyMeans' | 'columnEmptyMeans'>;
 
 /** A sheet that cannot be read as a published table; nothing was sent. */
 export class SheetImportRefused extends Error {

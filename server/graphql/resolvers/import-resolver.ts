@@ -2,10 +2,13 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { problem } from '../../../domain/import/import-problem';
 import { parseCell } from '../../../domain/sheet/a1';
 import { importAnswer } from '../../import/import-answer';
-import { ImportRefused, importTable } from '../../import/import-table';
+import { ImportRefused, importTable, type ImportRequest } from '../../import/import-table';
 import { planForImport } from '../../import/plan-access';
-import type { GraphQLContext } from '../context';
-import { userError } from '../errors';
+import { replaceTable } from '../../import/replace-table';
+import { PushRefused } from '../../tables/push-table';
+import type { Plan } from '../../entities';
+import { actorName, type GraphQLContext } from '../context';
+import { parseId, userError } from '../errors';
 import { ImportTableInput, ImportTableResult } from '../types/import-types';
 
 /** Every problem of a refused import, each naming its cell or line, in one bilingual error. */
@@ -24,19 +27,38 @@ function originOf(firstCell: string | null | undefined): { row: number; column: 
   }
 }
 
+/**
+ * A new table, or with replaceTableId a new version over a draft table (baseVersion required); shared by the
+ * GraphQL and HTTP doors. Refusals: ImportRefused for the grid, PushRefused for the table replaced.
+ */
+export async function importOrReplace(context: GraphQLContext, plan: Plan, request: ImportRequest, replace: { tableId: string | null | undefined; baseVersion: number | null | undefined }) {
+  if (replace.tableId === null || replace.tableId === undefined) return importTable(context.em, plan, request);
+  const tableId = parseId(replace.tableId, 'table', 'bảng');
+  if (replace.baseVersion === null || replace.baseVersion === undefined) {
+    throw new ImportRefused([problem('MISSING_BASE_VERSION', {}, 'Nhập lại cần baseVersion: phiên bản bảng đã xem', 'A re-import needs baseVersion: the version of the table seen')]);
+  }
+  return replaceTable(context.em, plan, { ...request, replaceTableId: tableId, baseVersion: replace.baseVersion }, actorName(context));
+}
+
+/** The refusals of an import as GraphQL errors. */
+export function importError(error: unknown): unknown {
+  if (error instanceof ImportRefused) return importRefusedError(error);
+  if (error instanceof PushRefused) return userError(error.code, error.messageVi, error.messageEn);
+  return error;
+}
+
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportTableResult, {
-    description: 'Bring a published table in from its cells as text: with dryRun nothing is written and the answer shows the structure, the proposed rules and the findings; otherwise the table is created',
+    description: 'Bring a published table in from its cells as text: with dryRun nothing is written and the answer shows the structure, the proposed rules and the findings; otherwise the table is created. With replaceTableId, a new version of the same sheet over a draft table: the dry run shows the structural diff, otherwise one structure change and one push are applied',
   })
   async importTable(@Ctx() context: GraphQLContext, @Arg('input', () => ImportTableInput, { description: 'The plan, title and grid of the table to import' }) input: ImportTableInput): Promise<ImportTableResult> {
     const plan = await planForImport(context.em, context.access, input.planId);
     try {
-      const outcome = await importTable(context.em, plan, { ...input, planId: plan.id, origin: originOf(input.firstCell) });
+      const outcome = await importOrReplace(context, plan, { ...input, planId: plan.id, origin: originOf(input.firstCell) }, { tableId: input.replaceTableId, baseVersion: input.baseVersion });
       return importAnswer(outcome) as unknown as ImportTableResult;
     } catch (error) {
-      if (error instanceof ImportRefused) throw importRefusedError(error);
-      throw error;
+      throw importError(error);
     }
   }
 }

@@ -1,16 +1,22 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { ChangeSet } from '../../entities';
-import { changeTableStructure, type StructureRecord } from '../../tables/change-structure';
+import type { StructureRecord } from '../../../domain/structure-change';
+import { changeTableStructure } from '../../tables/change-structure';
 import { PushRefused } from '../../tables/push-table';
 import { actorName, type GraphQLContext } from '../context';
 import { userError } from '../errors';
 import { ChangeTableStructureInput, ChangeTableStructureResult, StructureChangeEntry } from '../types/structure-types';
 import { tableToEdit } from './table-sync-resolver';
 
+/** Records kept before removals were offered have no removedValues. */
+function historyEntry(record: StructureRecord): StructureChangeEntry {
+  return { ...record, removedValues: record.removedValues ?? [] } as StructureChangeEntry;
+}
+
 @Resolver()
 export class StructureResolver {
   @Mutation(() => ChangeTableStructureResult, {
-    description: "Add or rename rows and columns of a draft table, all or nothing, on its current version; the version goes up and the history keeps the change. Submitted and approved tables refuse it",
+    description: "Add, rename, remove or move rows and columns of a draft table, all or nothing, on its current version; the version goes up and the history keeps the change. Submitted and approved tables refuse it",
   })
   async changeTableStructure(@Ctx() context: GraphQLContext, @Arg('input', () => ChangeTableStructureInput, { description: 'The table, its current version and the changes' }) input: ChangeTableStructureInput): Promise<ChangeTableStructureResult> {
     const tableId = await tableToEdit(context, input.tableId);
@@ -26,8 +32,8 @@ export class StructureResolver {
 
 @Resolver(() => ChangeSet)
 export class ChangeSetStructureResolver {
-  @FieldResolver(() => [StructureChangeEntry], { description: 'The rows and columns this change added or renamed (empty for a push of cells)' })
-  structureChanges(@Root() changeSet: ChangeSet): StructureRecord[] {
-    return (changeSet.result as { structureChanges?: StructureRecord[] } | null)?.structureChanges ?? [];
+  @FieldResolver(() => [StructureChangeEntry], { description: 'The rows and columns this change added, renamed, removed or moved (empty for a push of cells)' })
+  structureChanges(@Root() changeSet: ChangeSet): StructureChangeEntry[] {
+    return ((changeSet.result as { structureChanges?: StructureRecord[] } | null)?.structureChanges ?? []).map(historyEntry);
   }
 }

@@ -106,9 +106,12 @@ async function snapshotOf(em: EntityManager, state: TableState, version: number 
   return snapshotAtVersion(em, state, version);
 }
 
-const HISTORY_COLUMNS = `cs.id as change_set_id, cc.version_after, r.key as row_key, c.key as column_key,
+/** A row or column removed since is named from removed_table_item: its changes stay in the history. */
+const HISTORY_COLUMNS = `cs.id as change_set_id, cc.version_after, coalesce(r.key, rr.key) as row_key, coalesce(c.key, rc.key) as column_key,
   trim_scale(cc.old_value)::text as old_value, trim_scale(cc.new_value)::text as new_value, cs.author, cs.created_at, cs.comment
-  from cell_change cc join change_set cs on cs.id = cc.change_set_id join table_row r on r.id = cc.row_id join table_column c on c.id = cc.column_id`;
+  from cell_change cc join change_set cs on cs.id = cc.change_set_id
+  left join table_row r on r.id = cc.row_id left join removed_table_item rr on r.id is null and rr.axis = 'ROW' and rr.item_id = cc.row_id
+  left join table_column c on c.id = cc.column_id left join removed_table_item rc on c.id is null and rc.axis = 'COLUMN' and rc.item_id = cc.column_id`;
 
 function historyEntry(record: any): CellHistoryEntry {
   return {
@@ -197,7 +200,7 @@ export class TableSyncResolver {
     return { ...link, version: version ?? state.version, fileName: workbookFileName({ documentNumber: state.documentNumber, title: state.title, version: version ?? state.version }) };
   }
 
-  @Query(() => [Finding], { description: 'The findings of the table\'s rules on the stored table (or a past version); those the table had as published (version 1) are marked preExisting' })
+  @Query(() => [Finding], { description: 'The findings of the table\'s rules on the stored table (or a past version); those the table had as published (version 1, or its last re-import) are marked preExisting' })
   async validateTable(
     @Ctx() context: GraphQLContext,
     @Arg('tableId', () => ID, { description: 'Identifier of the table' }) tableId: string,
@@ -207,8 +210,8 @@ export class TableSyncResolver {
     const snapshot = await snapshotOf(context.em, state, version);
     const findings = validateTable(snapshot, state.rules, state.validation);
     if (findings.length === 0) return [];
-    // Version 1 is the table as published (seeded or imported): its mistakes are marked as such.
-    const published = (version ?? state.version) === 1 ? snapshot : await snapshotOf(context.em, state, 1);
+    // The table as published (seeded or imported: version 1; or re-imported later): its mistakes are marked as such.
+    const published = (version ?? state.version) === state.publishedVersion ? snapshot : await snapshotOf(context.em, state, state.publishedVersion);
     return markPreExisting(validateTable(published, state.rules, state.validation), findings) as Finding[];
   }
 

@@ -1,6 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RowKind } from '../../entities';
+import { StructureChangeEntry } from './structure-types';
 import { Finding } from './table-sync-types';
 
 export enum EmptyMeaning {
@@ -18,6 +19,31 @@ registerEnumType(EmptyMeaning, {
   },
 });
 
+export enum NumberNotation {
+  VIETNAMESE = 'VIETNAMESE',
+  DECIMAL_POINT = 'DECIMAL_POINT',
+}
+registerEnumType(NumberNotation, {
+  name: 'NumberNotation',
+  description: 'How the figures of an imported table are written',
+  valuesConfig: {
+    VIETNAMESE: { description: 'Vietnamese notation: dots group thousands, a comma before the decimals ("5.600.826", "0,21")' },
+    DECIMAL_POINT: { description: 'A point before the decimals, commas grouping thousands ("412204.00", "15.40")' },
+  },
+});
+
+@InputType({ description: 'What an empty cell of one column means' })
+export class ColumnEmptyMeaningInput {
+  @Field({ description: 'The column key, as in the dry run' }) columnKey!: string;
+  @Field(() => EmptyMeaning, { description: 'What its empty cells mean' }) means!: EmptyMeaning;
+}
+
+@ObjectType({ description: 'What the empty cells of one figure column mean (chosen, or inferred for the column or the table)', simpleResolvers: true })
+export class ColumnEmptyMeaning {
+  @Field({ description: 'Key of the column' }) columnKey!: string;
+  @Field(() => EmptyMeaning, { description: 'What its empty cells mean' }) means!: EmptyMeaning;
+}
+
 @InputType({ description: 'A published appendix table (Phụ lục) to import as a new table of a plan, as a grid of text' })
 export class ImportTableInput {
   @Field(() => ID, { description: 'Identifier of the plan the table belongs to' }) planId!: string;
@@ -28,7 +54,11 @@ export class ImportTableInput {
   @Field({ description: 'Write nothing; answer what would be created' }) dryRun!: boolean;
   @Field(() => [GraphQLJSON], { nullable: true, description: 'Rules to bind instead of the proposed ones (rule JSON, column keys as in the dry run)' }) rules?: unknown[] | null;
   @Field(() => EmptyMeaning, { nullable: true, description: 'Overrides the meaning of empty cells inferred from the data' }) emptyMeans?: EmptyMeaning | null;
+  @Field(() => [ColumnEmptyMeaningInput], { nullable: true, description: 'Overrides, column by column, the meaning of its empty cells' }) columnEmptyMeans?: ColumnEmptyMeaningInput[] | null;
+  @Field(() => NumberNotation, { nullable: true, description: 'How the figures are written; inferred from the table when not given' }) notation?: NumberNotation | null;
   @Field(() => String, { nullable: true, description: 'The sheet cell the grid starts at, e.g. "B3" (default A1), so problems name the sheet\'s cells' }) firstCell?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A new version of the same sheet over this draft table (imported before, same title): the dry run shows the structural diff, otherwise it is applied' }) replaceTableId?: string | null;
+  @Field(() => Int, { nullable: true, description: 'With replaceTableId: the table\'s version the person saw; a table changed since is refused (STALE_VERSION)' }) baseVersion?: number | null;
 }
 
 @ObjectType({ description: 'A problem of the grid, naming its cell ("C7") or line', simpleResolvers: true })
@@ -54,8 +84,8 @@ export class ImportedColumn {
 
 @ObjectType({ description: 'A data row found in the grid', simpleResolvers: true })
 export class ImportedRow {
-  @Field(() => Int, { description: 'Place among the data rows, from 0' }) index!: number;
-  @Field(() => Int, { description: 'Line of the grid the row is on, from 1' }) line!: number;
+  @Field(() => Int, { description: '0-based among the data rows' }) index!: number;
+  @Field(() => Int, { description: '1-based line of the grid' }) line!: number;
   @Field({ description: 'Key the row will have in the table, e.g. "III.2.1"' }) key!: string;
   @Field({ description: 'STT (số thứ tự) as published: "I", "2.1", "–", or empty' }) stt!: string;
   @Field({ description: 'Label as published' }) label!: string;
@@ -81,6 +111,7 @@ export class ImportedStructure {
   @Field(() => Int, { description: 'Number of footnote rows under the data' }) footnoteRows!: number;
   @Field(() => [String], { description: 'Notes printed under the table, as published' }) footnotes!: string[];
   @Field(() => String, { description: 'Unit of the money cells, e.g. "triệu đồng"; empty when none was found', nullable: true }) unitOfMeasure!: string | null;
+  @Field(() => NumberNotation, { description: 'How the figures are written: Vietnamese or decimal-point notation' }) notation!: NumberNotation;
   @Field(() => [String], { description: 'Shapes recognised, e.g. stt-column, merged-header, total-last, transposed' }) shapes!: string[];
   @Field(() => [ImportedColumn], { description: 'Columns found, left to right' }) columns!: ImportedColumn[];
   @Field(() => [ImportedRow], { description: 'Data rows found, top to bottom' }) rows!: ImportedRow[];
@@ -98,11 +129,28 @@ export class ProposedRule {
   @Field({ description: 'Identifier of the rule within the table' }) id!: string;
   @Field({ description: 'Kind of the rule: ROW_SUM, HIERARCHY_SUM, GRAND_TOTAL, NON_NEGATIVE, WHOLE_NUMBER, RANGE, RATIO, BALANCE or COMPARE' }) kind!: string;
   @Field(() => GraphQLJSON, { description: 'The rule as data (domain/rules)' }) rule!: unknown;
-  @Field(() => Int, { description: 'Number of cells the rule was checked on' }) checks!: number;
+  @Field(() => Int, { description: 'Checks made' }) checks!: number;
   @Field(() => Int, { description: 'Checks that hold' }) holds!: number;
   @Field(() => Int, { description: 'Checks that fail' }) fails!: number;
   @Field(() => [CellRef], { description: 'The checked cells where it fails' }) failing!: CellRef[];
   @Field({ description: 'Holds on most of the table, so bound to it' }) kept!: boolean;
+}
+
+@ObjectType({ description: 'A value a re-import changes (null: empty)', simpleResolvers: true })
+export class ReplacedValue {
+  @Field({ description: 'The row, by the table\'s key' }) rowKey!: string;
+  @Field({ description: 'The column, by the table\'s key' }) columnKey!: string;
+  @Field(() => String, { nullable: true, description: 'The value the table has' }) oldValue!: string | null;
+  @Field(() => String, { nullable: true, description: 'The value of the new version' }) newValue!: string | null;
+}
+
+@ObjectType({ description: 'A re-import over a draft table: its structural diff and the values that change', simpleResolvers: true })
+export class TableReplacement {
+  @Field(() => ID, { description: 'The table replaced' }) tableId!: string;
+  @Field(() => Int, { description: 'The version it was made against' }) baseVersion!: number;
+  @Field(() => Int, { description: 'The version after it (in a dry run: what it would be)' }) version!: number;
+  @Field(() => [StructureChangeEntry], { description: 'Rows and columns added, removed (with their values), renamed and moved, in the order applied' }) structureChanges!: StructureChangeEntry[];
+  @Field(() => [ReplacedValue], { description: 'The cells whose value changes, rows and columns by the table\'s keys' }) valueChanges!: ReplacedValue[];
 }
 
 @ObjectType({ description: 'What an import created, or would create in a dry run: structure, rules and findings', simpleResolvers: true })
@@ -112,7 +160,9 @@ export class ImportTableResult {
   @Field({ description: 'Title of the table' }) title!: string;
   @Field(() => ImportedStructure, { description: 'What was read from the grid' }) structure!: ImportedStructure;
   @Field(() => EmptyMeaning, { description: 'What empty cells are taken to mean, inferred from the data or as given' }) emptyMeans!: EmptyMeaning;
+  @Field(() => [ColumnEmptyMeaning], { description: 'Per figure column; differs from emptyMeans where chosen or where the column reads better another way' }) columnEmptyMeans!: ColumnEmptyMeaning[];
   @Field(() => [ProposedRule], { description: 'Rules proposed for the table, with where they hold and fail' }) rules!: ProposedRule[];
   @Field(() => [Finding], { description: 'The kept rules\' findings on the table as published, all preExisting' }) findings!: Finding[];
   @Field(() => [ImportProblemType], { description: 'Problems of the grid that did not stop the import' }) warnings!: ImportProblemType[];
+  @Field(() => TableReplacement, { nullable: true, description: 'With replaceTableId: what the new version changes in the table' }) replacement!: TableReplacement | null;
 }
