@@ -7,7 +7,7 @@
  *
  *   npm run bench:addin            (builds, then node dist/bench/addin-sync.js [rows])
  */
-import { EXCEL_WEB_PAYLOAD_LIMIT, DEFAULT_CHUNK_BYTES } from '../addin/src/excel/chunks';
+import { EXCEL_WEB_PAYLOAD_LIMIT, DEFAULT_CHUNK_BYTES } from '../domain/sheet/chunks';
 import { OfficeWorkbookGateway } from '../addin/src/excel/office-gateway';
 import { SheetSync } from '../addin/src/table-sync/sheet-sync';
 import { StubServer, bigGrid, editItems } from '../test/addin/support/big-table';

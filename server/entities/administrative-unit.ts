@@ -7,6 +7,8 @@ const SEARCH_NAME_INDEX = 'administrative_unit_search_name_words';
 /** A province, district or commune as it existed between validFrom and validTo; never rewritten. */
 @ObjectType({ description: 'Đơn vị hành chính: an administrative unit during its validity' })
 @Entity()
+// Values sorted by unit (indicatorValuesConnection) go through the units in this order, a batch at a time.
+@Index({ properties: ['code', 'validFrom', 'id'] })
 export class AdministrativeUnit {
   @Field(() => ID, { description: 'Identifier of this unit record, for arguments named unitId (a number written as a string)' })
   @PrimaryKey()
@@ -34,7 +36,9 @@ export class AdministrativeUnit {
   @Enum({ items: () => UnitLevel })
   level!: UnitLevel;
 
+  // Walking down the tree (values of a unit and the units below it) looks children up by parent.
   @ManyToOne(() => AdministrativeUnit, { nullable: true })
+  @Index()
   parent: AdministrativeUnit | null = null;
 
   @Field({ description: 'First day the unit existed (YYYY-MM-DD)' })

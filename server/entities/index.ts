@@ -21,6 +21,7 @@ import { TableColumn } from './table-column';
 import { TableRow } from './table-row';
 import { TableTemplate } from './table-template';
 import { UnitSuccession } from './unit-succession';
+import { UnitGraphVersion } from './unit-graph-version';
 import { SignInFailure } from './sign-in-failure';
 import { RateLimitEntry } from './rate-limit-entry';
 import { ReportForm } from './report-form';
@@ -32,6 +33,7 @@ import { RemovedTableItem } from './removed-table-item';
 export const entities = [
   AdministrativeUnit,
   UnitSuccession,
+  UnitGraphVersion,
   Program,
   ProgramPhase,
   ProgramComponent,
@@ -63,6 +65,7 @@ export const entities = [
 ];
 
 export {
+  UnitGraphVersion,
   AccessToken,
   AdministrativeUnit,
   RoleAssignment,

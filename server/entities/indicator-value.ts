@@ -7,12 +7,16 @@ import { Period } from './period';
 import { PlanTable } from './plan-table';
 import { SourceDocument } from './source-document';
 
+const ROLL_UP_INDEX = 'indicator_value_roll_up';
+
 /** A baseline, target or actual of an indicator for one unit and period, with where it was published. */
 @ObjectType({ description: 'One figure of an indicator for an administrative unit and a period: a baseline, target or actual, as published' })
 @Entity()
 @Index({ properties: ['unit', 'indicator', 'period'] })
 // Pages by period (indicatorValuesConnection): one index seek per period, however deep the page.
 @Index({ properties: ['period', 'unit', 'indicator', 'kind', 'id'] })
+// Roll-ups (recorded-values): the values of some indicators, kinds and periods for a set of units, read from the index alone.
+@Index({ name: ROLL_UP_INDEX, expression: `create index "${ROLL_UP_INDEX}" on "indicator_value" ("indicator_id", "kind", "period_id", "unit_id", "id") include ("value", "comparator")` })
 export class IndicatorValue {
   @Field(() => ID, { description: 'Identifier of the indicator value' })
   @PrimaryKey()

@@ -90,7 +90,7 @@ export function indicatorValuesCsvRouter(orm: MikroORM, log: Logger, settings: {
     try {
       const { criteria, sort, descending } = criteriaOf(req);
       const access = await accessOf(em, req.headers.authorization);
-      pages = await IndicatorValuePages.open(em, await selectIndicatorValues(em, access, settings.publicIndicators, criteria), sort, descending);
+      pages = new IndicatorValuePages(em, await selectIndicatorValues(em, access, settings.publicIndicators, criteria), sort, descending);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       const code = String(error.extensions.code);

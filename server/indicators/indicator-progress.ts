@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FlowNetwork, ROOT_INDEX } from '../../domain/indicators/flow-network';
+import { ROOT_INDEX } from '../../domain/indicators/flow-network';
 import { assessProgress, type Progress, type ProgressPoint } from '../../domain/indicators/progress';
 import { recomputedRate, type RollUp } from '../../domain/indicators/roll-up';
 import { IndicatorAggregation, ValueKind, type Indicator } from '../entities';
 import { loadRecordedValues, projectRecordedValues, VALUE_SCALE, type PeriodRecord, type RecordedSlot, type RecordedValues } from './recorded-values';
+import { pgArray } from '../db/numeric';
 import { NATION, unitGraphAsOf } from './unit-graph';
 
 export interface IndicatorProgressResult extends Progress {
@@ -39,10 +40,10 @@ export async function indicatorProgress(
     if (indicator.numerator) needed.add(indicator.numerator.id);
     if (indicator.denominator) needed.add(indicator.denominator.id);
   }
-  const outer = FlowNetwork.of(graph, subjects[0] ?? NATION);
+  const outer = graph.network(subjects[0] ?? NATION);
   const outerValues = await loadRecordedValues(em, outer, [...needed], range);
   return subjects.map((unitId, index) => {
-    const network = index === 0 ? outer : FlowNetwork.of(graph, unitId ?? NATION);
+    const network = index === 0 ? outer : graph.network(unitId ?? NATION);
     const recorded = index === 0 ? outerValues : projectRecordedValues(outerValues, outer, network);
     const rollUps = new Map<RecordedSlot | undefined, RollUp>();
     const rollUp = (slot: RecordedSlot | undefined): RollUp => {
@@ -57,29 +58,34 @@ export async function indicatorProgress(
   });
 }
 
-const validOn = (alias: string) => `(${alias}.valid_from <= x.as_of and (${alias}.valid_to is null or ${alias}.valid_to >= x.as_of))`;
-
 /**
- * The units below a unit (null: the whole country) on `asOf` — one level, or every level — each
- * after its parent, by name: below a unit that exists on the date, the units of the date; below a
- * unit of the past, all of its children (as the roll-up reads them).
+ * The units below a unit (null: the whole country) on `asOf` — one level, or every level — each after
+ * its parent, by name: the units each breaks down into in the roll-up graph of the date (see
+ * DatedUnitGraph.breakdownOf), so that one level's figures add up to the unit's.
  */
 export async function unitsBelowAsOf(em: EntityManager, unitId: number | null, asOf: string, levels: 'ONE' | 'ALL'): Promise<number[]> {
-  const rows: { id: number }[] = await em.execute(
-    `with recursive x(as_of, unit_id, all_levels) as (select ?::date, ?::int, ?::boolean),
-     below(id, valid, path) as (
-       select u.id, ${validOn('u')}, array[u.name || '|' || u.id]
-         from x cross join administrative_unit u left join administrative_unit p on p.id = u.parent_id
-        where u.parent_id is not distinct from x.unit_id and (${validOn('u')} or (p.id is not null and not ${validOn('p')}))
-       union all
-       select c.id, ${validOn('c')}, b.path || (c.name || '|' || c.id)
-         from x cross join administrative_unit c join below b on c.parent_id = b.id
-        where x.all_levels and (${validOn('c')} or not b.valid)
-     )
-     select id from below order by path`,
-    [asOf, unitId, levels === 'ALL'],
-  );
-  return rows.map((row) => row.id);
+  const graph = await unitGraphAsOf(em, asOf);
+  const below = new Map<number, number[]>();
+  const pending = [unitId ?? NATION];
+  while (pending.length) {
+    const parent = pending.pop()!;
+    const units = graph.breakdownOf(parent);
+    below.set(parent, units);
+    if (levels === 'ALL') pending.push(...units.filter((unit) => !below.has(unit)));
+  }
+  const all = [...new Set([...below.values()].flat())];
+  const byName: { id: number }[] = all.length ? await em.execute(`select id from administrative_unit where id = any(?::int[]) order by name, id`, [pgArray(all)]) : [];
+  const rank = new Map(byName.map((row, index) => [row.id, index]));
+  const ordered = new Set<number>();
+  const visit = (parent: number) => {
+    for (const unit of [...below.get(parent)!].sort((a, b) => rank.get(a)! - rank.get(b)!)) {
+      if (ordered.has(unit)) continue; // only a cycle in bad data meets a unit twice
+      ordered.add(unit);
+      if (below.has(unit)) visit(unit);
+    }
+  };
+  visit(unitId ?? NATION);
+  return [...ordered];
 }
 
 function progressOf(indicator: Indicator, recorded: RecordedValues, rollUp: (slot: RecordedSlot | undefined) => RollUp): IndicatorProgressResult {

@@ -26,40 +26,35 @@ export interface IndicatorValueRow {
 const FIRST_BATCH = 16;
 const MAX_BATCH = 4096;
 
+/** Where a lead stands in the order, compared key by key: a period's rank, or a unit's (code, valid from, id). */
+type LeadPosition = readonly (string | number)[];
+
+/** Whether position a comes before position b, in ascending order. */
+function precedes(a: LeadPosition, b: LeadPosition): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+}
+
 /**
  * Reads pages of indicator values in a stable order with keyset cursors, however deep the page. The order leads
- * with a period (or a unit), taken from a short ordered list of ids; within it the rows are read through an index
- * in (unit, indicator, kind, id) order (or, within a unit, chronologically): each page is a few index seeks,
- * never a scan of the values before it.
+ * with a period (or a unit); within it the rows are read through an index in (unit, indicator, kind, id) order
+ * (or, within a unit, chronologically): each page is a few index seeks, never a scan of the values before it.
+ * The periods are a short list kept in memory; the units (some 14,000) are read a batch at a time from the
+ * cursor's unit on, through the (code, valid_from, id) index, never all of them.
  */
 export class IndicatorValuePages {
   /** Lead, then the tail: [lead id, tail 1, tail 2, kind, id]. */
   readonly keys: readonly SortKey[];
-  private readonly rank: Map<number, number>;
   private readonly periodRank: Map<number, number>;
 
-  private constructor(
+  constructor(
     private readonly em: EntityManager,
     private readonly selection: IndicatorValueSelection,
     private readonly sort: IndicatorValueSort,
-    private readonly leads: number[],
-    descending: boolean,
+    private readonly descending: boolean,
   ) {
     this.keys = (['int', 'int', 'int', 'text', 'int'] as const).map((type) => ({ type, descending }));
-    this.rank = new Map(leads.map((id, index) => [id, index]));
     this.periodRank = new Map(selection.periodIds.map((id, index) => [id, index + 1]));
-  }
-
-  static async open(em: EntityManager, selection: IndicatorValueSelection, sort: IndicatorValueSort, descending: boolean): Promise<IndicatorValuePages> {
-    let leads = selection.periodIds;
-    if (sort === 'UNIT') {
-      const units: { id: number }[] = await em.execute(
-        `select id from administrative_unit where (?::int[] is null or id = any(?::int[])) order by code, valid_from, id`,
-        [selection.unitIds && pgArray(selection.unitIds), selection.unitIds && pgArray(selection.unitIds)],
-      );
-      leads = units.map((unit) => unit.id);
-    }
-    return new IndicatorValuePages(em, selection, sort, descending ? [...leads].reverse() : leads, descending);
   }
 
   private get leadColumn(): string {
@@ -88,42 +83,80 @@ export class IndicatorValuePages {
     return { sql: parts.map(([sql]) => sql).join(' and ') || 'true', params: parts.map(([, param]) => param) };
   }
 
-  private leadIndex(values: unknown[] | null, argument: string): number | null {
-    if (!values) return null;
-    const index = this.rank.get(values[0] as number);
-    if (index === undefined) throw badInput(argument, `Con trỏ ${argument} không thuộc về truy vấn này`, `The ${argument} cursor does not belong to this query`);
-    return index;
+  /** The positions of the cursors' leads; a lead outside the selection is a cursor of another query. */
+  private async positions(window: PageWindow): Promise<Map<number, LeadPosition>> {
+    const cursors = ([['after', window.after], ['before', window.before]] as const).filter(([, values]) => values);
+    const ids = cursors.map(([, values]) => values![0] as number);
+    const found = new Map<number, LeadPosition>();
+    if (this.sort === 'PERIOD') {
+      for (const id of ids) if (this.periodRank.has(id)) found.set(id, [this.periodRank.get(id)!]);
+    } else if (ids.length) {
+      const units: { id: number; code: string; valid_from: string }[] = await this.em.execute(
+        `select id, code, valid_from::text from administrative_unit where id = any(?::int[]) and (?::int[] is null or id = any(?::int[]))`,
+        [pgArray(ids), this.unitFilter, this.unitFilter],
+      );
+      for (const unit of units) found.set(unit.id, [unit.code, unit.valid_from, unit.id]);
+    }
+    for (const [argument, values] of cursors) {
+      if (!found.has(values![0] as number)) throw badInput(argument, `Con trỏ ${argument} không thuộc về truy vấn này`, `The ${argument} cursor does not belong to this query`);
+    }
+    return found;
+  }
+
+  private get unitFilter(): string | null {
+    return this.selection.unitIds && pgArray(this.selection.unitIds);
+  }
+
+  /**
+   * Up to `limit` leads strictly between two positions (none: from the start, to the end), in reading order:
+   * the list's order, or reversed when reading backward.
+   */
+  private async leadsBetween(from: LeadPosition | null, to: LeadPosition | null, backward: boolean, limit: number): Promise<{ id: number; position: LeadPosition }[]> {
+    const reversed = this.descending !== backward;
+    const readBefore = (a: LeadPosition, b: LeadPosition) => (reversed ? precedes(b, a) : precedes(a, b));
+    if (this.sort === 'PERIOD') {
+      const periods = this.selection.periodIds.map((id, index) => ({ id, position: [index + 1] as LeadPosition }));
+      if (reversed) periods.reverse();
+      return periods.filter(({ position }) => (!from || readBefore(from, position)) && (!to || readBefore(position, to))).slice(0, limit);
+    }
+    const [beyond, short, direction] = reversed ? ['<', '>', 'desc'] : ['>', '<', 'asc'];
+    const units: { id: number; code: string; valid_from: string }[] = await this.em.execute(
+      `select id, code, valid_from::text from administrative_unit
+        where (?::int[] is null or id = any(?::int[]))
+          and (?::text is null or (code, valid_from, id) ${beyond} (?, ?::date, ?::int))
+          and (?::text is null or (code, valid_from, id) ${short} (?, ?::date, ?::int))
+        order by code ${direction}, valid_from ${direction}, id ${direction} limit ?`,
+      [this.unitFilter, this.unitFilter, from?.[0] ?? null, ...(from ?? [null, null, null]), to?.[0] ?? null, ...(to ?? [null, null, null]), limit],
+    );
+    return units.map((unit) => ({ id: unit.id, position: [unit.code, unit.valid_from, unit.id] }));
   }
 
   /** The rows of one page window: at most window.limit, in the list's order (reversed when reading backward). */
   async read(window: PageWindow): Promise<IndicatorValueRow[]> {
-    const afterAt = this.leadIndex(window.after, 'after');
-    const beforeAt = this.leadIndex(window.before, 'before');
-    const first = afterAt ?? 0;
-    const last = beforeAt ?? this.leads.length - 1;
-    const indices = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
-    if (window.backward) indices.reverse();
+    const positions = await this.positions(window);
+    const reversed = this.descending !== window.backward;
+    // In reading order: the cursor read from, and the one read up to.
+    const [start, end] = window.backward ? [window.before, window.after] : [window.after, window.before];
+    const startAt = start ? positions.get(start[0] as number)! : null;
+    const endAt = end ? positions.get(end[0] as number)! : null;
+    if (startAt && endAt && (reversed ? precedes(startAt, endAt) : precedes(endAt, startAt))) return [];
+    const tailOf = (lead: number) => ({
+      after: window.after && window.after[0] === lead ? window.after.slice(1) : null,
+      before: window.before && window.before[0] === lead ? window.before.slice(1) : null,
+    });
     const rows: IndicatorValueRow[] = [];
-    let batch = FIRST_BATCH;
-    for (let at = 0; at < indices.length && rows.length < window.limit; ) {
-      const index = indices[at];
-      const limit = window.limit - rows.length;
-      if (index === afterAt || index === beforeAt) {
-        // A lead holding a cursor: only the rows past the cursor within it.
-        const tail = {
-          after: index === afterAt ? window.after!.slice(1) : null,
-          before: index === beforeAt ? window.before!.slice(1) : null,
-        };
-        rows.push(...(await this.readLead(this.leads[index], tail, limit, window.backward)));
-        at++;
-        continue;
-      }
-      let end = at;
-      while (end < indices.length && end - at < batch && indices[end] !== afterAt && indices[end] !== beforeAt) end++;
-      rows.push(...(await this.readLeads(indices.slice(at, end).map((i) => this.leads[i]), limit, window.backward)));
-      at = end;
-      batch = Math.min(batch * 4, MAX_BATCH);
+    // A lead holding a cursor: only the rows past the cursor within it.
+    if (start) rows.push(...(await this.readLead(start[0] as number, tailOf(start[0] as number), window.limit, window.backward)));
+    if (start && end && start[0] === end[0]) return rows;
+    let from = startAt;
+    for (let batch = FIRST_BATCH; rows.length < window.limit; batch = Math.min(batch * 4, MAX_BATCH)) {
+      const leads = await this.leadsBetween(from, endAt, window.backward, batch);
+      if (leads.length === 0) break;
+      rows.push(...(await this.readLeads(leads.map((lead) => lead.id), window.limit - rows.length, window.backward)));
+      from = leads.at(-1)!.position;
+      if (leads.length < batch) break;
     }
+    if (end && rows.length < window.limit) rows.push(...(await this.readLead(end[0] as number, tailOf(end[0] as number), window.limit - rows.length, window.backward)));
     return rows;
   }
 
@@ -153,7 +186,7 @@ export class IndicatorValuePages {
   async count(): Promise<number> {
     const filters = this.filters();
     const lead = this.sort === 'PERIOD' ? 'v.period_id = any(?::int[])' : this.selection.unitIds ? 'v.unit_id = any(?::int[])' : 'true';
-    const leadParams = this.sort === 'PERIOD' || this.selection.unitIds ? [pgArray(this.leads)] : [];
+    const leadParams = this.sort === 'PERIOD' ? [pgArray(this.selection.periodIds)] : this.selection.unitIds ? [pgArray(this.selection.unitIds)] : [];
     const [{ count }] = await this.em.execute(`select count(*)::int as count from indicator_value v where ${lead} and ${filters.sql}`, [...leadParams, ...filters.params]);
     return count;
   }

@@ -39,8 +39,11 @@ async function idsOfKeys(em: EntityManager, entity: typeof Indicator | typeof So
 async function unitsAsked(em: EntityManager, criteria: IndicatorValueCriteria): Promise<number[] | null> {
   if (!criteria.unitId) return null;
   const unitId = parseId(criteria.unitId, 'administrative unit', 'đơn vị hành chính');
-  if (!(await em.findOne(AdministrativeUnit, unitId))) throw notFound('administrative unit', 'đơn vị hành chính', criteria.unitId);
-  return reachableUnits(em, unitId, { children: Boolean(criteria.includeDescendants), predecessors: Boolean(criteria.includePredecessors) });
+  const follow = { children: Boolean(criteria.includeDescendants), predecessors: Boolean(criteria.includePredecessors) };
+  // Following links, the one statement that follows them also tells whether the unit exists.
+  const units = follow.children || follow.predecessors ? await reachableUnits(em, unitId, follow) : (await em.count(AdministrativeUnit, { id: unitId })) ? [unitId] : [];
+  if (units.length === 0) throw notFound('administrative unit', 'đơn vị hành chính', criteria.unitId);
+  return units;
 }
 
 /**
@@ -51,23 +54,29 @@ export async function selectIndicatorValues(em: EntityManager, access: Access, p
   const from = criteria.from ? parseDate(criteria.from, 'from') : null;
   const to = criteria.to ? parseDate(criteria.to, 'to') : null;
   if (from && to && from > to) throw badInput('to', `Khoảng thời gian ngược: từ ${from} đến ${to}`, `The period range is backwards: from ${from} to ${to}`);
-  let unitIds = await unitsAsked(em, criteria);
+  // Independent look-ups, sent at once on the pool's connections: one round trip's wait instead of four.
+  const [asked, periods, indicatorIds, sourceDocumentIds] = await Promise.all([
+    unitsAsked(em, criteria),
+    em.execute<{ id: number; inside: boolean }[]>(
+      `select id, (?::date is null or starts_on >= ?::date) and (?::date is null or ends_on <= ?::date) as inside
+         from period order by starts_on, ends_on desc, id`,
+      [from, from, to, to],
+    ),
+    criteria.indicatorKeys?.length ? idsOfKeys(em, Indicator, criteria.indicatorKeys, ['indicator', 'chỉ tiêu']) : null,
+    criteria.sourceDocumentKeys?.length ? idsOfKeys(em, SourceDocument, criteria.sourceDocumentKeys, ['source document', 'văn bản nguồn']) : null,
+  ]);
+  let unitIds = asked;
   const readable = access.unitsFor('READ');
   if (!publicIndicators && readable !== 'ALL') {
     const allowed = new Set(readable);
     unitIds = (unitIds ?? readable).filter((id) => allowed.has(id));
   }
-  const periods: { id: number; inside: boolean }[] = await em.execute(
-    `select id, (?::date is null or starts_on >= ?::date) and (?::date is null or ends_on <= ?::date) as inside
-       from period order by starts_on, ends_on desc, id`,
-    [from, from, to, to],
-  );
   return {
     unitIds,
-    indicatorIds: criteria.indicatorKeys?.length ? await idsOfKeys(em, Indicator, criteria.indicatorKeys, ['indicator', 'chỉ tiêu']) : null,
+    indicatorIds,
     periodIds: periods.filter((period) => period.inside).map((period) => period.id),
     periodsLimited: periods.some((period) => !period.inside),
     kinds: criteria.kinds?.length ? criteria.kinds : null,
-    sourceDocumentIds: criteria.sourceDocumentKeys?.length ? await idsOfKeys(em, SourceDocument, criteria.sourceDocumentKeys, ['source document', 'văn bản nguồn']) : null,
+    sourceDocumentIds,
   };
 }

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FlowNetwork } from '../../domain/indicators/flow-network';
+import { ROOT_INDEX, type FlowNetwork } from '../../domain/indicators/flow-network';
 import type { Comparator } from '../../domain/indicators/progress';
 import { toCanonical } from '../../domain/exact-decimal';
 import { fromScaled } from '../../domain/scaled-integer';
 import { pgArray } from '../db/numeric';
-import { Comparator as ComparatorKind, type ValueKind } from '../entities';
+import { Comparator as ComparatorKind, ValueKind } from '../entities';
 import { readIntegers, readScaledDecimals } from './aggregated-lists';
+import { NATION } from './unit-graph';
 
 /** indicator_value.value is numeric(20,4): its text always has four decimals, so it reads as value × 10^4. */
 export const VALUE_SCALE = 4;
@@ -87,17 +88,32 @@ interface RecordGroup {
   kind: ValueKind;
   period_id: number;
   units: string;
-  ids: string;
   values: string;
   comparators: string;
 }
 
 /**
+ * The national query is split by indicator into this many, sent at once on connections of their own (outside
+ * a transaction): PostgreSQL aggregates half a million values on one core in most of a second, and the pieces
+ * use the others — while Node reads the lists of the first piece back.
+ */
+const NATIONAL_PARTS = 2;
+
+function partsOf(ids: readonly number[], count: number): number[][] {
+  const parts = Array.from({ length: Math.min(count, ids.length) }, (): number[] => []);
+  ids.forEach((id, index) => parts[index % parts.length].push(id));
+  return parts;
+}
+
+/**
  * Every value of the given indicators recorded for a unit of the network in a period inside the range,
- * grouped per indicator, kind and period: a national roll-up reads about 300,000 values, which as rows
+ * grouped per indicator, kind and period: a national roll-up reads about 500,000 values, which as rows
  * took PostgreSQL's output and the driver most of a second, and as lists (see aggregated-lists) about a
- * hundred rows. The lists are not ordered by id, which would cost a sort; record ids travel along and
- * the later record of a unit wins.
+ * hundred rows. The roll-up index (indicator, kind, period, unit, id, with value and comparator included)
+ * answers it alone and in the lists' order, by unit and then id, without a sort: the later record of a unit
+ * comes later and wins, and no ids need to travel. Every kind is named so that it seeks the units of a
+ * province rather than filtering all the values of an indicator. The whole country's network holds every unit that can have
+ * a value on the date, so its query names none, and a value of a unit outside it (formed later) is skipped.
  */
 export async function loadRecordedValues(
   em: EntityManager,
@@ -110,26 +126,37 @@ export async function loadRecordedValues(
       where (?::date is null or starts_on >= ?::date) and (?::date is null or ends_on <= ?::date)`,
     [range.from, range.from, range.to, range.to],
   );
-  const groups: RecordGroup[] = periods.length
-    ? await em.execute(
-        `select indicator_id, kind, period_id, string_agg(unit_id::text, ',') as units, string_agg(id::text, ',') as ids,
-                string_agg(value::text, ',') as "values", string_agg(array_position(string_to_array(?, ','), comparator::text)::text, '') as comparators
-           from indicator_value
-          where indicator_id = any(?::int[]) and period_id = any(?::int[]) and unit_id = any(?::int[])
-          group by indicator_id, kind, period_id`,
-        [COMPARATORS.join(','), pgArray(indicatorIds), pgArray(periods.map((period) => period.id)), pgArray(network.units)],
-      )
-    : [];
+  const national = network.units[ROOT_INDEX] === NATION;
+  const read = async (part: readonly number[]): Promise<RecordGroup[]> =>
+    em.execute(
+      `select indicator_id, kind, period_id, string_agg(unit_id::text, ',' order by unit_id, id) as units,
+              string_agg(value::text, ',' order by unit_id, id) as "values",
+              string_agg(array_position(string_to_array(?, ','), comparator::text)::text, '' order by unit_id, id) as comparators
+         from indicator_value
+        where indicator_id = any(?::int[]) and kind = any(?::text[]) and period_id = any(?::int[])${national ? '' : ' and unit_id = any(?::int[])'}
+        group by indicator_id, kind, period_id`,
+      [
+        COMPARATORS.join(','),
+        pgArray(part),
+        pgArray(Object.values(ValueKind)),
+        pgArray(periods.map((period) => period.id)),
+        ...(national ? [] : [pgArray(network.units)]),
+      ],
+    );
   const slots = new Map<string, RecordedSlot>();
-  for (const group of groups) {
-    const slot = new RecordedSlot(network.units.length);
-    const ids = readIntegers(group.ids);
-    const values = readScaledDecimals(group.values, VALUE_SCALE);
-    readIntegers(group.units).forEach((unitId, row) => {
-      slot.record(network.indexOf(unitId)!, ids[row], values[row], COMPARATORS[group.comparators.charCodeAt(row) - DIGIT_ONE]);
-    });
-    slots.set(`${group.indicator_id}|${group.kind}|${group.period_id}`, slot);
-  }
+  const fill = (groups: RecordGroup[]) => {
+    for (const group of groups) {
+      const slot = new RecordedSlot(network.units.length);
+      const values = readScaledDecimals(group.values, VALUE_SCALE);
+      readIntegers(group.units).forEach((unitId, row) => {
+        const index = network.indexOf(unitId);
+        // In record order per unit: the row number orders a unit's records as their ids do.
+        if (index !== undefined) slot.record(index, row, values[row], COMPARATORS[group.comparators.charCodeAt(row) - DIGIT_ONE]);
+      });
+      slots.set(`${group.indicator_id}|${group.kind}|${group.period_id}`, slot);
+    }
+  };
+  if (periods.length) await Promise.all(partsOf(indicatorIds, national ? NATIONAL_PARTS : 1).map(async (part) => fill(await read(part))));
   return { periods, slot: (indicatorId, kind, periodId) => slots.get(`${indicatorId}|${kind}|${periodId}`) };
 }
 

@@ -3,7 +3,7 @@
  * Query: indicators (keys, comma-separated), unitId (omitted: the whole country), asOf, from, to, breakdown
  * (NONE, CHILDREN, DESCENDANTS), lang. It is the add-in's report exactly: the same GraphQL query (the same
  * access rules: a unit one may not read answers like a missing one) and the same pure layout
- * (addin/src/report/indicator-report.ts), its sheet operations applied to an exceljs sheet here instead of to
+ * (domain/indicators/indicator-report.ts), its sheet operations applied to an exceljs sheet here instead of to
  * Excel through Office.js. Every cell is locked and the sheet protected without a password: a report is read,
  * not typed into. Native charts are the one thing left out (exceljs cannot write them); the blocks they draw
  * from are there.
@@ -12,12 +12,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
 import express, { type Request, type Router } from 'express';
 import { execute, parse, type GraphQLSchema } from 'graphql';
-import { PROGRESS_QUERY } from '../../addin/src/api/graphql';
-import type { ProgressEntry } from '../../addin/src/api/types';
-import { t } from '../../addin/src/pane/i18n';
-import { reportOperations } from '../../addin/src/report/indicator-report';
-import { reportQueryFromForm } from '../../addin/src/report/report-query';
-import { reportSheetName } from '../../addin/src/report/report-sync';
+import { reportOperations, reportSheetName } from '../../domain/indicators/indicator-report';
+import { PROGRESS_QUERY, type ProgressEntry } from '../../domain/indicators/progress-entry';
+import { REPORT_QUERY_PROBLEMS, reportQueryFromForm } from '../../domain/indicators/report-query';
 import { createContext } from '../graphql/context';
 import type { RateLimits } from '../graphql/rate-limits';
 import type { Logger } from '../logger';
@@ -38,7 +35,7 @@ export function reportRouter(orm: MikroORM, log: Logger, schema: GraphQLSchema, 
       const lang = langOf(req);
       const form = { unitId: text(req, 'unitId'), indicatorKeys: text(req, 'indicators').split(',').map((key) => key.trim()).filter(Boolean), asOf: text(req, 'asOf'), from: text(req, 'from'), to: text(req, 'to'), breakdown: text(req, 'breakdown') || 'NONE' };
       const read = reportQueryFromForm(form);
-      if ('problem' in read) throw new WorkbookRefused(400, 'BAD_REPORT_QUERY', t('vi', read.problem), t('en', read.problem));
+      if ('problem' in read) throw new WorkbookRefused(400, 'BAD_REPORT_QUERY', REPORT_QUERY_PROBLEMS[read.problem].vi, REPORT_QUERY_PROBLEMS[read.problem].en);
       const { query } = read;
       const contextValue = await createContext(orm, log, { requestId: String(req.headers['x-request-id'] ?? ''), authorization: req.headers.authorization, ip: req.ip ?? 'unknown' }, settings);
       const result = await execute({

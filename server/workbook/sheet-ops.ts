@@ -1,11 +1,11 @@
 /**
- * The add-in's sheet operations (addin/src/excel/gateway.ts SheetOp) applied to an exceljs sheet, so a layout
+ * The add-in's sheet operations (domain/sheet/sheet-ops.ts) applied to an exceljs sheet, so a layout
  * the add-in writes into Excel through Office.js can be written into a downloadable file unchanged. Only what a
  * read-only report uses: values, number formats, fills, fonts, wrapping, column widths and text-contains fills.
  */
 import type ExcelJS from 'exceljs';
 import { parseBox } from '../../domain/sheet/a1';
-import type { SheetOp } from '../../addin/src/excel/gateway';
+import type { SheetOp } from '../../domain/sheet/sheet-ops';
 
 /** exceljs colours are ARGB without '#'. */
 const argb = (color: string) => ({ argb: `FF${color.slice(1).toUpperCase()}` });

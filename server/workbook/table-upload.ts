@@ -20,6 +20,7 @@ import { markWorkbook } from './upload-marks';
 import { uploadChanges, type UploadNote, type UploadPositions } from './upload-reading';
 import { WorkbookRefused } from './workbook-errors';
 import { readKeysSheet } from './workbook-keys';
+import { readWorkbookCells } from './xlsx-cells';
 
 export interface UploadAnswer {
   status: PushOutcome['status'] | 'UNCHANGED';
@@ -48,15 +49,18 @@ function idempotencyKey(tableId: number, baseVersion: number, changes: CellChang
 }
 
 /**
- * What reading an upload skips unless the workbook is written back (marked): the data validations alone are
- * one model entry per cell once exceljs expands their ranges, and none of these says anything about values.
+ * Sheets longer than this are refused while they are read: rows inserted above, notes or formatting below fit many
+ * times over, a million rows do not.
  */
-const NOT_READ = ['dataValidations', 'conditionalFormatting', 'sheetProtection', 'pageMargins', 'pageSetup', 'printOptions', 'headerFooter', 'rowBreaks', 'hyperlinks', 'drawing', 'picture', 'tableParts', 'extLst'];
+function maxSheetRows(tableRows: number): number {
+  return 2 * tableRows + 100_000;
+}
 
-async function loadWorkbook(body: Buffer, writtenBack: boolean): Promise<ExcelJS.Workbook> {
+/** The uploaded workbook in full, to write the findings back on it: only when the marked workbook is asked for. */
+async function loadForMarking(body: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(body as unknown as ArrayBuffer, writtenBack ? undefined : ({ ignoreNodes: NOT_READ } as ExcelJS.XlsxReadOptions));
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
   } catch {
     throw new WorkbookRefused(422, 'NOT_A_WORKBOOK', 'Không đọc được sổ làm việc (tệp .xlsx bị hỏng)', 'The workbook cannot be read (a damaged .xlsx file)');
   }
@@ -85,8 +89,8 @@ export async function uploadWorkbook(em: EntityManager, access: Access, author: 
   const state = await readableTable(em, access, request.tableId);
   const name = { vi: `Bảng "${state.title}" (${state.documentNumber})`, en: `Table "${state.title}" (${state.documentNumber})` };
   if (!access.can('EDIT', state.unitId)) throw new WorkbookRefused(403, 'FORBIDDEN', `Bạn không có quyền sửa bảng "${state.title}"`, `You are not allowed to change table "${state.title}"`);
-  await checkUploadFormat(request.body);
-  const workbook = await loadWorkbook(request.body, request.marked);
+  const parts = await checkUploadFormat(request.body);
+  const workbook = readWorkbookCells(parts, maxSheetRows(state.snapshot.rows.length));
   const keys = readKeysSheet(workbook);
   if (!keys) throw keysMissing();
   if (keys.tableId !== state.id) {
@@ -129,8 +133,10 @@ export async function uploadWorkbook(em: EntityManager, access: Access, author: 
     notes: read.notes,
   };
   if (!request.marked) return { answer, workbook: null };
-  markWorkbook(read.positions.sheet, uploadMarks(answer), request.lang);
-  return { answer, workbook: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  const written = await loadForMarking(request.body);
+  const sheet = written.getWorksheet(read.positions.sheet.name);
+  if (sheet) markWorkbook(sheet, uploadMarks(answer), request.lang);
+  return { answer, workbook: Buffer.from(await written.xlsx.writeBuffer()) };
 }
 
 function placed(positions: UploadPositions, rowKey: string, columnKey: string): string | null {

@@ -1,7 +1,8 @@
 /**
  * What kind of file an upload is, decided from its bytes before any spreadsheet library parses it, and
  * the zip's own account of its size checked first: a zip bomb or a sheet of a million rows is refused
- * while memory stays bounded (entries are inflated as a stream and thrown away, never held).
+ * while memory stays bounded (entries are inflated as a stream, and only the XML parts kept: at most
+ * MAX_UNCOMPRESSED_BYTES in all). The parts kept are what the upload reads (xlsx-cells.ts): inflated once.
  */
 import yauzl from 'yauzl';
 import { WorkbookRefused } from './workbook-errors';
@@ -32,8 +33,13 @@ function tooLarge(): WorkbookRefused {
   );
 }
 
+/** The parts a workbook's cells are read from: its XML and relationships, not images or embedded files. */
+function isXmlPart(name: string): boolean {
+  return name.endsWith('.xml') || name.endsWith('.rels');
+}
+
 /** Walks the central directory (declared sizes), then inflates every entry to check what it really holds. */
-async function checkZip(body: Buffer): Promise<void> {
+async function checkZip(body: Buffer): Promise<Map<string, Buffer>> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(body);
@@ -45,6 +51,7 @@ async function checkZip(body: Buffer): Promise<void> {
     throw tooLarge();
   }
   const names = new Set<string>();
+  const parts = new Map<string, Buffer>();
   let declared = 0;
   let inflated = 0;
   await new Promise<void>((resolve, reject) => {
@@ -61,12 +68,17 @@ async function checkZip(body: Buffer): Promise<void> {
       if (entry.fileName.endsWith('/')) return zip.readEntry();
       zip.openReadStream(entry, (error, stream) => {
         if (error || !stream) return fail(error);
+        const chunks: Buffer[] | null = isXmlPart(entry.fileName) ? [] : null;
         stream.on('data', (chunk: Buffer) => {
           inflated += chunk.length;
           if (inflated > MAX_UNCOMPRESSED_BYTES) stream.destroy(tooLarge());
+          else chunks?.push(chunk);
         });
         stream.on('error', fail);
-        stream.on('end', () => zip.readEntry());
+        stream.on('end', () => {
+          if (chunks) parts.set(entry.fileName, Buffer.concat(chunks));
+          zip.readEntry();
+        });
       });
     });
     zip.readEntry();
@@ -77,10 +89,14 @@ async function checkZip(body: Buffer): Promise<void> {
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
     throw refused('NOT_A_WORKBOOK', `Tệp zip này không phải sổ làm việc Excel (.xlsx)`, `This zip file is not an Excel workbook (.xlsx)`);
   }
+  return parts;
 }
 
-/** Refuses anything but a sane .xlsx, with a message that says what the file is and what to do. */
-export async function checkUploadFormat(body: Buffer): Promise<void> {
+/**
+ * Refuses anything but a sane .xlsx, with a message that says what the file is and what to do; answers its
+ * XML parts by path.
+ */
+export async function checkUploadFormat(body: Buffer): Promise<Map<string, Buffer>> {
   if (body.length === 0) throw new WorkbookRefused(400, 'EMPTY_FILE', 'Không có tệp nào được gửi lên (nội dung trống)', 'No file was sent (the body is empty)');
   if (body.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
     throw refused('XLS_FORMAT', `Tệp là định dạng Excel cũ (.xls), PlanBridge chỉ đọc .xlsx. ${SAVE_AS_XLSX_VI}`, `The file is in the old Excel format (.xls); PlanBridge reads only .xlsx. ${SAVE_AS_XLSX_EN}`);

@@ -3,20 +3,19 @@
  * key in the #KEY row — wherever rows were moved, sorted or inserted, and compares each with the version
  * the file was downloaded from. Pure: the result is the changes to push and what was noticed on the way.
  */
-import type ExcelJS from 'exceljs';
-import { cellA1 } from '../../domain/sheet/a1';
+import { cellA1, parseBox, type Box } from '../../domain/sheet/a1';
 import { numberToCanonical } from '../../domain/sheet/cell-numbers';
 import { KEY_MARKER, STANDARD_LAYOUT } from '../../domain/sheet/table-sheet';
 import type { CellChangeRequest } from '../../domain/sync/sync-types';
 import type { TableSnapshot } from '../../domain/table-model';
 import { parseVietnameseNumber } from '../../domain/vietnamese-number';
-import { cellEntry, cellText } from './cell-reading';
 import { WorkbookRefused, listCells } from './workbook-errors';
 import { KEYS_SHEET } from './workbook-keys';
+import { cellText, type SheetCells, type WorkbookCells } from './xlsx-cells';
 
-/** Where the upload holds each table row and column (1-based sheet positions, as exceljs counts). */
+/** Where the upload holds each table row and column (1-based sheet positions, as Excel counts). */
 export interface UploadPositions {
-  sheet: ExcelJS.Worksheet;
+  sheet: SheetCells;
   rowAt: Map<string, number>;
   columnAt: Map<string, number>;
 }
@@ -39,7 +38,7 @@ export interface UploadChanges {
 
 const KEY_COLUMN = STANDARD_LAYOUT.keyColumn + 1;
 
-function address(sheet: ExcelJS.Worksheet, row: number, column: number): string {
+function address(sheet: SheetCells, row: number, column: number): string {
   return `'${sheet.name}'!${cellA1(row - 1, column - 1)}`;
 }
 
@@ -55,44 +54,43 @@ function damaged(vi: string, en: string, cells: string[]): WorkbookRefused {
 }
 
 /** The sheet holding the table: the first visible-or-not sheet (other than the keys sheet) with the #KEY marker in the key column. */
-function findKeyRow(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; keyRow: number } {
-  for (const sheet of workbook.worksheets) {
-    if (sheet.name === KEYS_SHEET) continue;
-    const rowCount = sheet.rowCount;
-    for (let row = 1; row <= rowCount; row++) {
-      if (cellText(sheet.getCell(row, KEY_COLUMN).value) === KEY_MARKER) return { sheet, keyRow: row };
+function findKeyRow(workbook: WorkbookCells): { sheet: SheetCells; keyRow: number } {
+  for (const name of workbook.sheetNames) {
+    if (name === KEYS_SHEET) continue;
+    const sheet = workbook.sheet(name);
+    if (!sheet) continue;
+    for (let row = 1; row <= sheet.rowCount; row++) {
+      if (cellText(sheet.cell(row, KEY_COLUMN)) === KEY_MARKER) return { sheet, keyRow: row };
     }
   }
   throw damaged(`không còn dòng "${KEY_MARKER}" chứa mã cột`, `the "${KEY_MARKER}" row holding the column keys is gone`, []);
 }
 
-function mergesOverTable(sheet: ExcelJS.Worksheet, keyRow: number, columnAt: Map<string, number>): string[] {
-  const merges: string[] = (sheet.model as unknown as { merges?: string[] }).merges ?? [];
+function mergesOverTable(sheet: SheetCells, keyRow: number, columnAt: Map<string, number>): string[] {
   const lastColumn = Math.max(KEY_COLUMN, ...columnAt.values());
-  return merges.filter((range) => {
-    const [from, to = from] = range.split(':');
-    const decode = (a1: string) => {
-      const match = /^([A-Z]+)(\d+)$/.exec(a1)!;
-      let column = 0;
-      for (const ch of match[1]) column = column * 26 + ch.charCodeAt(0) - 64;
-      return { row: Number(match[2]), column };
-    };
-    const start = decode(from);
-    const end = decode(to);
+  return sheet.merges.filter((range) => {
+    let box: Box;
+    try {
+      box = parseBox(range);
+    } catch {
+      throw damaged('có vùng gộp ô không đọc được', 'a merged range does not read as cells', [`'${sheet.name}'!${range}`]);
+    }
+    // 1-based, as the positions are.
+    const start = { row: box.top + 1, column: box.left + 1 };
+    const end = { row: box.bottom + 1, column: box.right + 1 };
     // Any merge reaching the key row or below, over the key column or a table column, hides keys or values.
     return end.row >= keyRow && start.column <= lastColumn && (start.column <= KEY_COLUMN || [...columnAt.values()].some((column) => column >= start.column && column <= end.column));
   });
 }
 
 /** Finds the table's rows and columns in the upload by key; every missing, unknown or doubled key is named. */
-export function locateCells(workbook: ExcelJS.Workbook, snapshot: TableSnapshot): UploadPositions {
+export function locateCells(workbook: WorkbookCells, snapshot: TableSnapshot): UploadPositions {
   const { sheet, keyRow } = findKeyRow(workbook);
   const columnAt = new Map<string, number>();
   const unknown: string[] = [];
   const doubled: string[] = [];
-  const keyCells = sheet.getRow(keyRow);
-  for (let column = KEY_COLUMN + 1; column <= keyCells.cellCount; column++) {
-    const key = cellText(keyCells.getCell(column).value);
+  for (let column = KEY_COLUMN + 1; column <= sheet.lastColumn(keyRow); column++) {
+    const key = cellText(sheet.cell(keyRow, column));
     if (key === '') continue;
     if (snapshot.columnIndex(key) === undefined) unknown.push(address(sheet, keyRow, column));
     else if (columnAt.has(key)) doubled.push(address(sheet, keyRow, column));
@@ -100,7 +98,7 @@ export function locateCells(workbook: ExcelJS.Workbook, snapshot: TableSnapshot)
   }
   const rowAt = new Map<string, number>();
   for (let row = keyRow + 1; row <= sheet.rowCount; row++) {
-    const key = cellText(sheet.getCell(row, KEY_COLUMN).value);
+    const key = cellText(sheet.cell(row, KEY_COLUMN));
     if (key === '') continue;
     if (snapshot.rowIndex(key) === undefined) unknown.push(address(sheet, row, KEY_COLUMN));
     else if (rowAt.has(key)) doubled.push(address(sheet, row, KEY_COLUMN));
@@ -137,7 +135,7 @@ function canonicalNumber(value: number): string | null {
  * text as typed (pushTable reads it as Vietnamese notation and reports what it cannot read). Computed totals
  * are skipped: they are formulas. A read-only cell that was changed refuses the upload, naming the cells.
  */
-export function uploadChanges(workbook: ExcelJS.Workbook, base: TableSnapshot): UploadChanges {
+export function uploadChanges(workbook: WorkbookCells, base: TableSnapshot): UploadChanges {
   const positions = locateCells(workbook, base);
   const { sheet } = positions;
   const changes: CellChangeRequest[] = [];
@@ -146,11 +144,11 @@ export function uploadChanges(workbook: ExcelJS.Workbook, base: TableSnapshot): 
   const uncalculated: string[] = [];
   base.rows.forEach((row, r) => {
     if (row.computed) return;
-    const sheetRow = sheet.getRow(positions.rowAt.get(row.key)!);
+    const sheetRow = positions.rowAt.get(row.key)!;
     base.columns.forEach((column, c) => {
       const sheetColumn = positions.columnAt.get(column.key)!;
-      const entry = cellEntry(sheetRow.getCell(sheetColumn).value);
-      const at = address(sheet, sheetRow.number, sheetColumn);
+      const entry = sheet.cell(sheetRow, sheetColumn);
+      const at = address(sheet, sheetRow, sheetColumn);
       if (entry.kind === 'uncalculated') {
         uncalculated.push(at);
         return;

@@ -11,7 +11,7 @@
  *   A6… "row"        B… row key (one per table row, in table order)
  */
 import type ExcelJS from 'exceljs';
-import { cellText } from './cell-reading';
+import { cellText, type WorkbookCells } from './xlsx-cells';
 
 export const KEYS_SHEET = 'PlanBridge';
 const FORMAT = '1';
@@ -40,16 +40,16 @@ export async function writeKeysSheet(workbook: ExcelJS.stream.xlsx.WorkbookWrite
 }
 
 /** The keys as written, or null when the sheet is missing or does not read as one (damaged keys). */
-export function readKeysSheet(workbook: ExcelJS.Workbook): WorkbookKeys | null {
-  const sheet = workbook.getWorksheet(KEYS_SHEET);
+export function readKeysSheet(workbook: WorkbookCells): WorkbookKeys | null {
+  const sheet = workbook.sheet(KEYS_SHEET);
   if (!sheet) return null;
-  const text = (row: number, column: number) => cellText(sheet.getCell(row, column).value);
+  const text = (row: number, column: number) => cellText(sheet.cell(row, column));
   if (text(1, 1) !== 'PlanBridge' || text(1, 2) !== FORMAT || text(2, 1) !== 'table' || text(3, 1) !== 'version' || text(4, 1) !== 'hash' || text(5, 1) !== 'columns') return null;
   const tableId = text(2, 2);
   const version = text(3, 2);
   if (!/^\d{1,9}$/.test(tableId) || !/^\d{1,9}$/.test(version)) return null;
   const columnKeys: string[] = [];
-  for (let column = 2; column <= sheet.getRow(5).cellCount; column++) columnKeys.push(text(5, column));
+  for (let column = 2; column <= sheet.lastColumn(5); column++) columnKeys.push(text(5, column));
   const rowKeys: string[] = [];
   for (let row = 6; row <= sheet.rowCount; row++) {
     if (text(row, 1) !== 'row') return null;

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { cellA1, parseCell } from '../../domain/sheet/a1';
-import { STATUS_FILL } from '../../addin/src/report/indicator-report';
+import { STATUS_FILL } from '../../domain/indicators/indicator-report';
 import { describeInChromium } from '../support/chromium';
 import { tokenFor, type TestApp } from '../support/graphql';
 import type { TestDatabase } from '../support/database';

@@ -2,8 +2,8 @@
  * The indicator report's layout, pure: a hand-made indicatorProgress answer → the sheet's operations,
  * applied to the in-memory workbook to read what a person would see.
  */
-import { MAX_CHART_UNITS, REPORT_COLUMNS, STATUSES, STATUS_FILL, reportOperations, seriesPeriods, statusText, type ReportInput } from '../../addin/src/report/indicator-report';
-import { reportQueryFromForm } from '../../addin/src/report/report-query';
+import { MAX_CHART_UNITS, REPORT_COLUMNS, STATUSES, STATUS_FILL, reportOperations, seriesPeriods, statusText, type ReportInput } from '../../domain/indicators/indicator-report';
+import { reportQueryFromForm } from '../../domain/indicators/report-query';
 import type { ProgressEntry, ProgressPoint } from '../../addin/src/api/types';
 import { MemoryBook } from './support/memory-book';
 

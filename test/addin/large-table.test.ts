@@ -3,7 +3,7 @@
  * over Excel on the web's 5 MB, as Excel on the web does): chunked reads and writes, a bounded number of
  * syncs, and a push of ~2,000 cells.
  */
-import { EXCEL_WEB_PAYLOAD_LIMIT } from '../../addin/src/excel/chunks';
+import { EXCEL_WEB_PAYLOAD_LIMIT } from '../../domain/sheet/chunks';
 import { OfficeWorkbookGateway } from '../../addin/src/excel/office-gateway';
 import { SheetSync } from '../../addin/src/table-sync/sheet-sync';
 import { StubServer, bigGrid, editItems } from './support/big-table';

@@ -4,8 +4,8 @@
  * below 0,15 % targeted for 2025), refresh in place, and table sync keeping off the report sheet.
  */
 import { boxA1 } from '../../domain/sheet/a1';
-import { STATUS_FILL } from '../../addin/src/report/indicator-report';
-import type { ReportQuery } from '../../addin/src/report/report-query';
+import { STATUS_FILL } from '../../domain/indicators/indicator-report';
+import type { ReportQuery } from '../../domain/indicators/report-query';
 import { REPORT_NS, ReportSheetError } from '../../addin/src/report/report-store';
 import { t } from '../../addin/src/pane/i18n';
 import { AdministrativeUnit, Comparator, Indicator, IndicatorValue, Period, ValueKind } from '../../server/entities';

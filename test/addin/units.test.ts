@@ -1,7 +1,7 @@
 /** Plain-TypeScript parts of the add-in, against the in-memory workbook; no Excel, no server. */
 import { HyperFormula } from 'hyperformula';
 import { boxA1, cellA1, columnIndex, columnLetters, parseBox } from '../../domain/sheet/a1';
-import { DEFAULT_CHUNK_BYTES, EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes, opBytes, packBySize, planRowChunks, splitText } from '../../addin/src/excel/chunks';
+import { DEFAULT_CHUNK_BYTES, EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes, opBytes, packBySize, planRowChunks, splitText } from '../../domain/sheet/chunks';
 import { partXml, readPartXml, workbookId } from '../../addin/src/excel/custom-xml-parts';
 import { PROTECTION } from '../../addin/src/excel/protection';
 import { ConflictResolution } from '../../addin/src/table-sync/conflicts';

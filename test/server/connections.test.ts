@@ -86,6 +86,17 @@ describe('cursor connections', () => {
     expect(byDefault.edges).toHaveLength(100);
   });
 
+  it.each(['PERIOD', 'UNIT'])('by %s, answers the values between two cursors several units or periods apart, either way, and none between crossed cursors', async (field) => {
+    const orderBy = { field };
+    const cursors = (await page({ first: 500, orderBy })).edges.map((edge: any) => edge.cursor);
+    const wanted = expected[field].slice(11, 400);
+    for (const size of [{ first: 500 }, { last: 500 }]) {
+      const between = await page({ ...size, after: cursors[10], before: cursors[400], orderBy });
+      expect(between.edges.map((edge: any) => edge.node.id)).toEqual(wanted);
+    }
+    expect((await page({ first: 10, after: cursors[400], before: cursors[10], orderBy })).edges).toEqual([]);
+  });
+
   it('filters by kind, period range and source document, in the same stable order', async () => {
     const em = db.orm.em.fork();
     const [document] = await em.execute(

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Indicator } from '../../server/entities';
-import { indicatorProgress } from '../../server/indicators/indicator-progress';
+import { indicatorProgress, unitsBelowAsOf } from '../../server/indicators/indicator-progress';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 /**
@@ -101,4 +101,71 @@ it('rolls only the mapped communes, and the shares of the divided one, into a co
 it('keeps the units of today out of a roll-up on a date before they existed', async () => {
   expect((await actual2023('T1', '2024-12-31')).value).toBe('21');
   expect((await actual2023('T1n', '2024-12-31')).value).toBeNull();
+});
+
+it('sees units and successions written after an earlier roll-up kept their graph, and not those rolled back', async () => {
+  expect((await actual2023('T1n', '2026-01-01')).value).toBe('6001');
+  await sql(`insert into unit_succession (predecessor_id, successor_id, effective_on, kind) values (?, ?, '2025-07-01', 'MERGE')`, [ids.T1b, ids.T1n]);
+  expect((await actual2023('T1n', '2026-01-01')).value).toBe('6021');
+  await sql(`delete from unit_succession where predecessor_id = ?`, [ids.T1b]);
+  expect((await actual2023('T1n', '2026-01-01')).value).toBe('6001');
+
+  // Read inside a transaction that then rolls back: what it saw is not what the next roll-up sees.
+  const indicator = await em.findOneOrFail(Indicator, { key: 'T_POOR' });
+  await expect(
+    db.orm.em.fork().transactional(async (tx) => {
+      await tx.execute(`insert into unit_succession (predecessor_id, successor_id, effective_on, kind) values (?, ?, '2025-07-01', 'MERGE')`, [ids.T1b, ids.T1n]);
+      const [[inside]] = await indicatorProgress(tx as EntityManager, [ids.T1n], [indicator], '2026-01-01', { from: '2021-01-01', to: '2025-12-31' });
+      expect(inside.series.find((point) => point.periodKey === '2023')?.value).toBe('6021');
+      throw new Error('roll back');
+    }),
+  ).rejects.toThrow('roll back');
+  expect((await actual2023('T1n', '2026-01-01')).value).toBe('6001');
+});
+
+describe('breakdowns add up to the unit broken down', () => {
+  async function breakdown(unit: string, levels: 'ONE' | 'ALL'): Promise<[string, string | null][]> {
+    const fork = db.orm.em.fork() as EntityManager;
+    const indicator = await fork.findOneOrFail(Indicator, { key: 'T_POOR' });
+    const below = await unitsBelowAsOf(fork, ids[unit], '2026-01-01', levels);
+    const results = await indicatorProgress(fork, [ids[unit], ...below], [indicator], '2026-01-01', { from: '2021-01-01', to: '2025-12-31' });
+    const keyOf = (id: number) => Object.keys(ids).find((key) => ids[key] === id)!;
+    return [ids[unit], ...below].map((id, at) => [keyOf(id), results[at][0].series.find((point) => point.periodKey === '2023')?.value ?? null]);
+  }
+
+  it('lists, beside the communes of today, the old district that carries the communes no source maps (a province not merged)', async () => {
+    expect(await breakdown('T1', 'ONE')).toEqual([
+      ['T1', '6021'],
+      ['T1D', '20'], // T1b; T1a went into T1n
+      ['T1n', '6001'],
+    ]);
+    expect(await breakdown('T1', 'ALL')).toEqual([['T1', '6021'], ['T1D', '20'], ['T1b', '20'], ['T1n', '6001']]);
+  });
+
+  it('lists the old districts that carry such communes of the provinces merged into one of today', async () => {
+    expect(await breakdown('T9', 'ONE')).toEqual([
+      ['T9', '6300'],
+      ['T2D', '4000'], // T2b, of T2 merged into T9
+      ['T9n', '2300'],
+    ]);
+  });
+
+  it('leaves out an old district whose communes all went into communes of today', async () => {
+    const insert = async (key: string, level: string, parent: number) => {
+      const [row] = await sql(`insert into administrative_unit (key, code, name, level, parent_id, valid_from, valid_to) values (?, ?, ?, ?, ?, '2021-01-01', '2025-06-30') returning id`, [`${key}@test`, key, `Đơn vị ${key}`, level, parent]);
+      return (ids[key] = row.id as number);
+    };
+    const district = await insert('T1E', 'DISTRICT', ids.T1);
+    const commune = await insert('T1e', 'COMMUNE', district);
+    try {
+      expect((await breakdown('T1', 'ONE')).map(([key]) => key)).toEqual(['T1', 'T1D', 'T1E', 'T1n']);
+      await sql(`insert into unit_succession (predecessor_id, successor_id, effective_on, kind) values (?, ?, '2025-07-01', 'MERGE')`, [commune, ids.T1n]);
+      expect((await breakdown('T1', 'ONE')).map(([key]) => key)).toEqual(['T1', 'T1D', 'T1n']);
+    } finally {
+      await sql(`delete from unit_succession where predecessor_id = ?`, [commune]);
+      await sql(`delete from administrative_unit where id in (?, ?)`, [commune, district]);
+      delete ids.T1E;
+      delete ids.T1e;
+    }
+  });
 });

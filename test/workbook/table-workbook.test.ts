@@ -146,6 +146,33 @@ describe('bad input: a clear answer naming the cells, and nothing written', () =
     expect(await versionOf(tableId)).toBe(1);
   });
 
+  it('refuses a workbook with a million rows while reading it, under the size limit', async () => {
+    const tableId = await newTable();
+    const zip = await JSZip.loadAsync(await client.download(tableId));
+    // The table sheet is the download's first.
+    const sheetPath = 'xl/worksheets/sheet1.xml';
+    const xml = await zip.file(sheetPath)!.async('string');
+    const rows: string[] = [];
+    for (let row = 20; row < 1_000_020; row++) rows.push(`<row r="${row}"><c r="D${row}"><v>1</v></c></row>`);
+    zip.file(sheetPath, xml.replace('</sheetData>', `${rows.join('')}</sheetData>`));
+    const file = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    const answer = await client.upload(tableId, file);
+    expect(answer.status).toBe(413);
+    expect(answer.json).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', messageEn: expect.stringContaining('more than 100,006 rows') });
+    expect(await versionOf(tableId)).toBe(1);
+  });
+
+  it('refuses a date typed into a number cell as not a figure, naming the cell', async () => {
+    const tableId = await newTable();
+    const { book, sheet } = await tableSheet(await client.download(tableId));
+    const cell = sheet.getCell(rowOf(sheet, '2'), columnOf(sheet, 'central-budget'));
+    cell.value = new Date(Date.UTC(2026, 0, 1));
+    cell.numFmt = 'dd/mm/yyyy';
+    const answer = await client.upload(tableId, await writeBook(book));
+    expect(answer.json).toMatchObject({ status: 'REJECTED', findings: [expect.objectContaining({ address: expect.stringMatching(/!E10$/), messageEn: expect.stringContaining('2026-01-01') })] });
+    expect(await versionOf(tableId)).toBe(1);
+  });
+
   it('refuses another table\'s workbook, removed or damaged keys, merged cells over keys and changed read-only cells', async () => {
     const tableId = await newTable();
     const otherId = await newTable();

@@ -4,7 +4,8 @@
  * first answer, so a retried push is never applied twice).
  */
 import type { Rule } from '../../../domain/rules';
-import type { ReportQuery } from '../report/report-query';
+import { PROGRESS_QUERY } from '../../../domain/indicators/progress-entry';
+import type { ReportQuery } from '../../../domain/indicators/report-query';
 import type { CellChangeInput, PlanInfo, ProgressEntry, PushResult, TableGrid } from './types';
 
 export class ApiError extends Error {
@@ -39,16 +40,6 @@ export interface IndicatorOption {
   nameEn: string;
   unit: string;
 }
-
-const POINT = 'periodKey periodEnd value comparator rolledUp problem';
-
-export const PROGRESS_QUERY = `query PlanBridgeReport($unit: ID, $keys: [String!]!, $asOf: String, $from: String, $to: String, $breakdown: ProgressBreakdown!) {
-  indicatorProgress(unitId: $unit, indicatorKeys: $keys, asOf: $asOf, from: $from, to: $to, breakdown: $breakdown) {
-    indicator { key name nameEn unit } unit { id name code } status gap percentAchieved percentElapsed
-    baseline { ${POINT} } target { ${POINT} } actual { ${POINT} } series { ${POINT} }
-    unitsWithoutData { name } notComparableUnits { name }
-  }
-}`;
 
 export interface PlanOption {
   id: string;

@@ -64,23 +64,4 @@ export interface CellChangeInput {
 }
 
 export type { Comparator, ProgressPoint, ProgressStatus } from '../../../domain/indicators/progress';
-import type { ProgressPoint, ProgressStatus } from '../../../domain/indicators/progress';
-
-/** How far below a unit an indicator report goes (schema ProgressBreakdown). */
-export type ProgressBreakdown = 'NONE' | 'CHILDREN' | 'DESCENDANTS';
-
-/** One entry of indicatorProgress: one indicator for one unit, or for the whole country (unit null). */
-export interface ProgressEntry {
-  indicator: { key: string; name: string; nameEn: string; unit: string };
-  unit: { id: string; name: string; code: string } | null;
-  status: ProgressStatus;
-  gap: string | null;
-  percentAchieved: string | null;
-  percentElapsed: string | null;
-  baseline: ProgressPoint | null;
-  target: ProgressPoint | null;
-  actual: ProgressPoint | null;
-  series: ProgressPoint[];
-  unitsWithoutData: { name: string }[];
-  notComparableUnits: { name: string }[];
-}
+export type { ProgressBreakdown, ProgressEntry } from '../../../domain/indicators/progress-entry';

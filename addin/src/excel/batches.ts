@@ -2,7 +2,7 @@
  * Writing many operations into one sheet: batches under the payload budget, each one request, the sheet kept
  * protected (protection.ts decides, per batch, whether it must be lifted for the request).
  */
-import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_OPS, opBytes, packBySize } from './chunks';
+import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_OPS, opBytes, packBySize } from '../../../domain/sheet/chunks';
 import type { SheetOp, WorkbookGateway } from './gateway';
 import { PROTECTION } from './protection';
 

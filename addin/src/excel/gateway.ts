@@ -4,8 +4,9 @@
  * the payload budget (chunks.ts). Implemented by office-gateway.ts (Office.js) and, for tests, by an
  * in-memory workbook.
  */
+import type { CellInput, SheetOp } from '../../../domain/sheet/sheet-ops';
 
-export type CellInput = string | number | boolean | null;
+export type { CellInput, FontStyle, SheetOp } from '../../../domain/sheet/sheet-ops';
 
 export interface SheetInfo {
   /** Stable across renames and reopening the file. */
@@ -28,44 +29,6 @@ export interface WorkbookCapabilities {
   /** application.decimalSeparator, thousandsSeparator, useSystemSeparators and cultureInfo (ExcelApi 1.11). */
   culture: boolean;
 }
-
-export interface FontStyle {
-  bold?: boolean;
-  italic?: boolean;
-  color?: string;
-  size?: number;
-}
-
-/**
- * One write to a rectangular range; `address` is A1 without a sheet name. Conditional formats (ExcelApi 1.6)
- * and charts (ExcelApi 1.1) are within the manifest's minimum (1.9), so they need no capability check.
- */
-export type SheetOp =
-  | { kind: 'values'; address: string; values: CellInput[][] }
-  | { kind: 'formulas'; address: string; formulas: CellInput[][] }
-  | { kind: 'numberFormat'; address: string; numberFormat: string[][] }
-  | { kind: 'fill'; address: string; color: string | null }
-  | { kind: 'font'; address: string; font: FontStyle }
-  | { kind: 'locked'; address: string; locked: boolean }
-  | { kind: 'indent'; address: string; level: number }
-  | { kind: 'wrap'; address: string; wrap: boolean }
-  | { kind: 'columnWidth'; address: string; width: number }
-  /** Contents, formats and merged cells. */
-  | { kind: 'clear'; address: string }
-  /** A note (or input prompt) on one cell; text null removes it. */
-  | { kind: 'note'; address: string; text: string | null; title?: string }
-  /** A conditional format: cells whose text contains `text` (case-insensitive, as Excel compares) get the fill. */
-  | { kind: 'conditionalFill'; address: string; text: string; color: string }
-  | { kind: 'clearConditionalFormats'; address: string }
-  /**
-   * A native clustered column chart of `address` (first column: categories, first row: series names),
-   * covering the cells of `position`.
-   */
-  | { kind: 'columnChart'; address: string; title: string; position: string }
-  /** Removes every chart of the sheet (a report's charts are rebuilt on refresh). */
-  | { kind: 'deleteCharts'; address: '' }
-  /** Tags the sheet (a hidden name scoped to it, see sheet-tag.ts), replacing an earlier tag. */
-  | { kind: 'sheetTag'; address: ''; tag: string };
 
 export interface RangeRead {
   address: string;

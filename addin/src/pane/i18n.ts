@@ -1,4 +1,5 @@
 /** The pane's words in Vietnamese (default) and English. */
+import { REPORT_QUERY_PROBLEMS } from '../../../domain/indicators/report-query';
 import type { Lang } from '../api/types';
 
 const vi = {
@@ -124,9 +125,9 @@ const vi = {
   reportPulled: 'Đã lấy báo cáo ({count} dòng) vào trang tính "{sheet}" (chỉ đọc).',
   reportRefreshed: 'Đã cập nhật báo cáo ({count} dòng) trong trang tính "{sheet}".',
   reportInfo: 'Báo cáo chỉ tiêu (chỉ đọc) · lấy về {when}',
-  pickIndicators: 'Hãy chọn ít nhất một chỉ tiêu.',
-  badDate: 'Ngày phải có dạng năm-tháng-ngày (2024-06-30).',
-  periodBackwards: 'Kỳ báo cáo ngược: ngày bắt đầu sau ngày kết thúc.',
+  pickIndicators: REPORT_QUERY_PROBLEMS.pickIndicators.vi,
+  badDate: REPORT_QUERY_PROBLEMS.badDate.vi,
+  periodBackwards: REPORT_QUERY_PROBLEMS.periodBackwards.vi,
   notAReport: 'Trang tính này không phải báo cáo chỉ tiêu. Hãy mở trang báo cáo rồi bấm "Cập nhật báo cáo".',
   reportSheetRefused: 'Trang tính "{sheet}" là báo cáo chỉ tiêu (chỉ đọc): không thể kiểm tra, gửi lên hay lấy bảng vào đó. Bấm "Cập nhật báo cáo" để lấy lại số liệu, hoặc chọn trang tính khác.',
   importCard: 'Tạo bảng từ trang tính',
@@ -291,9 +292,9 @@ const en: Record<MessageKey, string> = {
   reportPulled: 'Report pulled ({count} rows) into sheet "{sheet}" (read-only).',
   reportRefreshed: 'Report refreshed ({count} rows) in sheet "{sheet}".',
   reportInfo: 'Indicator report (read-only) · pulled {when}',
-  pickIndicators: 'Choose at least one indicator.',
-  badDate: 'Dates are written year-month-day (2024-06-30).',
-  periodBackwards: 'The period is backwards: it starts after it ends.',
+  pickIndicators: REPORT_QUERY_PROBLEMS.pickIndicators.en,
+  badDate: REPORT_QUERY_PROBLEMS.badDate.en,
+  periodBackwards: REPORT_QUERY_PROBLEMS.periodBackwards.en,
   notAReport: 'This sheet is no indicator report. Open the report sheet, then press "Refresh report".',
   reportSheetRefused: 'Sheet "{sheet}" is an indicator report (read-only): it cannot be validated, pushed or pulled into. Press "Refresh report" to pull its figures again, or choose another sheet.',
   importCard: 'New table from this sheet',

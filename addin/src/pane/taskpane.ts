@@ -15,7 +15,7 @@ import { platformRefusal } from './platform';
 import { type MessageKey, pick, t } from './i18n';
 import type { ListedProblem } from '../table-sync/marks';
 import { OfficeWorkbookGateway } from '../excel/office-gateway';
-import { reportQueryFromForm } from '../report/report-query';
+import { reportQueryFromForm } from '../../../domain/indicators/report-query';
 import type { ReportRecord } from '../report/report-store';
 import { IndicatorReports } from '../report/report-sync';
 import { PartitionedStorage, SessionStore, sessionFromDialogMessage, sessionKey } from '../api/session-store';

@@ -7,7 +7,7 @@
  */
 import type { WorkbookGateway } from '../excel/gateway';
 import { t } from '../pane/i18n';
-import type { ReportQuery } from './report-query';
+import type { ReportQuery } from '../../../domain/indicators/report-query';
 import { partXml, readPartXml } from '../excel/custom-xml-parts';
 import { stillTagged } from '../excel/sheet-tag';
 

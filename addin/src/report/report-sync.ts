@@ -6,8 +6,8 @@
  */
 import type { SheetInfo, SheetOp, WorkbookGateway } from '../excel/gateway';
 import type { PlanBridgeClient } from '../api/graphql';
-import { type ReportLayout, reportOperations } from './indicator-report';
-import type { ReportQuery } from './report-query';
+import { type ReportLayout, reportOperations, reportSheetName } from '../../../domain/indicators/indicator-report';
+import type { ReportQuery } from '../../../domain/indicators/report-query';
 import { NotAReportError, type ReportRecord, ReportStore } from './report-store';
 import { type ProgressFn, applyInBatches, noProgress } from '../excel/batches';
 import { randomId } from '../excel/custom-xml-parts';
@@ -25,10 +25,6 @@ export interface ReportOutcome {
   record: ReportRecord;
   rows: number;
   layout: ReportLayout;
-}
-
-export function reportSheetName(lang: Lang): string {
-  return lang === 'vi' ? 'Báo cáo chỉ tiêu' : 'Indicator report';
 }
 
 export class IndicatorReports {

@@ -15,8 +15,8 @@
  */
 import { boxA1, columnLetters } from '../../../domain/sheet/a1';
 import { labelText } from '../../../domain/sheet/table-sheet';
-import { DEFAULT_CHUNK_BYTES } from '../excel/chunks';
-import { type Cell, blockOps, decimalCell, headerOps, textCell, titleOps } from '../excel/cell-blocks';
+import { DEFAULT_CHUNK_BYTES } from '../../../domain/sheet/chunks';
+import { type Cell, blockOps, decimalCell, headerOps, textCell, titleOps } from '../../../domain/sheet/cell-blocks';
 import type { SheetOp } from '../excel/gateway';
 import type { GridColumn, GridRow, Lang } from '../api/types';
 import type { Consolidated, RoundOption, RoundUnit } from './round-api';

@@ -9,8 +9,8 @@
  * (a percentage of nothing expected, days late of a report on time) stays empty, never 0.
  */
 import { boxA1, columnLetters } from '../../../domain/sheet/a1';
-import { DEFAULT_CHUNK_BYTES } from '../excel/chunks';
-import { type Cell, blockOps, decimalCell, headerOps, textCell, titleOps } from '../excel/cell-blocks';
+import { DEFAULT_CHUNK_BYTES } from '../../../domain/sheet/chunks';
+import { type Cell, blockOps, decimalCell, headerOps, textCell, titleOps } from '../../../domain/sheet/cell-blocks';
 import type { SheetOp } from '../excel/gateway';
 import type { Lang } from '../api/types';
 import type { ReportCounts, RoundOption, RoundStatus, UnitStatus, ViewUnit } from './round-api';

@@ -4,10 +4,10 @@
  * so moved rows are still recognised and inserted or deleted ones are detected.
  */
 import { boxA1, cellA1, columnLetters } from '../../../domain/sheet/a1';
-import { DEFAULT_CHUNK_BYTES, cellBytes } from '../excel/chunks';
+import { DEFAULT_CHUNK_BYTES, cellBytes } from '../../../domain/sheet/chunks';
 import { computedFormula } from '../../../domain/sheet/total-formulas';
 import type { CellInput, SheetOp } from '../excel/gateway';
-import { TEXT_FORMAT, numberCell, numberFormatFor, textOps } from '../excel/number-formats';
+import { TEXT_FORMAT, numberCell, numberFormatFor, textOps } from '../../../domain/sheet/number-formats';
 import { FILL, KEY_FONT_COLOR, KEY_MARKER, columnNumberTexts, headerTexts, isEditableCell, labelText, titleTexts } from '../../../domain/sheet/table-sheet';
 import type { GridColumn, Lang } from '../api/types';
 import type { PulledTable, SheetLayoutInfo } from './pulled-table';

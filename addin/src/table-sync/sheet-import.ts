@@ -8,7 +8,7 @@ import { shownNumberText } from '../../../domain/import/shown-number';
 import { type ImportAnswer, type ImportRequest, importTable } from '../api/table-import';
 import type { PlanBridgeClient } from '../api/graphql';
 import { type ProgressFn, noProgress } from '../excel/batches';
-import { DEFAULT_CHUNK_BYTES, planRowChunks } from '../excel/chunks';
+import { DEFAULT_CHUNK_BYTES, planRowChunks } from '../../../domain/sheet/chunks';
 import type { CellInput, SheetInfo } from '../excel/gateway';
 import type { Bound, SheetSync } from './sheet-sync';
 

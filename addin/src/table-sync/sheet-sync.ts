@@ -4,7 +4,7 @@
  */
 import { boxA1, cellA1, parseBox } from '../../../domain/sheet/a1';
 import { type ProgressFn, applyInBatches, noProgress } from '../excel/batches';
-import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from '../excel/chunks';
+import { DEFAULT_CHUNK_BYTES, cellBytes, planRowChunks } from '../../../domain/sheet/chunks';
 import { randomId } from '../excel/custom-xml-parts';
 import { ExcelError } from '../excel/excel-errors';
 import { stillTagged } from '../excel/sheet-tag';
@@ -14,7 +14,7 @@ import type { CellInput, SheetInfo, SheetOp, WorkbookGateway } from '../excel/ga
 import type { PlanBridgeClient } from '../api/graphql';
 import { STANDARD_LAYOUT, labelText, pullOperations } from './layout';
 import { type ListedProblem, type Positions, clearMarkOps, issueProblems, markOps, planMarks, pulledPositions } from './marks';
-import { numberCell, numberFormatFor } from '../excel/number-formats';
+import { numberCell, numberFormatFor } from '../../../domain/sheet/number-formats';
 import { type CellWrite, gridToPulled, planRebase } from './rebase';
 import { ReportStore } from '../report/report-store';
 import { type Binding, SnapshotStore } from './snapshot-store';

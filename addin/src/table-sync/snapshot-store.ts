@@ -9,7 +9,7 @@
  * read in batches under the payload budget. A new snapshot is written before the old one is removed,
  * so an interrupted save leaves the previous binding intact.
  */
-import { DEFAULT_CHUNK_BYTES, jsonBytes, packBySize, splitText } from '../excel/chunks';
+import { DEFAULT_CHUNK_BYTES, jsonBytes, packBySize, splitText } from '../../../domain/sheet/chunks';
 import { partXml, readPartXml } from '../excel/custom-xml-parts';
 import type { WorkbookGateway } from '../excel/gateway';
 import type { PulledTable, SheetBindingState } from './pulled-table';

@@ -23,6 +23,19 @@ function legacyWhere(selection: IndicatorValueSelection): Record<string, unknown
   return where;
 }
 
+/** What IndicatorValue's fields read: an entity, or a page's row as it is (no entity built for each of its rows). */
+type IndicatorValueNode = Pick<IndicatorValue, 'id' | 'kind' | 'value' | 'comparator' | 'quote'> & {
+  indicator: { id: number };
+  unit: { id: number };
+  period: { id: number };
+  sourceDocument: { id: number } | null;
+};
+
+function valueNode(row: IndicatorValueRow): IndicatorValueNode {
+  const { id, kind, value, comparator, quote } = row;
+  return { id, kind, value, comparator, quote, indicator: { id: row.indicator_id }, unit: { id: row.unit_id }, period: { id: row.period_id }, sourceDocument: row.source_document_id === null ? null : { id: row.source_document_id } };
+}
+
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @Query(() => [Indicator], { description: 'Every indicator (chỉ tiêu) of the programme, by key' })
@@ -47,12 +60,12 @@ export class IndicatorResolver {
     @Arg('filter', () => IndicatorValueFilter, { defaultValue: {}, description: 'Which values; every condition given must hold' }) filter: IndicatorValueFilter,
     @Arg('orderBy', () => IndicatorValueOrder, { defaultValue: { field: IndicatorValueSortField.PERIOD, direction: SortDirection.ASC }, description: 'The order of the values (default: by period, ascending)' })
     orderBy: IndicatorValueOrder,
-  ): Promise<ConnectionValue<IndicatorValue>> {
+  ): Promise<ConnectionValue<IndicatorValueNode>> {
     const selection = await selectIndicatorValues(em, access, publicIndicators, filter);
-    const pages = await IndicatorValuePages.open(em, selection, orderBy.field, orderBy.direction === SortDirection.DESC);
+    const pages = new IndicatorValuePages(em, selection, orderBy.field, orderBy.direction === SortDirection.DESC);
     const list = { name: 'IndicatorValue', keys: pages.keys, keyOf: (row: IndicatorValueRow) => pages.keyOf(row) };
     const rows = await paginate(list, page, { filter, orderBy }, (window) => pages.read(window), () => pages.count());
-    return mapNodes(rows, (row) => em.map(IndicatorValue, row));
+    return mapNodes(rows, valueNode);
   }
 
   @Query(() => [IndicatorValue], {
@@ -87,27 +100,27 @@ export class IndicatorResolver {
 @Resolver(() => IndicatorValue)
 export class IndicatorValueResolver {
   @FieldResolver(() => String, { description: 'Exact decimal string in the indicator\'s unit ("0.8" for 0,80 %)' })
-  value(@Root() value: IndicatorValue): string {
+  value(@Root() value: IndicatorValueNode): string {
     return fromNumeric(value.value);
   }
 
   @FieldResolver(() => Indicator, { description: 'The indicator (chỉ tiêu) measured' })
-  async indicator(@Root() value: IndicatorValue, @Ctx() { loaders }: GraphQLContext): Promise<Indicator> {
+  async indicator(@Root() value: IndicatorValueNode, @Ctx() { loaders }: GraphQLContext): Promise<Indicator> {
     return (await loaders.byId(Indicator).load(value.indicator.id))!;
   }
 
   @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit (đơn vị hành chính) the value is for' })
-  async unit(@Root() value: IndicatorValue, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit> {
+  async unit(@Root() value: IndicatorValueNode, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit> {
     return (await loaders.byId(AdministrativeUnit).load(value.unit.id))!;
   }
 
   @FieldResolver(() => Period, { description: 'The period (kỳ) the value belongs to: a stock at its end, a flow over it' })
-  async period(@Root() value: IndicatorValue, @Ctx() { loaders }: GraphQLContext): Promise<Period> {
+  async period(@Root() value: IndicatorValueNode, @Ctx() { loaders }: GraphQLContext): Promise<Period> {
     return (await loaders.byId(Period).load(value.period.id))!;
   }
 
   @FieldResolver(() => SourceDocument, { nullable: true, description: 'The document (văn bản) the figure was published in, when known' })
-  sourceDocument(@Root() value: IndicatorValue, @Ctx() { loaders }: GraphQLContext): Promise<SourceDocument | null> | null {
+  sourceDocument(@Root() value: IndicatorValueNode, @Ctx() { loaders }: GraphQLContext): Promise<SourceDocument | null> | null {
     return value.sourceDocument ? loaders.byId(SourceDocument).load(value.sourceDocument.id) : null;
   }
 }

@@ -5,7 +5,7 @@
  * response sizes are measured, and a sync over Excel on the web's 5 MB limit fails like Excel on the web.
  * Used by the benchmark (Node) and, bundled, as the page's office.js in the browser test.
  */
-import { jsonBytes, EXCEL_WEB_PAYLOAD_LIMIT } from '../../../addin/src/excel/chunks';
+import { jsonBytes, EXCEL_WEB_PAYLOAD_LIMIT } from '../../../domain/sheet/chunks';
 import type { CellInput } from '../../../addin/src/excel/gateway';
 import { MemoryBook, type MemorySheet, OfficeError } from './memory-book';
 import { parseCell } from '../../../domain/sheet/a1';

@@ -4,7 +4,7 @@
  * number of cells or rows. Every gateway call is one Excel.run with a fixed number of syncs, so the
  * number of syncs is (number of chunks) × (syncs per call).
  */
-import type { SheetOp } from './gateway';
+import type { SheetOp } from './sheet-ops';
 
 /** Excel on the web refuses requests and responses over 5 MB; we stay far below, with room for protocol overhead. */
 export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;

@@ -1,9 +1,17 @@
 /**
- * What an indicator report asks the server (indicatorProgress's arguments), read from the pane's form.
- * Pure: the pane passes the form's values, the report sheet keeps the query so "Refresh" asks again.
+ * What an indicator report asks the server (indicatorProgress's arguments), read from the add-in pane's form or
+ * the report download's address. Pure: the report sheet keeps the query so "Refresh" asks again.
  */
-import type { MessageKey } from '../pane/i18n';
-import type { ProgressBreakdown } from '../api/types';
+import type { ProgressBreakdown } from './progress-entry';
+
+/** What can be wrong with a form, in both languages: the pane shows it, the report download answers it. */
+export const REPORT_QUERY_PROBLEMS = {
+  pickIndicators: { vi: 'Hãy chọn ít nhất một chỉ tiêu.', en: 'Choose at least one indicator.' },
+  badDate: { vi: 'Ngày phải có dạng năm-tháng-ngày (2024-06-30).', en: 'Dates are written year-month-day (2024-06-30).' },
+  periodBackwards: { vi: 'Kỳ báo cáo ngược: ngày bắt đầu sau ngày kết thúc.', en: 'The period is backwards: it starts after it ends.' },
+} as const;
+
+export type ReportQueryProblem = keyof typeof REPORT_QUERY_PROBLEMS;
 
 export interface ReportQuery {
   /** null: the whole country. */
@@ -31,7 +39,7 @@ export const BREAKDOWNS: readonly ProgressBreakdown[] = ['NONE', 'CHILDREN', 'DE
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The query of a filled form, or the message saying what is missing or wrong. */
-export function reportQueryFromForm(form: ReportForm): { query: ReportQuery } | { problem: MessageKey } {
+export function reportQueryFromForm(form: ReportForm): { query: ReportQuery } | { problem: ReportQueryProblem } {
   if (form.indicatorKeys.length === 0) return { problem: 'pickIndicators' };
   const [asOf, from, to] = [form.asOf, form.from, form.to].map((text) => text.trim() || null);
   if ([asOf, from, to].some((date) => date !== null && !DATE.test(date))) return { problem: 'badDate' };

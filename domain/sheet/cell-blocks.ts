@@ -2,10 +2,10 @@
  * Blocks of read-only cells (reports, status sheets, consolidations): each cell's input with the number format
  * to set before it, written row-chunk by row-chunk under the payload budget.
  */
-import { boxA1 } from '../../../domain/sheet/a1';
+import { boxA1 } from './a1';
 import { cellBytes, planRowChunks } from './chunks';
-import type { CellInput, SheetOp } from './gateway';
-import { FILL } from '../../../domain/sheet/table-sheet';
+import type { CellInput, SheetOp } from './sheet-ops';
+import { FILL } from './table-sheet';
 import { TEXT_FORMAT, numberCell, textOps } from './number-formats';
 
 export type Cell = { input: CellInput; format: string };

@@ -17,13 +17,19 @@
  * The status column gets one conditional fill per status, so colours follow the text even when the
  * report is rewritten.
  */
-import { boxA1, columnLetters } from '../../../domain/sheet/a1';
-import { DEFAULT_CHUNK_BYTES } from '../excel/chunks';
-import { type Cell, blockOps, decimalCell, headerOps, textCell, titleOps } from '../excel/cell-blocks';
-import type { SheetOp } from '../excel/gateway';
-import { FILL } from '../table-sync/layout';
+import { boxA1, columnLetters } from '../sheet/a1';
+import { DEFAULT_CHUNK_BYTES } from '../sheet/chunks';
+import { type Cell, blockOps, decimalCell, headerOps, textCell, titleOps } from '../sheet/cell-blocks';
+import type { SheetOp } from '../sheet/sheet-ops';
+import { FILL, type Lang } from '../sheet/table-sheet';
 import type { ReportQuery } from './report-query';
-import type { Comparator, Lang, ProgressEntry, ProgressPoint, ProgressStatus } from '../api/types';
+import type { ProgressEntry } from './progress-entry';
+import type { Comparator, ProgressPoint, ProgressStatus } from './progress';
+
+/** The sheet a report is written on. */
+export function reportSheetName(lang: Lang): string {
+  return lang === 'vi' ? 'Báo cáo chỉ tiêu' : 'Indicator report';
+}
 
 export const REPORT_HEADER_ROW = 4;
 export const REPORT_FIRST_DATA_ROW = 5;

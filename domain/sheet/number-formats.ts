@@ -2,10 +2,10 @@
  * How the add-in writes numbers and text into Excel cells; the pure conversions between Excel's doubles and
  * canonical decimals live in domain/sheet/cell-numbers (shared with the server's workbooks).
  */
-import { canonicalToNumber, numberFormatFor } from '../../../domain/sheet/cell-numbers';
-import type { CellInput, SheetOp } from './gateway';
+import { canonicalToNumber, numberFormatFor } from './cell-numbers';
+import type { CellInput, SheetOp } from './sheet-ops';
 
-export { canonicalToNumber, numberFormatFor, numberToCanonical } from '../../../domain/sheet/cell-numbers';
+export { canonicalToNumber, numberFormatFor, numberToCanonical } from './cell-numbers';
 
 /**
  * Excel's text number format. Text the add-in writes (keys, STT, labels, titles) goes into cells given this format
