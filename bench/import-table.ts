@@ -1,7 +1,8 @@
 /**
  * Import speed: a dry run and an import of a 10,000-row × 8-column workbook (STT, label, total and five funding
  * sources, Roman sections, numbered items, a grand total), from the .xlsx bytes to the answer, against an embedded
- * PostgreSQL. Target ≤ 2 s each. Prints median and worst of the timed runs and the memory used.
+ * PostgreSQL. Target ≤ 2 s each. Prints median and worst of the timed runs, the memory used and the SQL statements
+ * one run sends.
  *
  *   npm run bench:import   (= npm run build && node --max-semi-space-size=64 dist/bench/import-table.js)
  */
@@ -64,7 +65,8 @@ function mb(bytes: number): string {
 async function main(): Promise<void> {
   console.log(`import bench: ${ROWS} rows × 8 columns; node ${process.version}; load ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
   await startScratchPostgres();
-  const orm = await openScratchDatabase();
+  let statements = 0;
+  const orm = await openScratchDatabase({ debug: ['query'], logger: () => (statements += 1) });
   await seedIfEmpty(orm.em.fork());
   const body = await workbook();
   console.log(`workbook: ${(body.length / 1024).toFixed(0)} KiB`);
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
 
   for (const dryRun of [true, false]) {
     const samples: number[] = [];
+    let runStatements = 0;
     const cpuSamples: number[] = [];
     let peakRss = 0;
     let heapGrowth = 0;
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
       const em = orm.em.fork() as EntityManager;
       const plan = await em.findOneOrFail(Plan, { id: planId });
       global.gc?.();
+      statements = 0;
       const heapBefore = process.memoryUsage().heapUsed;
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
@@ -86,6 +90,7 @@ async function main(): Promise<void> {
       const outcome = await importTable(em, plan, { planId, title: `Bench ${dryRun ? 'dry' : 'import'} ${run}`, unitOfMeasure: 'triệu đồng', grid, origin, dryRun });
       const ms = performance.now() - started;
       const cpu = process.cpuUsage(cpuBefore);
+      const sent = statements;
       const memory = process.memoryUsage();
       peakRss = Math.max(peakRss, memory.rss);
       heapGrowth = Math.max(heapGrowth, memory.heapUsed - heapBefore);
@@ -94,11 +99,12 @@ async function main(): Promise<void> {
         // run 0 warms up
         samples.push(ms);
         cpuSamples.push((cpu.user + cpu.system) / 1000);
+        runStatements = sent;
       }
     }
     samples.sort((a, b) => a - b);
     cpuSamples.sort((a, b) => a - b);
-    console.log(`${dryRun ? 'dry run' : 'import '}: median ${samples[Math.floor(samples.length / 2)].toFixed(0)} ms, worst ${samples[samples.length - 1].toFixed(0)} ms over ${RUNS} runs (target ≤ 2000 ms); CPU time of this process median ${cpuSamples[Math.floor(cpuSamples.length / 2)].toFixed(0)} ms (PostgreSQL's not included); load ${os.loadavg()[0].toFixed(2)}; peak RSS ${mb(peakRss)}, heap growth during one run ≤ ${mb(heapGrowth)}`);
+    console.log(`${dryRun ? 'dry run' : 'import '}: median ${samples[Math.floor(samples.length / 2)].toFixed(0)} ms, worst ${samples[samples.length - 1].toFixed(0)} ms over ${RUNS} runs (target ≤ 2000 ms); CPU time of this process median ${cpuSamples[Math.floor(cpuSamples.length / 2)].toFixed(0)} ms (PostgreSQL's not included); load ${os.loadavg()[0].toFixed(2)}; peak RSS ${mb(peakRss)}, heap growth during one run ≤ ${mb(heapGrowth)}; ${runStatements} SQL statements a run`);
   }
 }
 

@@ -71,8 +71,9 @@ function childKey(parentKey: string | null, segment: string): string {
  * own (not a detail of the row above), dashed or "Trong đó:" rows below it are its children, and a caption
  * row without figures is a section over the rows below it. `indicators`: rows are indicators (a table with
  * years as columns), so "Tổng số hộ" is an indicator like the others, not the table's total row.
+ * `totalIndex`: the row a person said is the table's total, whatever its label (and no other row is).
  */
-export function deriveHierarchy(rows: readonly PublishedRow[], options: { withoutNumbers?: boolean; indicators?: boolean } = {}): DerivedRow[] {
+export function deriveHierarchy(rows: readonly PublishedRow[], options: { withoutNumbers?: boolean; indicators?: boolean; totalIndex?: number } = {}): DerivedRow[] {
   const derived: DerivedRow[] = [];
   const keyUses = new Map<string, number>();
   const unnumberedOrdinals = new Map<string, number>();
@@ -103,8 +104,19 @@ export function deriveHierarchy(rows: readonly PublishedRow[], options: { withou
     add(kind, parentIndex, childKey(parentKey, `${marker}${ordinal}`));
   };
 
+  // By its label, a total row is unnumbered; a row chosen by a person may carry a number.
+  const isTotal = (row: PublishedRow, index: number, form: string): boolean =>
+    (options.totalIndex === undefined ? form === 'BLANK' && !options.indicators && isGrandTotalLabel(row.label) : index === options.totalIndex);
+
   rows.forEach((row, index) => {
     const numbering = readNumbering(row.publishedNumber);
+    if (isTotal(row, index, numbering.form)) {
+      add('GRAND_TOTAL', null, 'TOTAL');
+      // Nothing after a grand total belongs to the rows before it.
+      section = item = numbered = numberedAboveLetters = null;
+      byPath = new Map();
+      return;
+    }
     switch (numbering.form) {
       case 'ROMAN':
         add('SECTION', null, numbering.numeral);
@@ -137,12 +149,7 @@ export function deriveHierarchy(rows: readonly PublishedRow[], options: { withou
         addUnnumbered('CHILD', '-', numbered);
         return;
       case 'BLANK':
-        if (!options.indicators && isGrandTotalLabel(row.label)) {
-          add('GRAND_TOTAL', null, 'TOTAL');
-          // Nothing after a grand total belongs to the rows before it.
-          section = item = numbered = numberedAboveLetters = null;
-          byPath = new Map();
-        } else if (row.hasValues && options.withoutNumbers) {
+        if (row.hasValues && options.withoutNumbers) {
           addUnnumbered('ITEM', '-', section);
           numbered = numberedAboveLetters = index;
         } else if (options.withoutNumbers && !OF_WHICH.test(row.label.normalize('NFC').trim())) {

@@ -9,7 +9,7 @@ import { deriveHierarchy, isRowNumbering } from '../table-hierarchy';
 import { ColumnType, RowKind, TableColumn, TableRow, TableSnapshot } from '../table-model';
 import { fitsNumeric, formatVietnamese } from '../vietnamese-number';
 import { CellReading, NumberNotation, cellAddress, inVietnameseNotation, inferNotation, isFigure, readCellText } from './cell-reading';
-import { ImportColumnType, MoneyScale, isCountText, isSttHeader, isTotalHeader, isUnitHeader, valueColumnType } from './column-kinds';
+import { ImportColumnType, MoneyScale, isCountText, moneyScale, isSttHeader, isTotalHeader, isUnitHeader, valueColumnType } from './column-kinds';
 import { columnHeaders, findLayout, isOneRowPerUnit, isYearHeader } from './grid-layout';
 import { ImportProblem, problem } from './import-problem';
 
@@ -79,7 +79,13 @@ export interface ReadOptions {
   notation?: NumberNotation | null;
   /** A key for a figure column from its header (e.g. a funding source's key), instead of one made from the header. */
   columnKey?: (header: string) => string | null;
+  /** Figure columns' types chosen by a person, by column key, instead of the types found. */
+  columnTypes?: Readonly<Record<string, FigureColumnType>> | null;
+  /** The data row (0-based) a person said is the table's total, instead of the one found by its label. */
+  totalRow?: number | null;
 }
+
+export type FigureColumnType = 'money' | 'count' | 'rate' | 'measure';
 
 const COLUMN_TYPES: Record<string, ColumnType> = { money: 'MONEY', count: 'COUNT', rate: 'RATE', measure: 'MEASURE' };
 /**
@@ -262,6 +268,8 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
   if (valueColumns.length === 0) {
     return { ok: false, errors: [problem('NO_FIGURE_COLUMNS', {}, 'không có cột số liệu nào', 'no column holds figures')] };
   }
+  const choiceErrors = applyChoices(valueColumns, dataTexts.length, unitOfMeasure, options);
+  if (choiceErrors.length > 0) return { ok: false, errors: choiceErrors };
   const stt = columns.find((column) => column.type === 'stt');
   const label = columns.find((column) => column.type === 'label');
   const unit = columns.find((column) => column.type === 'unit');
@@ -339,7 +347,7 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
     publishedNumber: numberAndLabel[r].number || (stt ? null : LABEL_BULLET.exec(numberAndLabel[r].text)?.[1] ?? null),
     label: numberAndLabel[r].text,
     hasValues: valueColumns.some((column) => dataReadings[r][column.position].kind !== 'EMPTY'),
-  })), { withoutNumbers: !stt, indicators: isTransposed(valueColumns) });
+  })), { withoutNumbers: !stt, indicators: isTransposed(valueColumns), totalIndex: options.totalRow ?? undefined });
   const rows: ImportRow[] = hierarchy.map((node, r) => ({
     index: r,
     line: lineOf(kept[dataStart + r]),
@@ -390,6 +398,30 @@ export function readPublishedTable(grid: readonly (readonly (string | null)[])[]
   };
   structure.shapes = shapesOf(structure, layout.columnNumberRow !== null, label?.header ?? '');
   return { ok: true, structure };
+}
+
+/**
+ * A person's corrections of what was guessed: a figure column's type (money takes its scale from the header or
+ * the table's unit) and which row is the total. Every unknown column or row is refused, naming it.
+ */
+function applyChoices(valueColumns: readonly ImportColumn[], dataRows: number, unitOfMeasure: string | null, options: ReadOptions): ImportProblem[] {
+  const errors: ImportProblem[] = [];
+  for (const [key, type] of Object.entries(options.columnTypes ?? {})) {
+    const column = valueColumns.find((candidate) => candidate.key === key);
+    if (!column) {
+      const known = valueColumns.map((candidate) => candidate.key).join(', ');
+      errors.push(problem('UNKNOWN_COLUMN', {}, `columnTypes: bảng không có cột số liệu "${key}"; các cột: ${known}`, `columnTypes: the table has no figure column "${key}"; its columns: ${known}`));
+      continue;
+    }
+    column.type = type;
+    column.scale = type === 'money' ? moneyScale(column.header) ?? (unitOfMeasure ? moneyScale(unitOfMeasure) : null) : null;
+  }
+  const total = options.totalRow;
+  if (total !== null && total !== undefined && !(Number.isInteger(total) && total >= 0 && total < dataRows)) {
+    errors.push(problem('UNKNOWN_ROW', {}, `totalRow: bảng có ${dataRows} dòng số liệu (0 đến ${dataRows - 1}), không có dòng ${total}`,
+      `totalRow: the table has ${dataRows} data rows (0 to ${dataRows - 1}), not row ${total}`));
+  }
+  return errors;
 }
 
 /** Indicators as rows, years as columns: most figure columns are headed by a year. */

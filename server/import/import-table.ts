@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { TableAnalysis, analysePublishedTable } from '../../domain/import/analyse-table';
 import { ImportProblem, problem } from '../../domain/import/import-problem';
 import type { NumberNotation } from '../../domain/import/cell-reading';
+import type { FigureColumnType } from '../../domain/import/read-table';
 import type { EmptyMeaning } from '../../domain/import/propose-rules';
 import { pgArray, pgTextArray } from '../db/numeric';
 import { ColumnType, FundingSource, Plan, PlanTable, TableColumn, TableTemplate } from '../entities';
@@ -24,6 +25,9 @@ export interface ImportRequest {
   emptyMeans?: EmptyMeaning | null;
   columnEmptyMeans?: readonly { columnKey: string; means: EmptyMeaning }[] | null;
   notation?: NumberNotation | null;
+  columnTypes?: readonly { columnKey: string; type: ColumnType }[] | null;
+  /** The data row (0-based) that is the total, when the person chose it. */
+  totalRow?: number | null;
   origin?: { row: number; column: number };
 }
 
@@ -55,6 +59,7 @@ async function importedTemplate(em: EntityManager): Promise<TableTemplate> {
 }
 
 const COLUMN_TYPES: Record<string, ColumnType> = { money: ColumnType.MONEY, count: ColumnType.COUNT, rate: ColumnType.RATE, measure: ColumnType.MEASURE };
+const FIGURE_TYPES = Object.fromEntries(Object.entries(COLUMN_TYPES).map(([type, columnType]) => [columnType, type])) as Record<ColumnType, FigureColumnType>;
 
 /** The trimmed title and the grid's analysis, or ImportRefused with every problem (`more`: the caller's own). */
 export async function analyseImport(em: EntityManager, request: ImportRequest, more: (title: string) => Promise<ImportProblem[]>): Promise<{ title: string; analysis: TableAnalysis; sources: FundingSource[] }> {
@@ -70,6 +75,8 @@ export async function analyseImport(em: EntityManager, request: ImportRequest, m
     emptyMeans: request.emptyMeans,
     columnEmptyMeans: request.columnEmptyMeans ? Object.fromEntries(request.columnEmptyMeans.map(({ columnKey, means }) => [columnKey, means])) : null,
     notation: request.notation,
+    columnTypes: request.columnTypes ? Object.fromEntries(request.columnTypes.map(({ columnKey, type }) => [columnKey, FIGURE_TYPES[type]])) : null,
+    totalRow: request.totalRow,
     columnKey: (header) => fundingSourceFor(header.split(' / ').pop()!, sources)?.key ?? null,
   });
   const problems = [...(result.ok ? [] : result.errors), ...(await more(title))];
@@ -123,23 +130,18 @@ async function writeTable(em: EntityManager, plan: Plan, title: string, request:
   });
   await em.flush();
   // Rows and cells in set-based statements: a table of 10,000 rows is one round trip each, not 10,000. The rows'
-  // ids come back with their keys, so parents and cells are written by id, without joining on keys.
+  // ids are drawn from their sequence first, so each row is written with its parent's id (no second pass over the
+  // rows) and cells by row and column id, without joining on keys.
   const rows = structure.rows;
-  const inserted: { id: number; key: string }[] = await em.execute(
-    `insert into table_row (table_id, key, position, published_number, label, level, kind, editable, computed)
-     select ?, k, p, nullif(n, ''), l, v, d, d <> 'LABEL', false from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[]) as t(k, p, n, l, v, d)
-     returning id, key`,
-    [table.id, pgTextArray(rows.map((row) => row.key)), pgArray(rows.map((row) => row.index)), pgTextArray(rows.map((row) => row.stt)),
-      pgTextArray(rows.map((row) => row.label)), pgArray(rows.map((row) => row.level)), pgTextArray(rows.map((row) => row.kind))],
+  const drawn: { id: number }[] = await em.execute(`select nextval(pg_get_serial_sequence('table_row', 'id'))::int as id from generate_series(1, ?)`, [rows.length]);
+  const rowIds = new Map(rows.map((row, index) => [row.key, drawn[index].id]));
+  await em.execute(
+    `insert into table_row (id, table_id, key, position, published_number, label, level, kind, parent_id, editable, computed)
+     select i, ?, k, p, nullif(n, ''), l, v, d, a, d <> 'LABEL', false from unnest(?::int[], ?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[]) as t(i, k, p, n, l, v, d, a)`,
+    [table.id, pgArray(drawn.map(({ id }) => id)), pgTextArray(rows.map((row) => row.key)), pgArray(rows.map((row) => row.index)), pgTextArray(rows.map((row) => row.stt)),
+      pgTextArray(rows.map((row) => row.label)), pgArray(rows.map((row) => row.level)), pgTextArray(rows.map((row) => row.kind)),
+      pgArray(rows.map((row) => (row.parentKey === null ? null : rowIds.get(row.parentKey)!)))],
   );
-  const rowIds = new Map(inserted.map(({ id, key }) => [key, id]));
-  const children = rows.filter((row) => row.parentKey !== null);
-  if (children.length > 0) {
-    await em.execute(
-      `update table_row r set parent_id = t.p from unnest(?::int[], ?::int[]) as t(r, p) where r.id = t.r`,
-      [pgArray(children.map((row) => rowIds.get(row.key)!)), pgArray(children.map((row) => rowIds.get(row.parentKey!)!))],
-    );
-  }
   const columnIds = new Map(columns.map((column) => [column.key, column.id]));
   const cells = structure.snapshot.toData().cells;
   if (cells.length > 0) {

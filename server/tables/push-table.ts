@@ -153,12 +153,8 @@ export async function refuseUnlessDraft(em: EntityManager, state: TableState): P
   );
 }
 
-/**
- * pushTable: parse every change, merge against what others pushed since baseVersion, apply in
- * memory, run the template's rules, then commit everything in one transaction or nothing. A dry run
- * does all of it but the writing, and answers what would be written.
- */
-export async function pushTable(em: EntityManager, pushed: PushRequest, author: string, options: { dryRun?: boolean } = {}): Promise<PushOutcome> {
+/** A request no table could take (too many changes, a bad idempotency key) is refused before any table is read. */
+export function checkPushRequest(pushed: PushRequest): PushRequest {
   // Stored and looked up the same way: a retry with the key padded differently is still a replay.
   const request = { ...pushed, idempotencyKey: pushed.idempotencyKey.trim() };
   if (request.changes.length > MAX_CHANGES_PER_PUSH) {
@@ -168,80 +164,103 @@ export async function pushTable(em: EntityManager, pushed: PushRequest, author: 
   if (key.length === 0 || key.length > 200) {
     throw new PushRefused('BAD_IDEMPOTENCY_KEY', 'idempotencyKey phải có từ 1 đến 200 ký tự', 'idempotencyKey must have 1 to 200 characters');
   }
-  return em.transactional(async (tx) => {
-    const state = await loadTableState(tx as EntityManager, request.tableId, { lock: true });
-    if (!state) throw new PushRefused('NOT_FOUND', `Không tìm thấy bảng "${request.tableId}"`, `No table "${request.tableId}"`);
-    const name = tableName(state);
+  return request;
+}
 
-    const [earlier] = await tx.execute(`select request_hash, result from change_set where table_id = ? and idempotency_key = ?`, [state.id, key]);
-    if (earlier) {
-      if (earlier.request_hash !== requestHash(request)) {
-        throw new PushRefused('IDEMPOTENCY_KEY_REUSED', `idempotencyKey "${key}" đã được dùng cho một lần gửi khác`, `idempotencyKey "${key}" was already used for a different push`);
-      }
-      return { ...(earlier.result as PushOutcome), replayed: true };
-    }
-    await refuseUnlessDraft(tx as EntityManager, state);
-    if (request.changes.length === 0) {
-      throw new PushRefused('NO_CHANGES', `${name.vi}: danh sách thay đổi trống`, `${name.en}: the list of changes is empty`);
-    }
-    if (!Number.isInteger(request.baseVersion) || request.baseVersion < 1 || request.baseVersion > state.version) {
-      throw new PushRefused('BAD_BASE_VERSION', `${name.vi}: baseVersion ${request.baseVersion} không tồn tại (hiện tại ${state.version})`, `${name.en}: baseVersion ${request.baseVersion} does not exist (current ${state.version})`);
-    }
+/** The table under its row lock (`for update`): pushes to one table then run one after another. */
+export async function lockTable(tx: EntityManager, tableId: number): Promise<TableState> {
+  const state = await loadTableState(tx, tableId, { lock: true });
+  if (!state) throw new PushRefused('NOT_FOUND', `Không tìm thấy bảng "${tableId}"`, `No table "${tableId}"`);
+  return state;
+}
 
-    const parsed = parseChanges(state.snapshot, request.changes);
-    const applied = state.snapshot.withChanges(parsed.values);
-    const structural = applied.ok
-      ? []
-      : applied.errors.map((error) => inputFinding(state.snapshot, error, error.code, error.messageVi, error.messageEn, null));
-    if (parsed.findings.length || structural.length) return rejected(state, [...parsed.findings, ...structural]);
+/**
+ * pushTable: parse every change, merge against what others pushed since baseVersion, apply in
+ * memory, run the template's rules, then commit everything in one transaction or nothing. A dry run
+ * does all of it but the writing, and answers what would be written.
+ */
+export async function pushTable(em: EntityManager, pushed: PushRequest, author: string, options: { dryRun?: boolean } = {}): Promise<PushOutcome> {
+  const request = checkPushRequest(pushed);
+  return em.transactional(async (tx) => pushToLockedTable(tx as EntityManager, await lockTable(tx as EntityManager, request.tableId), request, author, options));
+}
 
-    const merged = await mergeAgainstHistory(tx as EntityManager, state, request.baseVersion, parsed.values);
-    if (merged.conflicts.length) {
-      return outcome(state, contentHash(state.snapshot), {
-        status: 'CONFLICT',
-        conflicts: merged.conflicts,
-        messageVi: `${name.vi}: ${merged.conflicts.length} ô đã bị người khác sửa khác đi kể từ phiên bản ${request.baseVersion}; không có thay đổi nào được ghi`,
-        messageEn: `${name.en}: ${merged.conflicts.length} cell(s) were changed differently by someone else since version ${request.baseVersion}; nothing was written`,
-      });
-    }
-    const next = state.snapshot.withChanges(merged.changes);
-    if (!next.ok) throw new Error('changes valid against the snapshot became invalid after merging');
-    const after = validateTable(next.snapshot, state.rules, state.validation);
-    // The stored table is validated only when needed: to tell its own errors from new ones.
-    const findings = markPreExisting(after.some((finding) => finding.severity === 'ERROR') ? validateTable(state.snapshot, state.rules, state.validation) : [], after);
-    if (findings.some((finding) => finding.severity === 'ERROR' && !finding.preExisting)) return rejected(state, findings);
+/**
+ * pushTable's work on a table the caller read with lockTable in the transaction `tx`, for callers that check
+ * something against that same state first (an upload's keys): the table is read once, and cannot change between.
+ * `request` is one checkPushRequest accepted.
+ */
+export async function pushToLockedTable(tx: EntityManager, state: TableState, request: PushRequest, author: string, options: { dryRun?: boolean } = {}): Promise<PushOutcome> {
+  const key = request.idempotencyKey;
+  const name = tableName(state);
 
-    const changed = merged.changes
-      .map((change) => ({ change, old: state.snapshot.value(change.rowKey, change.columnKey) }))
-      .filter(({ change, old }) => change.value !== old);
-    const hash = contentHash(next.snapshot);
-    if (changed.length === 0) {
-      return outcome(state, contentHash(state.snapshot), {
-        status: 'APPLIED',
-        findings,
-        messageVi: `${name.vi}: các giá trị gửi lên trùng với giá trị hiện có, không cần ghi`,
-        messageEn: `${name.en}: the values sent equal the stored ones, nothing to write`,
-      });
+  const [earlier] = await tx.execute(`select request_hash, result from change_set where table_id = ? and idempotency_key = ?`, [state.id, key]);
+  if (earlier) {
+    if (earlier.request_hash !== requestHash(request)) {
+      throw new PushRefused('IDEMPOTENCY_KEY_REUSED', `idempotencyKey "${key}" đã được dùng cho một lần gửi khác`, `idempotencyKey "${key}" was already used for a different push`);
     }
-    if (options.dryRun) {
-      return outcome(state, contentHash(state.snapshot), {
-        status: 'APPLIED',
-        findings,
-        appliedCells: changed.length,
-        messageVi: `${name.vi}: chạy thử — sẽ ghi ${changed.length} ô; chưa ghi gì`,
-        messageEn: `${name.en}: dry run — ${changed.length} cell(s) would be written; nothing was written`,
-      });
-    }
-    return writeChanges(tx as EntityManager, state, changed, request, author, hash, (changeSetId) => ({
-      ...outcome(state, hash, {
-        status: 'APPLIED',
-        findings,
-        messageVi: `${name.vi}: đã ghi ${changed.length} ô, phiên bản ${state.version + 1}`,
-        messageEn: `${name.en}: ${changed.length} cell(s) written, version ${state.version + 1}`,
-      }),
-      version: state.version + 1,
-      changeSetId,
+    return { ...(earlier.result as PushOutcome), replayed: true };
+  }
+  await refuseUnlessDraft(tx, state);
+  if (request.changes.length === 0) {
+    throw new PushRefused('NO_CHANGES', `${name.vi}: danh sách thay đổi trống`, `${name.en}: the list of changes is empty`);
+  }
+  if (!Number.isInteger(request.baseVersion) || request.baseVersion < 1 || request.baseVersion > state.version) {
+    throw new PushRefused('BAD_BASE_VERSION', `${name.vi}: baseVersion ${request.baseVersion} không tồn tại (hiện tại ${state.version})`, `${name.en}: baseVersion ${request.baseVersion} does not exist (current ${state.version})`);
+  }
+
+  const parsed = parseChanges(state.snapshot, request.changes);
+  const applied = state.snapshot.withChanges(parsed.values);
+  const structural = applied.ok
+    ? []
+    : applied.errors.map((error) => inputFinding(state.snapshot, error, error.code, error.messageVi, error.messageEn, null));
+  if (parsed.findings.length || structural.length) return rejected(state, [...parsed.findings, ...structural]);
+
+  const merged = await mergeAgainstHistory(tx, state, request.baseVersion, parsed.values);
+  if (merged.conflicts.length) {
+    return outcome(state, contentHash(state.snapshot), {
+      status: 'CONFLICT',
+      conflicts: merged.conflicts,
+      messageVi: `${name.vi}: ${merged.conflicts.length} ô đã bị người khác sửa khác đi kể từ phiên bản ${request.baseVersion}; không có thay đổi nào được ghi`,
+      messageEn: `${name.en}: ${merged.conflicts.length} cell(s) were changed differently by someone else since version ${request.baseVersion}; nothing was written`,
+    });
+  }
+  const next = state.snapshot.withChanges(merged.changes);
+  if (!next.ok) throw new Error('changes valid against the snapshot became invalid after merging');
+  const after = validateTable(next.snapshot, state.rules, state.validation);
+  // The stored table is validated only when needed: to tell its own errors from new ones.
+  const findings = markPreExisting(after.some((finding) => finding.severity === 'ERROR') ? validateTable(state.snapshot, state.rules, state.validation) : [], after);
+  if (findings.some((finding) => finding.severity === 'ERROR' && !finding.preExisting)) return rejected(state, findings);
+
+  const changed = merged.changes
+    .map((change) => ({ change, old: state.snapshot.value(change.rowKey, change.columnKey) }))
+    .filter(({ change, old }) => change.value !== old);
+  const hash = contentHash(next.snapshot);
+  if (changed.length === 0) {
+    return outcome(state, contentHash(state.snapshot), {
+      status: 'APPLIED',
+      findings,
+      messageVi: `${name.vi}: các giá trị gửi lên trùng với giá trị hiện có, không cần ghi`,
+      messageEn: `${name.en}: the values sent equal the stored ones, nothing to write`,
+    });
+  }
+  if (options.dryRun) {
+    return outcome(state, contentHash(state.snapshot), {
+      status: 'APPLIED',
+      findings,
       appliedCells: changed.length,
-    }));
-  });
+      messageVi: `${name.vi}: chạy thử — sẽ ghi ${changed.length} ô; chưa ghi gì`,
+      messageEn: `${name.en}: dry run — ${changed.length} cell(s) would be written; nothing was written`,
+    });
+  }
+  return writeChanges(tx, state, changed, request, author, hash, (changeSetId) => ({
+    ...outcome(state, hash, {
+      status: 'APPLIED',
+      findings,
+      messageVi: `${name.vi}: đã ghi ${changed.length} ô, phiên bản ${state.version + 1}`,
+      messageEn: `${name.en}: ${changed.length} cell(s) written, version ${state.version + 1}`,
+    }),
+    version: state.version + 1,
+    changeSetId,
+    appliedCells: changed.length,
+  }));
 }

@@ -12,15 +12,16 @@ import type { Lang } from '../../domain/sheet/table-sheet';
 import type { CellChangeRequest, CellConflict, PushOutcome, SyncFinding } from '../../domain/sync/sync-types';
 import type { Access } from '../auth/access';
 import { contentHash } from '../tables/content-hash';
-import { PushRefused, pushTable } from '../tables/push-table';
+import { PushRefused, checkPushRequest, lockTable, pushToLockedTable, tableName } from '../tables/push-table';
+import type { TableState } from '../tables/table-state';
 import { snapshotAtVersion } from '../tables/table-history';
-import { readableTable } from './table-download';
+import { tableNotFound } from './table-download';
 import { checkUploadFormat } from './upload-format';
 import { markWorkbook } from './upload-marks';
-import { uploadChanges, type UploadNote, type UploadPositions } from './upload-reading';
+import { uploadChanges, type UploadChanges, type UploadNote, type UploadPositions } from './upload-reading';
 import { WorkbookRefused } from './workbook-errors';
-import { readKeysSheet } from './workbook-keys';
-import { readWorkbookCells } from './xlsx-cells';
+import { readKeysSheet, type WorkbookKeys } from './workbook-keys';
+import { readWorkbookCells, type WorkbookCells } from './xlsx-cells';
 
 export interface UploadAnswer {
   status: PushOutcome['status'] | 'UNCHANGED';
@@ -85,14 +86,31 @@ export interface UploadRequest {
   lang: Lang;
 }
 
-export async function uploadWorkbook(em: EntityManager, access: Access, author: string, request: UploadRequest): Promise<{ answer: UploadAnswer; workbook: Buffer | null }> {
-  const state = await readableTable(em, access, request.tableId);
-  const name = { vi: `Bảng "${state.title}" (${state.documentNumber})`, en: `Table "${state.title}" (${state.documentNumber})` };
-  if (!access.can('EDIT', state.unitId)) throw new WorkbookRefused(403, 'FORBIDDEN', `Bạn không có quyền sửa bảng "${state.title}"`, `You are not allowed to change table "${state.title}"`);
-  const parts = await checkUploadFormat(request.body);
-  const workbook = readWorkbookCells(parts, maxSheetRows(state.snapshot.rows.length));
-  const keys = readKeysSheet(workbook);
-  if (!keys) throw keysMissing();
+/**
+ * The table the caller may change, checked before the file is read (NOT_FOUND for a table one may not read, as
+ * for a missing one), with its row count to bound the sheets read. Not its cells: those are read once, under the
+ * push's row lock.
+ */
+async function editableTable(em: EntityManager, access: Access, tableId: string): Promise<{ id: number; rowCount: number }> {
+  const [table] = /^\d{1,9}$/.test(tableId)
+    ? await em.execute(
+        `select t.id, t.title, p.issuing_unit_id, (select count(*) from table_row r where r.table_id = t.id)::int as row_count
+         from plan_table t join plan p on p.id = t.plan_id where t.id = ?`,
+        [Number(tableId)],
+      )
+    : [];
+  if (!table || !access.can('READ', table.issuing_unit_id)) throw tableNotFound(tableId);
+  if (!access.can('EDIT', table.issuing_unit_id)) throw new WorkbookRefused(403, 'FORBIDDEN', `Bạn không có quyền sửa bảng "${table.title}"`, `You are not allowed to change table "${table.title}"`);
+  return { id: table.id, rowCount: table.row_count };
+}
+
+/**
+ * The file's keys checked against the table read under the push's row lock, and its changed cells pushed in that
+ * same transaction: the table is read once, and no push can come between the check and the write.
+ */
+async function checkAndPush(tx: EntityManager, tableId: number, workbook: WorkbookCells, keys: WorkbookKeys, author: string, dryRun: boolean): Promise<{ state: TableState; read: UploadChanges; outcome: PushOutcome | null }> {
+  const state = await lockTable(tx, tableId);
+  const name = tableName(state);
   if (keys.tableId !== state.id) {
     throw new WorkbookRefused(422, 'WRONG_TABLE', `Tệp này là của bảng số ${keys.tableId}, không phải ${name.vi}; hãy tải lên đúng bảng`, `This file belongs to table ${keys.tableId}, not to ${name.en}; upload it to its own table`);
   }
@@ -100,21 +118,35 @@ export async function uploadWorkbook(em: EntityManager, access: Access, author: 
   if (!sameKeys(keys.rowKeys, state.snapshot.rows) || !sameKeys(keys.columnKeys, state.snapshot.columns)) {
     throw new WorkbookRefused(409, 'STRUCTURE_CHANGED', `${name.vi} đã đổi cấu trúc (dòng hoặc cột) từ khi tệp được tải về ở phiên bản ${keys.version}; hãy tải bảng về lại`, `${name.en} changed its rows or columns since the file was downloaded at version ${keys.version}; download it again`);
   }
-  const base = keys.version <= state.version ? await snapshotAtVersion(em, state, keys.version) : null;
+  const base = keys.version <= state.version ? await snapshotAtVersion(tx, state, keys.version) : null;
   if (!base || contentHash(base) !== keys.contentHash) {
     throw new WorkbookRefused(422, 'KEYS_DAMAGED', `Mã khóa PlanBridge trong tệp không khớp phiên bản ${keys.version} của ${name.vi}; hãy tải bảng về lại`, `The PlanBridge keys in the file do not match version ${keys.version} of ${name.en}; download the table again`);
   }
   const read = uploadChanges(workbook, base);
-  const addressOf = (rowKey: string, columnKey: string) => placed(read.positions, rowKey, columnKey);
-  let outcome: PushOutcome | null = null;
-  if (read.changes.length > 0) {
-    try {
-      outcome = await pushTable(em, { tableId: state.id, baseVersion: keys.version, idempotencyKey: idempotencyKey(state.id, keys.version, read.changes), comment: COMMENT, changes: read.changes }, author, { dryRun: request.dryRun });
-    } catch (error) {
-      if (error instanceof PushRefused) throw new WorkbookRefused(error.code === 'TABLE_LOCKED' ? 409 : 422, error.code, error.messageVi, error.messageEn);
-      throw error;
+  if (read.changes.length === 0) return { state, read, outcome: null };
+  const request = checkPushRequest({ tableId: state.id, baseVersion: keys.version, idempotencyKey: idempotencyKey(state.id, keys.version, read.changes), comment: COMMENT, changes: read.changes });
+  return { state, read, outcome: await pushToLockedTable(tx, state, request, author, { dryRun }) };
+}
+
+export async function uploadWorkbook(em: EntityManager, access: Access, author: string, request: UploadRequest): Promise<{ answer: UploadAnswer; workbook: Buffer | null }> {
+  const table = await editableTable(em, access, request.tableId);
+  const parts = await checkUploadFormat(request.body);
+  const workbook = readWorkbookCells(parts, maxSheetRows(table.rowCount));
+  const keys = readKeysSheet(workbook);
+  if (!keys) throw keysMissing();
+  let pushed: Awaited<ReturnType<typeof checkAndPush>>;
+  try {
+    pushed = await em.transactional((tx) => checkAndPush(tx as EntityManager, table.id, workbook, keys, author, request.dryRun));
+  } catch (error) {
+    if (error instanceof PushRefused) {
+      if (error.code === 'NOT_FOUND') throw tableNotFound(request.tableId);
+      throw new WorkbookRefused(error.code === 'TABLE_LOCKED' ? 409 : 422, error.code, error.messageVi, error.messageEn);
     }
+    throw error;
   }
+  const { state, read, outcome } = pushed;
+  const name = tableName(state);
+  const addressOf = (rowKey: string, columnKey: string) => placed(read.positions, rowKey, columnKey);
   const answer: UploadAnswer = {
     status: outcome?.status ?? 'UNCHANGED',
     dryRun: request.dryRun,

@@ -1,8 +1,10 @@
 /**
  * "Tạo bảng từ trang tính / New table from this sheet" in the BUILT task pane (headless Chromium, fake
  * Office.js, real server): a published table pasted into a sheet (a title, a unit line, a merged two-row
- * header, numbers stored as numbers) is previewed, one proposed rule is left out, the table is created and
- * the sheet bound to it; an edit typed into the sheet is then pushed and the server has it.
+ * header, numbers stored as numbers, a total row the import does not know by its label) is previewed; the person
+ * says which row is the total, changes a column's type and leaves one proposed rule out (each choice proposes the
+ * rules again), the table is created as chosen and the sheet bound to it; an edit typed into the sheet is then
+ * pushed and the server has it.
  */
 import type { Page } from 'playwright-core';
 import { describeInChromium } from '../support/chromium';
@@ -10,13 +12,16 @@ import { tokenFor } from '../support/graphql';
 import { openPaneInChromium, type PaneInChromium } from './support/pane-in-chromium';
 
 const TITLE = 'Kế hoạch vốn các chương trình MTQG năm 2023 (Bắc Kạn)';
-/** The Bắc Kạn 2023 capital plan of the corpus (test/corpus/bac-kan-2023-mtqg-capital-plan.json), as a sheet holds it. */
+/**
+ * The Bắc Kạn 2023 capital plan of the corpus (test/corpus/bac-kan-2023-mtqg-capital-plan.json), as a sheet holds it,
+ * its total row labelled "Cả tỉnh" (the whole province), a label the import does not take for a total.
+ */
 const SHEET: (string | number | null)[][] = [
   ['Kế hoạch vốn đầu tư công các chương trình mục tiêu quốc gia năm 2023', null, null, null, null],
   ['Đơn vị tính: triệu đồng', null, null, null, null],
   ['STT', 'Chương trình', 'Tổng số', 'Trong đó', null],
   [null, null, null, 'Ngân sách Trung ương hỗ trợ', 'Ngân sách địa phương đối ứng'],
-  [null, 'Tổng số', 830140, 780000, 50140],
+  [null, 'Cả tỉnh', 830140, 780000, 50140],
   [1, 'Chương trình mục tiêu quốc gia giảm nghèo bền vững', 185334, 180000, 5334],
   [2, 'Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi', 532033, 500000, 32033],
   [3, 'Chương trình mục tiêu quốc gia xây dựng nông thôn mới', 112773, 100000, 12773],
@@ -43,7 +48,7 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     expect([await message().getAttribute('class'), await message().textContent()]).toEqual([`pb-message pb-${kind}`, expect.any(String)]);
   };
 
-  it('previews the sheet, creates the table with the rules chosen, binds the sheet and pushes an edit', async () => {
+  it('previews the sheet, creates the table with the total row, a column type and the rules chosen, binds the sheet and pushes an edit', async () => {
     const { app, db, fake } = pane;
     await page.goto(`${pane.server}/addin/taskpane.html`);
     await page.waitForSelector('body[data-ready="true"]');
@@ -67,13 +72,31 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     await idle();
     expect(await message().textContent()).toBe('');
     await page.waitForSelector('#import-result:not([hidden])');
+    const rows = () => page.locator('#import-rows tr').evaluateAll((lines) => lines.map((line) => Array.from(line.children, (cell) => cell.textContent)));
+    const ruleTexts = () => page.locator('#import-rules li').allTextContents();
+    // No total row found: "Cả tỉnh" is a row like the others, and no total-row rule is proposed.
+    expect(await page.locator('#import-total').inputValue()).toBe('');
+    expect((await rows()).map((row) => row[1])).toEqual(['Cả tỉnh', 'Chương trình mục tiêu quốc gia giảm nghèo bền vững', expect.any(String), 'Chương trình mục tiêu quốc gia xây dựng nông thôn mới']);
+    expect((await rows())[0][2]).not.toBe('Tổng');
+    expect(await ruleTexts()).not.toContain('Dòng tổng = tổng các mục✓ 3');
+
+    // The person says "Cả tỉnh" is the total: the rules are proposed again with it.
+    await page.locator('#import-total').selectOption({ label: 'Cả tỉnh' });
+    await idle();
+    expect(await page.locator('#import-total').inputValue()).toBe('0');
     expect(await page.locator('#import-summary').textContent()).toBe(
       'A1:E8 của "Sheet1": 4 dòng tiêu đề, 4 dòng số liệu, 3 cột số liệu (triệu đồng). Nhận ra: stt-column, merged-header, total-first, total-column, numbered-items.',
     );
-    // Each column: its header, its type, and for a figure column what its empty cells mean (a choice).
-    const columns = () => page.locator('#import-columns tr').evaluateAll((lines) => lines.map((line) => [
-      ...Array.from(line.children, (cell) => cell.textContent).slice(0, 2), line.querySelector('select')?.value ?? null,
-    ]));
+    // Each column: its header, its type (for a figure column a choice, its scale beside it), and for a figure
+    // column what its empty cells mean (a choice).
+    const columns = () => page.locator('#import-columns tr').evaluateAll((lines) => lines.map((line) => {
+      const type = line.querySelector<HTMLSelectElement>('select.pb-column-type');
+      return [
+        line.children[0].textContent,
+        type ? `${type.selectedOptions[0].textContent}${line.children[1].lastChild!.textContent}` : line.children[1].textContent,
+        line.querySelector<HTMLSelectElement>('select.pb-column-empty')?.value ?? null,
+      ];
+    }));
     expect(await columns()).toEqual([
       ['STT', 'STT', null],
       ['Chương trình', 'Nội dung', null],
@@ -81,11 +104,10 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
       ['Trong đó / Ngân sách Trung ương hỗ trợ', 'Tiền (triệu)', 'ROLLUP'],
       ['Trong đó / Ngân sách địa phương đối ứng', 'Tiền (triệu)', 'ROLLUP'],
     ]);
-    const rows = await page.locator('#import-rows tr').evaluateAll((lines) => lines.map((line) => Array.from(line.children, (cell) => cell.textContent)));
-    expect(rows[0]).toEqual(['', 'Tổng số', 'Tổng']);
-    expect(rows.slice(1).map((row) => [row[0], row[2]])).toEqual([['1', 'Dòng'], ['2', 'Dòng'], ['3', 'Dòng']]);
-    const rules = await page.locator('#import-rules li').allTextContents();
-    expect(rules).toEqual([
+    const found = await rows();
+    expect(found[0]).toEqual(['', 'Cả tỉnh', 'Tổng']);
+    expect(found.slice(1).map((row) => [row[0], row[2]])).toEqual([['1', 'Dòng'], ['2', 'Dòng'], ['3', 'Dòng']]);
+    expect(await ruleTexts()).toEqual([
       'Tổng số = Trong đó / Ngân sách Trung ương hỗ trợ + Trong đó / Ngân sách địa phương đối ứng✓ 4',
       'Dòng tổng = tổng các mục✓ 3',
       'Không âm: Tổng số, Trong đó / Ngân sách Trung ương hỗ trợ, Trong đó / Ngân sách địa phương đối ứng✓ 12',
@@ -98,7 +120,7 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     await page.screenshot({ path: pane.browser.screenshot('addin-import.png'), fullPage: true });
 
     // The local budget's empty cells are said to be "not published": the rules are proposed again under it.
-    await page.locator('#import-columns select').nth(2).selectOption('NOT_PUBLISHED');
+    await page.locator('#import-columns select.pb-column-empty').nth(2).selectOption('NOT_PUBLISHED');
     await idle();
     expect((await columns()).map((column) => column[2])).toEqual([null, null, 'ROLLUP', 'ROLLUP', 'NOT_PUBLISHED']);
     expect(await page.locator('#import-rules li').allTextContents()).toEqual([
@@ -107,6 +129,19 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
       'Dòng tổng = tổng các mục✓ 1',
       'Không âm: Tổng số, Trong đó / Ngân sách Trung ương hỗ trợ, Trong đó / Ngân sách địa phương đối ứng✓ 12',
     ]);
+
+    // The local budget's column is said to hold a rate: rates never add up, so the sums leave it out.
+    await page.locator('#import-columns select.pb-column-type').nth(2).selectOption('rate');
+    await idle();
+    expect((await columns())[4]).toEqual(['Trong đó / Ngân sách địa phương đối ứng', 'Tỷ lệ (%)', 'NOT_PUBLISHED']);
+    expect(await ruleTexts()).toEqual([
+      'Trong đó / Ngân sách Trung ương hỗ trợ ≤ Tổng số✓ 4',
+      'Dòng tổng = tổng các mục✓ 2',
+      '0 ≤ Trong đó / Ngân sách địa phương đối ứng ≤ 100✓ 0 ✗ 4',
+      'Không âm: Tổng số, Trong đó / Ngân sách Trung ương hỗ trợ✓ 8',
+    ]);
+    // The range fails on all four figures: proposed, not kept.
+    expect(await page.locator('#import-rules input').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked))).toEqual([true, true, false, true]);
 
     // Leave "not negative" out, then create: the sheet is rewritten as the new table and bound to it.
     await page.locator('#import-rules input').last().uncheck();
@@ -117,11 +152,14 @@ describeInChromium('the import from a sheet in the task pane')('a new table from
     expect(await page.locator('#import-result').isHidden()).toBe(true);
     expect(await page.locator('#sheet-info').textContent()).toContain(`132/KH-UBND — ${TITLE} · phiên bản 1`);
     const id = (await tables())!.id;
-    const grid = async () => (await app.query(`query ($id: ID!) { tableGrid(tableId: $id) { version rules columns { key label } rows { key values } } }`, { id })).data!.tableGrid;
+    const grid = async () => (await app.query(`query ($id: ID!) { tableGrid(tableId: $id) { version rules columns { key label type } rows { key kind values } } }`, { id })).data!.tableGrid;
     const created = await grid();
-    // The sum across the local budget's column skips its empty cells; the total row's sum is split by meaning.
-    expect(created.rules.map((rule: { kind: string; missing: string; columns?: string[] }) => [rule.kind, rule.missing, rule.columns?.length ?? null])).toEqual([
-      ['ROW_SUM', 'NOT_PUBLISHED', null], ['GRAND_TOTAL', 'ROLLUP', 2], ['GRAND_TOTAL', 'NOT_PUBLISHED', 1],
+    // Stored as chosen: the local budget a rate, "Cả tỉnh" the total row, the rules ticked (the total row's sum on
+    // the two money columns; the part ≤ its total).
+    expect(created.columns.map((column: { type: string }) => column.type)).toEqual(['MONEY', 'MONEY', 'RATE']);
+    expect(created.rows.map((row: { kind: string }) => row.kind)).toEqual(['GRAND_TOTAL', 'ITEM', 'ITEM', 'ITEM']);
+    expect(created.rules.map((rule: { kind: string; relation?: string; columns?: string[] }) => [rule.kind, rule.relation ?? null, rule.columns?.length ?? null])).toEqual([
+      ['COMPARE', 'LE', null], ['GRAND_TOTAL', null, 2],
     ]);
     expect(created.rows.map((row: { key: string; values: string[] }) => [row.key, ...row.values])).toEqual([
       ['TOTAL', '830140', '780000', '50140'],

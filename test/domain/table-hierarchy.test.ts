@@ -196,6 +196,14 @@ describe('deriveHierarchy', () => {
     ]);
   });
 
+  it('takes the total row a person chose, numbered or not, and no other row by its label', () => {
+    const lines: Line[] = [['', 'Cả tỉnh'], ['1'], ['1.1'], ['', 'Tổng cộng'], ['2']];
+    expect(tree(deriveHierarchy(published(lines)))).toEqual(['-1 CHILD 0 -', '1 ITEM 0 -', '1.1 CHILD 1 1', 'TOTAL GRAND_TOTAL 0 -', '2 ITEM 0 -']);
+    expect(tree(deriveHierarchy(published(lines), { totalIndex: 0 }))).toEqual(['TOTAL GRAND_TOTAL 0 -', '1 ITEM 0 -', '1.1 CHILD 1 1', '1.1.-1 CHILD 2 1.1', '2 ITEM 0 -']);
+    // A numbered row ("A" of a table lettered A, B…) chosen as the total: nothing after it belongs to the rows before.
+    expect(tree(deriveHierarchy(published([['A', 'Tổng A'], ['1'], ['2']]), { totalIndex: 0 }))).toEqual(['TOTAL GRAND_TOTAL 0 -', '1 ITEM 0 -', '2 ITEM 0 -']);
+  });
+
   it('suffixes duplicate keys with #2, #3 and keeps children apart', () => {
     const rows = published([['I'], ['1'], ['–'], ['1'], ['–'], ['I'], ['1'], ['1']]);
     expect(tree(deriveHierarchy(rows))).toEqual([

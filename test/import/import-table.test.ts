@@ -73,6 +73,35 @@ describe('dry run', () => {
     expect(unknown.errors?.[0].extensions?.problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_COLUMN' })]);
   });
 
+  it('takes the column types and the total row a person chose, proposes the rules under them, and refuses unknown ones', async () => {
+    // "Cả tỉnh" is no total by its label; the poor households' column is read as money from the table's unit.
+    const grid = [
+      ['STT', 'Nội dung', 'Tổng số', 'Ngân sách Trung ương', 'Hộ nghèo được hỗ trợ'],
+      ['', 'Cả tỉnh', '300', '180', '-5'], ['1', 'Huyện A', '100', '60', '12'], ['2', 'Huyện B', '200', '120', '30'],
+    ];
+    const found = (await editor(IMPORT, input('Chọn lại', grid, { dryRun: true }))).data!.importTable;
+    expect(found.structure.rows.map((r: any) => r.kind)).not.toContain('GRAND_TOTAL');
+    expect(found.structure.columns[4].type).toBe('money');
+    const choices = { columnTypes: [{ columnKey: found.structure.columns[4].key, type: 'COUNT' }], totalRow: 0 };
+    const chosen = (await editor(IMPORT, input('Chọn lại', grid, { dryRun: true, ...choices }))).data!.importTable;
+    expect(chosen.structure.rows.map((r: any) => [r.key, r.kind])).toEqual([['TOTAL', 'GRAND_TOTAL'], ['1', 'ITEM'], ['2', 'ITEM']]);
+    expect(chosen.structure.columns.map((c: any) => [c.type, c.scale])).toEqual([['stt', null], ['label', null], ['money', 'triệu'], ['money', 'triệu'], ['count', null]]);
+    // The total row's sum is now proposed (and fails on the counts: -5 ≠ 42), the counts' sign checked apart.
+    expect(chosen.rules.filter((r: any) => r.kind === 'GRAND_TOTAL').map((r: any) => [r.checks, r.fails])).not.toEqual([]);
+    expect(found.rules.filter((r: any) => r.kind === 'GRAND_TOTAL')).toEqual([]);
+    const created = (await editor(IMPORT, input('Chọn lại', grid, choices))).data!.importTable;
+    const table = (await app.query(GRID, { id: created.tableId })).data!.tableGrid;
+    expect(table.columns.map((c: any) => c.type)).toEqual(['MONEY', 'MONEY', 'COUNT']);
+    expect(table.rows[0]).toMatchObject({ key: 'TOTAL', kind: 'GRAND_TOTAL' });
+
+    const unknownColumn = await editor(IMPORT, input('Chọn lại 2', grid, { dryRun: true, columnTypes: [{ columnKey: 'khong-co', type: 'RATE' }] }));
+    expect(unknownColumn.errors?.[0].extensions?.problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_COLUMN' })]);
+    const before = await tableCount();
+    const unknownRow = await editor(IMPORT, input('Chọn lại 2', grid, { totalRow: 3 }));
+    expect(unknownRow.errors?.[0].extensions?.problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_ROW', messageEn: 'totalRow: the table has 3 data rows (0 to 2), not row 3' })]);
+    expect(await tableCount()).toBe(before);
+  });
+
   it('reads a table written with decimal points, and refuses it when told the notation is Vietnamese', async () => {
     // Bắc Giang's indicators (test/corpus): 2010's published rate is not 63379 / 412204 = 15,38 %.
     const grid = [['Chỉ tiêu', 'ĐV tính', '2010', '2011', '2014'], ['Tổng số hộ', 'hộ', '412204.00', '421820.00', '436960.00'],

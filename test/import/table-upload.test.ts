@@ -98,6 +98,20 @@ describe('choices in the query', () => {
     const bad = await post('title=Cot&dryRun=true&notation=ENGLISH&columnEmptyMeans=von-vay', grid, 'text/csv');
     expect([bad.status, problems(bad.json)]).toEqual([422, [['BAD_NOTATION', null], ['BAD_COLUMN_EMPTY_MEANS', null]]]);
   });
+
+  it('columnTypes and totalRow: a column\'s type and the total row as the person chose them; bad values refused', async () => {
+    const grid = 'STT,Nội dung,Tổng số,Vốn vay\n,Cả tỉnh,200,90\n1,Dự án 1,100,40\n2,Dự án 2,100,50\n';
+    const found = await post('title=Chon&dryRun=true', grid, 'text/csv');
+    expect(found.json.structure.rows.map((r: any) => r.kind)).not.toContain('GRAND_TOTAL');
+    const chosen = await post('title=Chon&dryRun=true&columnTypes=von-vay:COUNT&totalRow=0', grid, 'text/csv');
+    expect(chosen.status).toBe(200);
+    expect(chosen.json.structure.rows.map((r: any) => r.kind)).toEqual(['GRAND_TOTAL', 'ITEM', 'ITEM']);
+    expect(chosen.json.structure.columns.filter((c: any) => c.key).map((c: any) => [c.key, c.type])).toEqual([['total', found.json.structure.columns[2].type], ['von-vay', 'count']]);
+    const bad = await post('title=Chon&dryRun=true&columnTypes=von-vay:PERCENT&totalRow=first', grid, 'text/csv');
+    expect([bad.status, problems(bad.json)]).toEqual([422, [['BAD_COLUMN_TYPES', null], ['BAD_TOTAL_ROW', null]]]);
+    const unknown = await post('title=Chon&dryRun=true&totalRow=7', grid, 'text/csv');
+    expect([unknown.status, problems(unknown.json)]).toEqual([422, [['UNKNOWN_ROW', null]]]);
+  });
 });
 
 describe('workbook cells', () => {

@@ -103,6 +103,36 @@ describe('upload', () => {
     expect((await app.query(`query ($id: ID!) { tableGrid(tableId: $id) { version } }`, { id: tableId })).data!.tableGrid.version).toBe(2);
   });
 
+  it('racing uploads from one download: the same file applies once, different values in one cell give one write and conflicts', async () => {
+    const tableId = await newTable();
+    const downloaded = await client.download(tableId);
+    const withTotal = async (value: number) => {
+      const { book, sheet } = await tableSheet(downloaded);
+      sheet.getCell(rowOf(sheet, '1'), columnOf(sheet, 'total')).value = value;
+      return writeBook(book);
+    };
+    const same = await withTotal(300);
+    const twice = await Promise.all([client.upload(tableId, same), client.upload(tableId, same), client.upload(tableId, same)]);
+    expect(twice.map((answer) => answer.json.status)).toEqual(['APPLIED', 'APPLIED', 'APPLIED']);
+    expect(twice.filter((answer) => !answer.json.replayed).map((answer) => answer.json.version)).toEqual([2]);
+    const files = await Promise.all([301, 302, 303, 304].map(withTotal));
+    const racing = await Promise.all(files.map((file) => client.upload(tableId, file)));
+    // All four were downloaded at version 1, after which the cell became 300: every one conflicts with that write.
+    expect(racing.map((answer) => answer.json.status)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
+    expect(await cellValue(tableId, '1', 'total')).toBe('300');
+    const fresh = await client.download(tableId);
+    const fromFresh = await Promise.all([401, 402, 403].map(async (value) => {
+      const { book, sheet } = await tableSheet(fresh);
+      sheet.getCell(rowOf(sheet, '1'), columnOf(sheet, 'total')).value = value;
+      return client.upload(tableId, await writeBook(book));
+    }));
+    const applied = fromFresh.filter((answer) => answer.json.status === 'APPLIED');
+    expect(applied).toHaveLength(1);
+    expect(fromFresh.filter((answer) => answer.json.status === 'CONFLICT')).toHaveLength(2);
+    expect(applied[0].json.version).toBe(3);
+    expect(await cellValue(tableId, '1', 'total')).toBe(String(401 + fromFresh.indexOf(applied[0])));
+  });
+
   it('an unchanged re-save changes nothing', async () => {
     const file = await client.download(seeded);
     const answer = await client.upload(seeded, await writeBook(await readBook(file)));

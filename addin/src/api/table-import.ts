@@ -1,6 +1,6 @@
 /**
  * The importTable mutation as the pane uses it: a dry run to show what was found in a sheet, then the import
- * itself with the person's choices (which rules to keep, what an empty cell means).
+ * itself with the person's choices (which rules to keep, what an empty cell means, a column's type, the total row).
  */
 import type { ImportProblem } from '../../../domain/import/import-problem';
 import type { Rule } from '../../../domain/rules';
@@ -21,7 +21,13 @@ export interface ImportRequest {
   emptyMeans?: EmptyMeaning | null;
   /** Columns whose empty cells mean something else than the table's: the person's choice. */
   columnEmptyMeans?: ColumnEmptyMeaning[] | null;
+  /** Figure columns whose type the person changed. */
+  columnTypes?: { columnKey: string; type: FigureColumnType }[] | null;
+  /** The data row (0-based) the person said is the total. */
+  totalRow?: number | null;
 }
+
+export type FigureColumnType = 'MONEY' | 'COUNT' | 'RATE' | 'MEASURE';
 
 export interface ColumnEmptyMeaning {
   columnKey: string;

@@ -1,11 +1,12 @@
 /**
  * The "New table from this sheet" card: reads the sheet, shows the dry run (rows with their levels and kinds,
  * columns with their types, the proposed rules with ✓/✗ counts, the published mistakes), lets the person leave
- * rules out and say what an empty cell means (in the table, or in one column), then creates the table and binds the sheet to it. DOM only: the
+ * rules out, say what an empty cell means (in the table, or in one column), change a figure column's type and
+ * which row is the total (each change proposes the rules again), then creates the table and binds the sheet to it. DOM only: the
  * work is SheetImport's.
  */
 import type { Rule } from '../../../domain/rules';
-import type { EmptyMeaning, ImportAnswer, ImportedColumn } from '../api/table-import';
+import type { EmptyMeaning, FigureColumnType, ImportAnswer, ImportedColumn } from '../api/table-import';
 import type { Lang } from '../api/types';
 import type { ProgressFn } from '../excel/batches';
 import type { Bound } from '../table-sync/sheet-sync';
@@ -29,6 +30,9 @@ const SHOWN_ROWS = 200;
 const TYPE_KEYS: Record<string, MessageKey> = {
   stt: 'typeStt', label: 'typeLabel', unit: 'typeUnit', money: 'typeMoney', count: 'typeCount', rate: 'typeRate', measure: 'typeMeasure', text: 'typeText',
 };
+
+/** The types a figure column can be given, as the answer names them (lowercase) and as the input takes them. */
+const FIGURE_TYPES: Record<string, FigureColumnType> = { money: 'MONEY', count: 'COUNT', rate: 'RATE', measure: 'MEASURE' };
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -80,6 +84,10 @@ export class ImportCard {
   private chosen = new Set<string>();
   /** Columns whose empty cells the person said mean something else than the answer had them mean. */
   private columnMeans = new Map<string, EmptyMeaning>();
+  /** Figure columns whose type the person changed. */
+  private columnTypes = new Map<string, FigureColumnType>();
+  /** The data row the person said is the total; null: the one found. */
+  private totalRow: number | null = null;
 
   constructor(
     private readonly sheets: SheetImport,
@@ -87,6 +95,10 @@ export class ImportCard {
   ) {
     element('import-preview').addEventListener('click', () => void this.preview());
     element('import-empty').addEventListener('change', () => void this.proposeAgain());
+    element('import-total').addEventListener('change', () => {
+      this.totalRow = Number(element<HTMLSelectElement>('import-total').value);
+      void this.proposeAgain();
+    });
     element('import-create').addEventListener('click', () => void this.create());
     element('import-cancel').addEventListener('click', () => this.close());
   }
@@ -106,7 +118,16 @@ export class ImportCard {
       return null;
     }
     const columnEmptyMeans = [...this.columnMeans].map(([columnKey, means]) => ({ columnKey, means }));
-    return { planId, title: this.title() || this.source?.sheet.name || '', rules, emptyMeans, columnEmptyMeans: columnEmptyMeans.length > 0 ? columnEmptyMeans : null };
+    const columnTypes = [...this.columnTypes].map(([columnKey, type]) => ({ columnKey, type }));
+    return {
+      planId,
+      title: this.title() || this.source?.sheet.name || '',
+      rules,
+      emptyMeans,
+      columnEmptyMeans: columnEmptyMeans.length > 0 ? columnEmptyMeans : null,
+      columnTypes: columnTypes.length > 0 ? columnTypes : null,
+      totalRow: this.totalRow,
+    };
   }
 
   async preview(): Promise<void> {
@@ -115,13 +136,15 @@ export class ImportCard {
       const source = await this.sheets.read(progress);
       if (!this.title()) element<HTMLInputElement>('import-title').value = source.sheet.name;
       this.columnMeans.clear();
+      this.columnTypes.clear();
+      this.totalRow = null;
       const choices = this.choices(null, null)!;
       this.source = source;
       this.show(await this.sheets.dryRun(source, choices));
     });
   }
 
-  /** Another meaning of empty cells, in the table or a column: the rules are proposed again under it. */
+  /** Another meaning of empty cells, a column's type or the total row: the rules are proposed again under it. */
   private async proposeAgain(): Promise<void> {
     const source = this.source;
     const choices = this.choices(null, element<HTMLSelectElement>('import-empty').value as EmptyMeaning);
@@ -199,17 +222,37 @@ export class ImportCard {
     });
     if (structure.rows.length > SHOWN_ROWS) rows.push(cells(document.createElement('tr'), ['', this.tr('importMoreRows', { count: structure.rows.length - SHOWN_ROWS }), '']));
     element('import-rows').replaceChildren(...rows);
+    this.renderTotalChoice(answer);
     this.renderRules(answer);
     this.renderFindings(answer);
     element('import-result').hidden = false;
   }
 
+  /** Which row is the total: the rows listed, the one found (or chosen) selected; "none" only while none is. */
+  private renderTotalChoice(answer: ImportAnswer): void {
+    const rows = answer.structure.rows;
+    const total = rows.find((row) => row.kind === 'GRAND_TOTAL');
+    const option = (value: string, text: string) => {
+      const item = document.createElement('option');
+      item.value = value;
+      item.textContent = text;
+      return item;
+    };
+    const listed = rows.slice(0, SHOWN_ROWS);
+    if (total && !listed.includes(total)) listed.push(total);
+    const select = element<HTMLSelectElement>('import-total');
+    select.replaceChildren(...(total ? [] : [option('', this.tr('importNoTotalRow'))]),
+      ...listed.map((row) => option(String(row.index), [row.stt, row.label].filter(Boolean).join(' '))));
+    select.value = total ? String(total.index) : '';
+  }
+
   private columnRow(column: ImportedColumn, answer: ImportAnswer): HTMLTableRowElement {
-    const type = this.tr(TYPE_KEYS[column.type] ?? 'typeText') + (column.scale ? ` (${column.scale})` : '');
-    const row = cells(document.createElement('tr'), [column.header, type + (column.isTotal ? ` · ${this.tr('totalColumn')}` : '')]);
+    const scale = (column.scale ? ` (${column.scale})` : '') + (column.isTotal ? ` · ${this.tr('totalColumn')}` : '');
     const key = column.key;
-    if (!key) return row;
+    if (!key) return cells(document.createElement('tr'), [column.header, this.tr(TYPE_KEYS[column.type] ?? 'typeText') + scale]);
+    const row = cells(document.createElement('tr'), [column.header]);
     row.dataset.columnKey = key;
+    row.append(this.typeCell(key, column, scale));
     // What an empty cell of this column means; changing it proposes the rules again.
     const select = document.createElement('select');
     select.className = 'pb-column-empty';
@@ -229,6 +272,27 @@ export class ImportCard {
     cell.append(select);
     row.append(cell);
     return row;
+  }
+
+  /** A figure column's type as a choice (changing it proposes the rules again), its scale and totality beside it. */
+  private typeCell(key: string, column: ImportedColumn, scale: string): HTMLTableCellElement {
+    const select = document.createElement('select');
+    select.className = 'pb-column-type';
+    select.setAttribute('aria-label', `${this.tr('importColumnType')}: ${column.header}`);
+    for (const type of Object.keys(FIGURE_TYPES)) {
+      const option = document.createElement('option');
+      option.value = type;
+      option.textContent = this.tr(TYPE_KEYS[type]);
+      select.append(option);
+    }
+    select.value = column.type;
+    select.addEventListener('change', () => {
+      this.columnTypes.set(key, FIGURE_TYPES[select.value]);
+      void this.proposeAgain();
+    });
+    const cell = document.createElement('td');
+    cell.append(select, scale);
+    return cell;
   }
 
   private renderRules(answer: ImportAnswer): void {

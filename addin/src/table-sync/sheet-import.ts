@@ -20,7 +20,7 @@ export interface SheetSource {
   grid: string[][];
 }
 
-export type ImportChoices = Pick<ImportRequest, 'planId' | 'title' | 'rules' | 'emptyMeans' | 'columnEmptyMeans'>;
+export type ImportChoices = Pick<ImportRequest, 'planId' | 'title' | 'rules' | 'emptyMeans' | 'columnEmptyMeans' | 'columnTypes' | 'totalRow'>;
 
 /** A sheet that cannot be read as a published table; nothing was sent. */
 export class SheetImportRefused extends Error {

@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { RowKind } from '../../entities';
+import { ColumnType, RowKind } from '../../entities';
 import { StructureChangeEntry } from './structure-types';
 import { Finding } from './table-sync-types';
 
@@ -38,7 +38,13 @@ export class ColumnEmptyMeaningInput {
   @Field(() => EmptyMeaning, { description: 'What its empty cells mean' }) means!: EmptyMeaning;
 }
 
-@ObjectType({ description: 'What the empty cells of one figure column mean (chosen, or inferred for the column or the table)', simpleResolvers: true })
+@InputType({ description: 'The type a person gives one figure column instead of the type found' })
+export class ColumnTypeInput {
+  @Field({ description: 'The column key, as in the dry run' }) columnKey!: string;
+  @Field(() => ColumnType, { description: 'MONEY (scale from the header or the table\'s unit), COUNT, RATE (never added across rows) or MEASURE (another measure)' }) type!: ColumnType;
+}
+
+@ObjectType({ description: 'What an empty cell of one figure column means (chosen, or inferred for the column or the table)', simpleResolvers: true })
 export class ColumnEmptyMeaning {
   @Field({ description: 'Key of the column' }) columnKey!: string;
   @Field(() => EmptyMeaning, { description: 'What its empty cells mean' }) means!: EmptyMeaning;
@@ -55,6 +61,8 @@ export class ImportTableInput {
   @Field(() => [GraphQLJSON], { nullable: true, description: 'Rules to bind instead of the proposed ones (rule JSON, column keys as in the dry run)' }) rules?: unknown[] | null;
   @Field(() => EmptyMeaning, { nullable: true, description: 'Overrides the meaning of empty cells inferred from the data' }) emptyMeans?: EmptyMeaning | null;
   @Field(() => [ColumnEmptyMeaningInput], { nullable: true, description: 'Overrides, column by column, the meaning of its empty cells' }) columnEmptyMeans?: ColumnEmptyMeaningInput[] | null;
+  @Field(() => [ColumnTypeInput], { nullable: true, description: 'Overrides, column by column, the type found; the rules are proposed under the types given' }) columnTypes?: ColumnTypeInput[] | null;
+  @Field(() => Int, { nullable: true, description: 'The data row (0-based, as `index` in the dry run) that is the table\'s total, instead of the one found by its label' }) totalRow?: number | null;
   @Field(() => NumberNotation, { nullable: true, description: 'How the figures are written; inferred from the table when not given' }) notation?: NumberNotation | null;
   @Field(() => String, { nullable: true, description: 'The sheet cell the grid starts at, e.g. "B3" (default A1), so problems name the sheet\'s cells' }) firstCell?: string | null;
   @Field(() => ID, { nullable: true, description: 'A new version of the same sheet over this draft table (imported before, same title): the dry run shows the structural diff, otherwise it is applied' }) replaceTableId?: string | null;
