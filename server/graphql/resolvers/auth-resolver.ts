@@ -4,7 +4,7 @@ import { signInWithPassword } from '../../auth/sign-in';
 import { issueToken, PERSONAL_TOKEN_MAX_DAYS, revokeFamilyOf, rotateRefreshToken } from '../../auth/tokens';
 import { AccessToken, AdministrativeUnit, RoleAssignment, TokenKind, User } from '../../entities';
 import type { GraphQLContext } from '../context';
-import { badInput, notFound, parseId } from '../errors';
+import { badInput, notFound, parseId } from '../../../domain/refusal';
 
 @ObjectType({ description: 'Tokens of a signed-in session: a short-lived access token and a refresh token' })
 class SessionTokens {

@@ -3,7 +3,7 @@ import { signInRequired } from '../../auth/auth-errors';
 import { PlanTable, ValueKind } from '../../entities';
 import { createIndicatorTable } from '../../indicators/indicator-table';
 import type { GraphQLContext } from '../context';
-import { badInput, parseId } from '../errors';
+import { badInput, parseId } from '../../../domain/refusal';
 
 @InputType({ description: 'One column of an indicator table: the values of an indicator of one kind for one period' })
 class IndicatorColumnInput {

@@ -12,7 +12,7 @@ import { readableRounds } from '../../reporting/round-list';
 import { roundFrom } from '../../reporting/round-access';
 import { openReportingRound } from '../../reporting/round-opening';
 import { actorName, type GraphQLContext } from '../context';
-import { parseId } from '../errors';
+import { parseId } from '../../../domain/refusal';
 import {
   CellContribution,
   ConsolidatedCell,

@@ -2,9 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { ChangeSet } from '../../entities';
 import type { StructureRecord } from '../../../domain/structure-change';
 import { changeTableStructure } from '../../tables/change-structure';
-import { PushRefused } from '../../tables/push-table';
 import { actorName, type GraphQLContext } from '../context';
-import { userError } from '../errors';
 import { ChangeTableStructureInput, ChangeTableStructureResult, StructureChangeEntry } from '../types/structure-types';
 import { tableToEdit } from './table-sync-resolver';
 
@@ -20,13 +18,8 @@ export class StructureResolver {
   })
   async changeTableStructure(@Ctx() context: GraphQLContext, @Arg('input', () => ChangeTableStructureInput) input: ChangeTableStructureInput): Promise<ChangeTableStructureResult> {
     const tableId = await tableToEdit(context, input.tableId);
-    try {
-      const done = await changeTableStructure(context.em, { tableId, baseVersion: input.baseVersion, comment: input.comment, changes: input.changes }, actorName(context));
-      return { version: done.version, changeSetId: String(done.changeSetId), changes: done.records } as ChangeTableStructureResult;
-    } catch (error) {
-      if (error instanceof PushRefused) throw userError(error.code, error.messageVi, error.messageEn);
-      throw error;
-    }
+    const done = await changeTableStructure(context.em, { tableId, baseVersion: input.baseVersion, comment: input.comment, changes: input.changes }, actorName(context));
+    return { version: done.version, changeSetId: String(done.changeSetId), changes: done.records } as ChangeTableStructureResult;
   }
 }
 

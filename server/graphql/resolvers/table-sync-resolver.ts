@@ -8,11 +8,11 @@ import { pgArray } from '../../db/numeric';
 import { forbidden, signInRequired } from '../../auth/auth-errors';
 import { ChangeSet, RowKind, TableStatus } from '../../entities';
 import { contentHash } from '../../tables/content-hash';
-import { PushRefused, pushTable } from '../../tables/push-table';
+import { pushTable } from '../../tables/push-table';
 import { snapshotAtVersion } from '../../tables/table-history';
 import { loadTableState, tableOwner, type TableState } from '../../tables/table-state';
 import { actorName, type GraphQLContext } from '../context';
-import { badInput, notFound, parseId, userError } from '../errors';
+import { badInput, notFound, parseId } from '../../../domain/refusal';
 import { CellHistoryEntry, Finding, GridRow, PushResult, PushTableInput, TableGrid, WorkbookLink } from '../types/table-sync-types';
 import { signedWorkbookPath } from '../../workbook/download-links';
 import { workbookFileName } from '../../workbook/table-download';
@@ -218,23 +218,18 @@ export class TableSyncResolver {
   @Mutation(() => PushResult, { description: 'Push: apply cell changes atomically after validation, merging with pushes made since baseVersion' })
   async pushTable(@Ctx() context: GraphQLContext, @Arg('input', () => PushTableInput) input: PushTableInput): Promise<PushResult> {
     const tableId = await tableToEdit(context, input.tableId);
-    try {
-      const result = await pushTable(
-        context.em,
-        {
-          tableId,
-          baseVersion: input.baseVersion,
-          idempotencyKey: input.idempotencyKey,
-          comment: input.comment,
-          changes: input.changes.map((change) => ({ ...change })),
-        },
-        actorName(context),
-      );
-      return { ...result, tableId: String(result.tableId), changeSetId: result.changeSetId === null ? null : String(result.changeSetId) } as PushResult;
-    } catch (error) {
-      if (error instanceof PushRefused) throw userError(error.code, error.messageVi, error.messageEn);
-      throw error;
-    }
+    const result = await pushTable(
+      context.em,
+      {
+        tableId,
+        baseVersion: input.baseVersion,
+        idempotencyKey: input.idempotencyKey,
+        comment: input.comment,
+        changes: input.changes.map((change) => ({ ...change })),
+      },
+      actorName(context),
+    );
+    return { ...result, tableId: String(result.tableId), changeSetId: result.changeSetId === null ? null : String(result.changeSetId) } as PushResult;
   }
 
   @Query(() => ChangeSetConnection, { description: 'Accepted pushes to a table (lịch sử thay đổi), newest first, a page at a time' })

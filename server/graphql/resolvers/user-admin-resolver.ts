@@ -7,7 +7,7 @@ import { importUsers } from '../../auth/user-import';
 import { UserImportResult } from '../types/user-import-types';
 import { AdministrativeUnit, Role, RoleAssignment, User } from '../../entities';
 import type { GraphQLContext } from '../context';
-import { badInput, notFound, parseId, userError } from '../errors';
+import { Refusal, badInput, notFound, parseId } from '../../../domain/refusal';
 import { connectionType, type ConnectionValue } from '../connections/connection-type';
 import { entityConnection, type EntityOrder } from '../connections/entity-pages';
 import { legacyList } from '../connections/legacy-lists';
@@ -74,7 +74,7 @@ export class UserAdminResolver {
     context.em.create(RoleAssignment, { user, unit, role });
     // The unique login decides between parallel creations, not an earlier look.
     await context.em.flush().catch((error) => {
-      if (error instanceof UniqueConstraintViolationException) throw userError('CONFLICT', `Tên đăng nhập "${normalised}" đã có`, `The login "${normalised}" is taken`);
+      if (error instanceof UniqueConstraintViolationException) throw new Refusal('CONFLICT', `Tên đăng nhập "${normalised}" đã có`, `The login "${normalised}" is taken`);
       throw error;
     });
     return user;

@@ -3,7 +3,7 @@ import { signInRequired } from '../../auth/auth-errors';
 import { PlanTable, User, WorkflowEvent } from '../../entities';
 import { readableTable, transitionTable, type WorkflowAction } from '../../tables/workflow';
 import type { GraphQLContext } from '../context';
-import { parseId } from '../errors';
+import { parseId } from '../../../domain/refusal';
 
 async function transition(context: GraphQLContext, tableId: string, action: WorkflowAction, comment: string | null | undefined, pendingBelowReason: string | null = null): Promise<PlanTable> {
   if (!context.access.user) throw signInRequired();
