@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { signedIn } from './sign-in-check';
 import { AuthResolver, RoleAssignmentResolver } from './resolvers/auth-resolver';
 import { ProgressResolver } from './resolvers/progress-resolver';
 import { UserAdminResolver } from './resolvers/user-admin-resolver';
@@ -62,7 +63,7 @@ const NO_TOPICS = {
 };
 
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false, pubSub: NO_TOPICS });
+  return buildSchema({ resolvers, validate: false, pubSub: NO_TOPICS, authChecker: signedIn });
 }
 
 /** The SDL checked in as schema/schema.graphql: sorted, so the file changes only when the API does. */

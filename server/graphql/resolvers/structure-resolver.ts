@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { ChangeSet } from '../../entities';
 import type { StructureRecord } from '../../../domain/structure-change';
 import { changeTableStructure } from '../../tables/change-structure';
@@ -13,6 +13,7 @@ function historyEntry(record: StructureRecord): StructureChangeEntry {
 
 @Resolver()
 export class StructureResolver {
+  @Authorized()
   @Mutation(() => ChangeTableStructureResult, {
     description: "Add, rename, remove or move rows and columns of a draft table, all or nothing, on its current version; the version goes up and the history keeps the change. Submitted and approved tables refuse it",
   })
