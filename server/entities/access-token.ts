@@ -9,7 +9,7 @@ import { User } from './user';
 export class AccessToken {
   [OptionalProps]?: 'createdAt' | 'family';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the token, for revokeToken' })
   @PrimaryKey()
   id!: number;
 
@@ -17,11 +17,11 @@ export class AccessToken {
   @Index()
   user!: User;
 
-  @Field(() => TokenKind)
+  @Field(() => TokenKind, { description: 'What the token is for: access, refresh or personal' })
   @Enum({ items: () => TokenKind })
   kind!: TokenKind;
 
-  @Field(() => String, { nullable: true, description: 'For personal access tokens' })
+  @Field(() => String, { nullable: true, description: 'Name its owner gave a personal access token, e.g. "Excel add-in"; empty for other kinds' })
   @Property({ type: 'string', nullable: true })
   name: string | null = null;
 
@@ -37,19 +37,19 @@ export class AccessToken {
   @Index()
   family: string | null = null;
 
-  @Field()
+  @Field({ description: 'When the token was issued (ISO 8601)' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field()
+  @Field({ description: 'When the token stops working (ISO 8601)' })
   @Property({ type: 'datetime' })
   expiresAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the token was revoked (signed out or revoked by hand); empty while it is valid', nullable: true })
   @Property({ type: 'datetime', nullable: true })
   revokedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When a request last came with the token; empty if never used', nullable: true })
   @Property({ type: 'datetime', nullable: true })
   lastUsedAt: Date | null = null;
 }

@@ -10,7 +10,7 @@ const SEARCH_NAME_INDEX = 'administrative_unit_search_name_words';
 // Values sorted by unit (indicatorValuesConnection) go through the units in this order, a batch at a time.
 @Index({ properties: ['code', 'validFrom', 'id'] })
 export class AdministrativeUnit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of this unit record, for arguments named unitId (a number written as a string)' })
   @PrimaryKey()
   id!: number;
 
@@ -24,15 +24,15 @@ export class AdministrativeUnit {
   @Index()
   code!: string;
 
-  @Field()
+  @Field({ description: 'Official Vietnamese name, e.g. "Thành phố Cần Thơ"' })
   @Property()
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'English name, when one is in use, e.g. "Can Tho City"', nullable: true })
   @Property({ type: 'string', nullable: true })
   nameEn: string | null = null;
 
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'Province, district or commune' })
   @Enum({ items: () => UnitLevel })
   level!: UnitLevel;
 

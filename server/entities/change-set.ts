@@ -8,7 +8,7 @@ import { PlanTable } from './plan-table';
 @Unique({ properties: ['table', 'versionAfter'] })
 @Unique({ properties: ['table', 'idempotencyKey'] })
 export class ChangeSet {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the change set, as given to cellHistory and tableHistory entries' })
   @PrimaryKey()
   id!: number;
 
@@ -16,19 +16,19 @@ export class ChangeSet {
   @Index()
   table!: PlanTable;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Table version the push was based on' })
   @Property()
   versionBefore!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Table version the push created (versionBefore + 1)' })
   @Property()
   versionAfter!: number;
 
-  @Field({ description: 'Who pushed' })
+  @Field({ description: 'Login of who pushed' })
   @Property()
   author!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Comment the author gave with the push; empty when none', nullable: true })
   @Property({ type: 'text', nullable: true })
   comment: string | null = null;
 

@@ -10,7 +10,7 @@ import { SourceDocument } from './source-document';
 const ROLL_UP_INDEX = 'indicator_value_roll_up';
 
 /** A baseline, target or actual of an indicator for one unit and period, with where it was published. */
-@ObjectType()
+@ObjectType({ description: 'One figure of an indicator for an administrative unit and a period: a baseline, target or actual, as published' })
 @Entity()
 @Index({ properties: ['unit', 'indicator', 'period'] })
 // Pages by period (indicatorValuesConnection): one index seek per period, however deep the page.
@@ -18,7 +18,7 @@ const ROLL_UP_INDEX = 'indicator_value_roll_up';
 // Roll-ups (recorded-values): the values of some indicators, kinds and periods for a set of units, read from the index alone.
 @Index({ name: ROLL_UP_INDEX, expression: `create index "${ROLL_UP_INDEX}" on "indicator_value" ("indicator_id", "kind", "period_id", "unit_id", "id") include ("value", "comparator")` })
 export class IndicatorValue {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the indicator value' })
   @PrimaryKey()
   id!: number;
 
@@ -31,7 +31,7 @@ export class IndicatorValue {
   @ManyToOne(() => Period)
   period!: Period;
 
-  @Field(() => ValueKind)
+  @Field(() => ValueKind, { description: 'Baseline, target or actual' })
   @Enum({ items: () => ValueKind })
   kind!: ValueKind;
 
@@ -39,7 +39,7 @@ export class IndicatorValue {
   @Property({ type: 'decimal', precision: 20, scale: 4 })
   value!: string;
 
-  @Field(() => Comparator)
+  @Field(() => Comparator, { description: 'How the figure is qualified as published: exactly, below, at least, about…' })
   @Enum({ items: () => Comparator })
   comparator: Comparator = Comparator.EQ;
 

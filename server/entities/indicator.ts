@@ -3,41 +3,41 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { IndicatorAggregation, IndicatorDirection, IndicatorUnit } from './enums';
 
 /** An indicator (chỉ tiêu) with its unit and which direction is better. */
-@ObjectType()
+@ObjectType({ description: 'An indicator (chỉ tiêu), e.g. the poor-household rate (tỷ lệ hộ nghèo), with its unit and which direction is better' })
 @Entity()
 export class Indicator {
   [OptionalProps]?: 'decimals' | 'aggregation';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the indicator' })
   @PrimaryKey()
   id!: number;
 
-  @Field()
+  @Field({ description: 'Stable key used in filters and tables, e.g. "POOR_HOUSEHOLD_RATE"' })
   @Property()
   @Unique()
   key!: string;
 
-  @Field()
+  @Field({ description: 'Vietnamese name as staff know it, e.g. "Tỷ lệ hộ nghèo"' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'English name, e.g. "Poor-household rate"' })
   @Property({ type: 'text' })
   nameEn!: string;
 
-  @Field(() => IndicatorUnit)
+  @Field(() => IndicatorUnit, { description: 'Unit of measure of its values' })
   @Enum({ items: () => IndicatorUnit })
   unit!: IndicatorUnit;
 
-  @Field(() => IndicatorDirection)
+  @Field(() => IndicatorDirection, { description: 'Whether higher or lower values are better' })
   @Enum({ items: () => IndicatorDirection })
   direction!: IndicatorDirection;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Decimals its values are published with (e.g. 2 for a rate "0,80 %"); recomputed rates are rounded to it' })
   @Property()
   decimals: number = 0;
 
-  @Field(() => IndicatorAggregation)
+  @Field(() => IndicatorAggregation, { description: 'How its values for units below add up to the unit above' })
   @Enum({ items: () => IndicatorAggregation, default: IndicatorAggregation.NONE })
   aggregation: IndicatorAggregation = IndicatorAggregation.NONE;
 
@@ -48,7 +48,7 @@ export class Indicator {
   @ManyToOne(() => Indicator, { nullable: true })
   denominator: Indicator | null = null;
 
-  @Field(() => String, { nullable: true, description: 'For RATIO: "100" for a percentage' })
+  @Field(() => String, { nullable: true, description: 'For RATIO: the factor of numerator ÷ denominator, "100" for a percentage; empty otherwise' })
   @Property({ type: 'string', nullable: true })
   ratioScale: string | null = null;
 

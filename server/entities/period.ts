@@ -2,27 +2,27 @@ import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A reporting period: a year, a half-year, or a whole phase. */
-@ObjectType()
+@ObjectType({ description: 'A reporting period (kỳ báo cáo): a year, a half-year, or a whole phase' })
 @Entity()
 export class Period {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the period' })
   @PrimaryKey()
   id!: number;
 
-  @Field({ description: 'e.g. "2023", "2024-H1", "2021-2025"' })
+  @Field({ description: 'Key of the period, e.g. "2023", "2024-H1", "2021-2025"' })
   @Property()
   @Unique()
   key!: string;
 
-  @Field()
+  @Field({ description: 'Name shown to staff, e.g. "Năm 2023", "Giai đoạn 2021 – 2025"' })
   @Property()
   label!: string;
 
-  @Field()
+  @Field({ description: 'First day of the period (YYYY-MM-DD)' })
   @Property({ type: 'date' })
   startsOn!: string;
 
-  @Field()
+  @Field({ description: 'Last day of the period (YYYY-MM-DD)' })
   @Property({ type: 'date' })
   endsOn!: string;
 

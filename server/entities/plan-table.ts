@@ -6,20 +6,20 @@ import { Plan } from './plan';
 import { TableTemplate } from './table-template';
 
 /** An appendix table (Phụ lục) of a plan. `version` is the optimistic lock of its cells. */
-@ObjectType()
+@ObjectType({ description: 'A table of a plan: an appendix table (Phụ lục) as published, or a table of indicator values or a report' })
 @Entity()
 @Unique({ properties: ['plan', 'title'] })
 export class PlanTable {
   [OptionalProps]?: 'status' | 'version' | 'position' | 'kind' | 'rules' | 'inexactCells' | 'footnotes' | 'publishedVersion';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the table, for arguments named tableId' })
   @PrimaryKey()
   id!: number;
 
   @ManyToOne(() => Plan)
   plan!: Plan;
 
-  @Field({ description: 'e.g. "Phụ lục 2"' })
+  @Field({ description: 'Title, unique within the plan, e.g. "Phụ lục 2"' })
   @Property()
   title!: string;
 
@@ -34,7 +34,7 @@ export class PlanTable {
   @ManyToOne(() => TableTemplate)
   template!: TableTemplate;
 
-  @Field(() => TableKind)
+  @Field(() => TableKind, { description: 'Appendix table or indicator values' })
   @Enum({ items: () => TableKind, default: TableKind.APPENDIX })
   kind: TableKind = TableKind.APPENDIX;
 
@@ -58,11 +58,11 @@ export class PlanTable {
   @Property({ type: 'json', default: '[]' })
   footnotes: string[] = [];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Place of the table among the tables of its plan, from 1' })
   @Property()
   position: number = 0;
 
-  @Field(() => TableStatus)
+  @Field(() => TableStatus, { description: 'Where the table is in the approval workflow' })
   @Enum({ items: () => TableStatus, default: TableStatus.DRAFT })
   status: TableStatus = TableStatus.DRAFT;
 

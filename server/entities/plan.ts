@@ -5,15 +5,15 @@ import { ProgramPhase } from './program-phase';
 import { SourceDocument } from './source-document';
 
 /** An implementation plan (Kế hoạch) issued by a unit, carrying appendix tables. */
-@ObjectType()
+@ObjectType({ description: 'An implementation plan (Kế hoạch) issued by a unit, e.g. 132/KH-UBND of Cần Thơ; it carries appendix tables (Phụ lục)' })
 @Entity()
 @Unique({ properties: ['issuingUnit', 'documentNumber'] })
 export class Plan {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the plan, for arguments named planId' })
   @PrimaryKey()
   id!: number;
 
-  @Field({ description: 'e.g. "132/KH-UBND"' })
+  @Field({ description: 'Document number (số hiệu) as published, e.g. "132/KH-UBND"' })
   @Property()
   @Index()
   documentNumber!: string;
@@ -36,7 +36,7 @@ export class Plan {
   @Property({ type: 'date' })
   periodEnd!: string;
 
-  @Field()
+  @Field({ description: 'Title (trích yếu) as published' })
   @Property({ type: 'text' })
   title!: string;
 

@@ -4,11 +4,11 @@ import { ComponentLevel } from './enums';
 import { ProgramPhase } from './program-phase';
 
 /** A national component project (Dự án) or sub-project (Tiểu dự án) of a phase. */
-@ObjectType()
+@ObjectType({ description: 'A national component project (Dự án) or sub-project (Tiểu dự án) of a program phase (Quyết định 90/QĐ-TTg)' })
 @Entity()
 @Unique({ properties: ['phase', 'key'] })
 export class ProgramComponent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the component' })
   @PrimaryKey()
   id!: number;
 
@@ -19,7 +19,7 @@ export class ProgramComponent {
   @Property()
   key!: string;
 
-  @Field(() => ComponentLevel)
+  @Field(() => ComponentLevel, { description: 'Component project or sub-project' })
   @Enum({ items: () => ComponentLevel })
   level!: ComponentLevel;
 
@@ -27,7 +27,7 @@ export class ProgramComponent {
   @Property()
   number!: string;
 
-  @Field()
+  @Field({ description: 'Name as in the national decision' })
   @Property({ type: 'text' })
   name!: string;
 

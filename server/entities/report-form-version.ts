@@ -8,20 +8,20 @@ import { TableTemplate } from './table-template';
  * One structure of a form (rows, columns and, in its own template, the rules), frozen: a round keeps
  * the version it was opened with, so a structure changed while a round is open applies from the next one.
  */
-@ObjectType()
+@ObjectType({ description: 'One frozen structure of a report form: a round keeps the version it was opened with' })
 @Entity()
 @Unique({ properties: ['form', 'number'] })
 export class ReportFormVersion {
   [OptionalProps]?: 'createdAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the version' })
   @PrimaryKey()
   id!: number;
 
   @ManyToOne(() => ReportForm)
   form!: ReportForm;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Version number within the form, from 1' })
   @Property()
   number!: number;
 
@@ -41,7 +41,7 @@ export class ReportFormVersion {
   @Property()
   structureHash!: string;
 
-  @Field()
+  @Field({ description: 'When the version was made (ISO 8601)' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

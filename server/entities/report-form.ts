@@ -9,16 +9,16 @@ import { User } from './user';
 export class ReportForm {
   [OptionalProps]?: 'createdAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the form, for arguments named formId' })
   @PrimaryKey()
   id!: number;
 
-  @Field()
+  @Field({ description: 'Title of the form, e.g. "Báo cáo kết quả giảm nghèo"' })
   @Property()
   @Unique()
   title!: string;
 
-  @Field(() => PeriodType)
+  @Field(() => PeriodType, { description: 'Length of the periods the form is filled in for' })
   @Enum({ items: () => PeriodType })
   periodType!: PeriodType;
 
@@ -29,7 +29,7 @@ export class ReportForm {
   @ManyToOne(() => User)
   createdBy!: User;
 
-  @Field()
+  @Field({ description: 'When the form was created (ISO 8601)' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

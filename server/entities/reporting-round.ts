@@ -12,7 +12,7 @@ import { User } from './user';
 export class ReportingRound {
   [OptionalProps]?: 'openedAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the round, for arguments named roundId' })
   @PrimaryKey()
   id!: number;
 
@@ -22,11 +22,11 @@ export class ReportingRound {
   @ManyToOne(() => ReportFormVersion)
   formVersion!: ReportFormVersion;
 
-  @Field({ description: 'e.g. "2025", "2025-H1"' })
+  @Field({ description: 'Key of the period reported on, e.g. "2025", "2025-H1"' })
   @Property()
   periodKey!: string;
 
-  @Field()
+  @Field({ description: 'First day of the period reported on (YYYY-MM-DD)' })
   @Property({ type: 'date' })
   periodStart!: string;
 
@@ -49,7 +49,7 @@ export class ReportingRound {
   @ManyToOne(() => User)
   openedBy!: User;
 
-  @Field()
+  @Field({ description: 'When the round was opened (ISO 8601)' })
   @Property({ type: 'datetime' })
   openedAt: Date = new Date();
 }

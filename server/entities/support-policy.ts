@@ -2,23 +2,23 @@ import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A support policy (chính sách trợ giúp) listed beside the component projects. */
-@ObjectType()
+@ObjectType({ description: 'A support policy (chính sách trợ giúp) listed beside the component projects, e.g. health insurance cards' })
 @Entity()
 export class SupportPolicy {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the policy' })
   @PrimaryKey()
   id!: number;
 
-  @Field()
+  @Field({ description: 'Stable key, e.g. "health"' })
   @Property()
   @Unique()
   key!: string;
 
-  @Field()
+  @Field({ description: 'Vietnamese name' })
   @Property()
   name!: string;
 
-  @Field()
+  @Field({ description: 'English name' })
   @Property()
   nameEn!: string;
 

@@ -7,11 +7,11 @@ import { Period } from './period';
 import { PlanTable } from './plan-table';
 
 /** A value column of a table: a funding source, the total, or another measure. */
-@ObjectType()
+@ObjectType({ description: 'A value column of a table: a funding source, the total (Tổng số), or another measure' })
 @Entity()
 @Unique({ properties: ['table', 'key'] })
 export class TableColumn {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the column' })
   @PrimaryKey()
   id!: number;
 
@@ -30,11 +30,11 @@ export class TableColumn {
   @Property({ type: 'string', nullable: true })
   publishedNumber: string | null = null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Place of the column from the left, from 1' })
   @Property()
   position!: number;
 
-  @Field(() => ColumnType)
+  @Field(() => ColumnType, { description: 'What its values are (money, count, rate, measure)' })
   @Enum({ items: () => ColumnType })
   type!: ColumnType;
 
@@ -60,7 +60,7 @@ export class TableColumn {
   @ManyToOne(() => Period, { nullable: true })
   period: Period | null = null;
 
-  @Field()
+  @Field({ description: 'Whether staff may type into its cells; false for columns the table computes' })
   @Property()
   editable: boolean = true;
 }

@@ -7,11 +7,11 @@ import { ProgramComponent } from './program-component';
 import { SupportPolicy } from './support-policy';
 
 /** A row of a table; its place in the hierarchy is derived from the published STT column. */
-@ObjectType()
+@ObjectType({ description: 'A row of a table; its place in the hierarchy comes from the published STT (số thứ tự) column' })
 @Entity()
 @Unique({ properties: ['table', 'key'] })
 export class TableRow {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the row' })
   @PrimaryKey()
   id!: number;
 
@@ -22,7 +22,7 @@ export class TableRow {
   @Property()
   key!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Place of the row from the top, from 1' })
   @Property()
   position!: number;
 
@@ -34,11 +34,11 @@ export class TableRow {
   @Property({ type: 'text' })
   label!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Depth in the STT hierarchy: 0 for a row without a parent (a section, the grand total), one more per level below' })
   @Property()
   level!: number;
 
-  @Field(() => RowKind)
+  @Field(() => RowKind, { description: 'Section, item, child, label or grand total' })
   @Enum({ items: () => RowKind })
   kind!: RowKind;
 
@@ -55,7 +55,7 @@ export class TableRow {
   @ManyToOne(() => AdministrativeUnit, { nullable: true })
   unit: AdministrativeUnit | null = null;
 
-  @Field()
+  @Field({ description: 'Whether staff may type into its cells; false for label and computed rows' })
   @Property()
   editable: boolean = true;
 

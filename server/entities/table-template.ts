@@ -5,19 +5,19 @@ import { Field, ID, ObjectType } from 'type-graphql';
  * The kind of a table and its arithmetic rules, as data. Rules may name columns by role
  * ("FUNDING_SOURCES", "TOTAL") so one template serves tables with different source subsets.
  */
-@ObjectType()
+@ObjectType({ description: 'The kind of a table and its arithmetic rules, as data, shared by tables with different funding sources' })
 @Entity()
 export class TableTemplate {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the template' })
   @PrimaryKey()
   id!: number;
 
-  @Field()
+  @Field({ description: 'Stable key, e.g. "budget-by-funding-source"' })
   @Property()
   @Unique()
   key!: string;
 
-  @Field()
+  @Field({ description: 'Name of the template' })
   @Property()
   name!: string;
 

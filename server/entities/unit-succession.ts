@@ -4,10 +4,10 @@ import { AdministrativeUnit } from './administrative-unit';
 import { SuccessionKind } from './enums';
 
 /** A reorganisation link: the predecessor's data rolls up into the successor from effectiveOn. */
-@ObjectType()
+@ObjectType({ description: 'A reorganisation link between administrative units: the predecessor\'s data rolls up into the successor from effectiveOn' })
 @Entity()
 export class UnitSuccession {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the link' })
   @PrimaryKey()
   id!: number;
 
@@ -17,11 +17,11 @@ export class UnitSuccession {
   @ManyToOne(() => AdministrativeUnit)
   successor!: AdministrativeUnit;
 
-  @Field()
+  @Field({ description: 'Day the change took effect (YYYY-MM-DD), e.g. "2025-07-01"' })
   @Property({ type: 'date' })
   effectiveOn!: string;
 
-  @Field(() => SuccessionKind)
+  @Field(() => SuccessionKind, { description: 'Merge, split, rename or transfer' })
   @Enum({ items: () => SuccessionKind })
   kind!: SuccessionKind;
 
@@ -29,7 +29,7 @@ export class UnitSuccession {
   @Property({ type: 'decimal', precision: 9, scale: 8, nullable: true })
   share: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The legal basis or a remark, e.g. the resolution that merged the units; empty when none', nullable: true })
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 }

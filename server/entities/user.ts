@@ -2,28 +2,28 @@ import { OptionalProps, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A person who signs in. The password is kept only as an argon2 hash. */
-@ObjectType()
+@ObjectType({ description: 'A person who signs in; the password is kept only as an argon2 hash' })
 @Entity({ tableName: 'app_user' })
 export class User {
   [OptionalProps]?: 'disabled' | 'createdAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the user, for arguments named userId' })
   @PrimaryKey()
   id!: number;
 
-  @Field()
+  @Field({ description: 'Login name, unique, e.g. "cantho.editor"' })
   @Property()
   @Unique()
   login!: string;
 
-  @Field()
+  @Field({ description: 'Full name shown to others' })
   @Property()
   displayName!: string;
 
   @Property({ hidden: true })
   passwordHash!: string;
 
-  @Field()
+  @Field({ description: 'True when the user may no longer sign in' })
   @Property()
   disabled: boolean = false;
 

@@ -5,12 +5,12 @@ import { PlanTable } from './plan-table';
 import { User } from './user';
 
 /** One approval-workflow transition of a table: who, when, from what to what, and why. */
-@ObjectType()
+@ObjectType({ description: 'One approval-workflow transition of a table (submit, approve, reopen): who, when, from what to what, and why' })
 @Entity()
 export class WorkflowEvent {
   [OptionalProps]?: 'at';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the event' })
   @PrimaryKey()
   id!: number;
 
@@ -18,18 +18,18 @@ export class WorkflowEvent {
   @Index()
   table!: PlanTable;
 
-  @Field(() => TableStatus)
+  @Field(() => TableStatus, { description: 'Status before the transition' })
   @Enum({ items: () => TableStatus })
   fromStatus!: TableStatus;
 
-  @Field(() => TableStatus)
+  @Field(() => TableStatus, { description: 'Status after the transition' })
   @Enum({ items: () => TableStatus })
   toStatus!: TableStatus;
 
   @ManyToOne(() => User)
   actor!: User;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Comment or reason given with the transition (required to reopen); empty when none', nullable: true })
   @Property({ type: 'text', nullable: true })
   comment: string | null = null;
 
@@ -37,7 +37,7 @@ export class WorkflowEvent {
   @Property({ type: 'text', nullable: true })
   pendingBelowReason: string | null = null;
 
-  @Field()
+  @Field({ description: 'When the transition happened (ISO 8601)' })
   @Property({ type: 'datetime' })
   at: Date = new Date();
 }

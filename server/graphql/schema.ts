@@ -62,8 +62,19 @@ const NO_TOPICS = {
   },
 };
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false, pubSub: NO_TOPICS, authChecker: signedIn });
+/** What GraphiQL's documentation explorer shows first; type-graphql has no option for the root types' descriptions. */
+const ROOT_DESCRIPTIONS = {
+  Query: 'Everything PlanBridge answers: units, programs, plans and their tables (Phụ lục), indicators and their values, reporting rounds. Most data needs a signed-in user with a role on its unit.',
+  Mutation: 'Everything that changes data: signing in, pushing tables, the approval workflow, imports, plans, reporting rounds and users. A mutation refused for bad input writes nothing.',
+  Subscription: 'Live notices over WebSocket (graphql-ws) at /graphql, authenticated like every request: a table\'s new versions as they are pushed.',
+};
+
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers, validate: false, pubSub: NO_TOPICS, authChecker: signedIn });
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (root) root.description = ROOT_DESCRIPTIONS[root.name as keyof typeof ROOT_DESCRIPTIONS];
+  }
+  return schema;
 }
 
 /** The SDL checked in as schema/schema.graphql: sorted, so the file changes only when the API does. */

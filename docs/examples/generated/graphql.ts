@@ -3,9 +3,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What an indicator value is */
 export type ValueKind =
+  /** Actual result (kết quả thực hiện) for the period */
   | 'ACTUAL'
+  /** Baseline (số liệu đầu kỳ) at the start of the period */
   | 'BASELINE'
+  /** Target (chỉ tiêu, mục tiêu) for the period */
   | 'TARGET';
 
 export type PoorHouseholdRatesQueryVariables = Exact<{

@@ -40,7 +40,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     @Field({ description: 'Opaque position of this item: pass it as after (or before) to page on from it' })
     cursor!: string;
 
-    @Field(() => node, { description: 'The item' })
+    @Field(() => node, { description: `The item itself: one of the ${what}` })
     node!: T;
   }
 

@@ -38,7 +38,7 @@ export class ImportResolver {
   @Mutation(() => ImportTableResult, {
     description: 'Bring a published table in from its cells as text: with dryRun nothing is written and the answer shows the structure, the proposed rules and the findings; otherwise the table is created. With replaceTableId, a new version of the same sheet over a draft table: the dry run shows the structural diff, otherwise one structure change and one push are applied',
   })
-  async importTable(@Ctx() context: GraphQLContext, @Arg('input', () => ImportTableInput) input: ImportTableInput): Promise<ImportTableResult> {
+  async importTable(@Ctx() context: GraphQLContext, @Arg('input', () => ImportTableInput, { description: 'The plan, title and grid of the table to import' }) input: ImportTableInput): Promise<ImportTableResult> {
     const plan = await planForImport(context.em, context.access, input.planId);
     const outcome = await importOrReplace(context, plan, { ...input, planId: plan.id, origin: originOf(input.firstCell) }, { tableId: input.replaceTableId, baseVersion: input.baseVersion });
     return importAnswer(outcome) as unknown as ImportTableResult;

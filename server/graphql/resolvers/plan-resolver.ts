@@ -52,8 +52,8 @@ export class PlanResolver {
     return legacyList('plans', 'plansConnection', (limit) => em.find(Plan, plansWhere(access, documentNumber, issuingUnitId), { orderBy: { issuedOn: 'asc', id: 'asc' }, limit }));
   }
 
-  @Query(() => Plan)
-  async plan(@Ctx() { loaders, access }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<Plan> {
+  @Query(() => Plan, { description: 'A plan (Kế hoạch) by id' })
+  async plan(@Ctx() { loaders, access }: GraphQLContext, @Arg('id', () => ID, { description: 'Identifier of the plan' }) id: string): Promise<Plan> {
     const plan = await loaders.byId(Plan).load(parseId(id, 'plan', 'kế hoạch'));
     if (!plan || !access.can('READ', plan.issuingUnit.id)) throw notReadable(access, 'plan', 'kế hoạch', id);
     return plan;
@@ -66,9 +66,9 @@ export class PlanResolver {
   })
   async findTable(
     @Ctx() { em, access }: GraphQLContext,
-    @Arg('documentNumber') documentNumber: string,
-    @Arg('title') title: string,
-    @Arg('issuingUnitId', () => ID, { nullable: true }) issuingUnitId?: string,
+    @Arg('documentNumber', { description: 'Document number of the plan, e.g. "132/KH-UBND"' }) documentNumber: string,
+    @Arg('title', { description: 'Title of the table, e.g. "Phụ lục 2"' }) title: string,
+    @Arg('issuingUnitId', () => ID, { description: 'Identifier of the unit that issued the plan, when several units used the same document number', nullable: true }) issuingUnitId?: string,
   ): Promise<PlanTable> {
     const where: Record<string, unknown> = { plan: { documentNumber: documentNumber.trim() } };
     if (issuingUnitId) (where.plan as Record<string, unknown>).issuingUnit = parseId(issuingUnitId, 'administrative unit', 'đơn vị hành chính');
@@ -90,31 +90,31 @@ export class PlanResolver {
   }
 
   @Mutation(() => Plan, { description: 'Create a plan of a unit you edit (an editor of the unit, or an administrator above it)' })
-  createPlan(@Ctx() { em, access }: GraphQLContext, @Arg('input') input: CreatePlanInput): Promise<Plan> {
+  createPlan(@Ctx() { em, access }: GraphQLContext, @Arg('input', { description: 'The plan to create' }) input: CreatePlanInput): Promise<Plan> {
     return createPlan(em, access, input);
   }
 
   @Mutation(() => Plan, { description: 'Change a plan of a unit you edit' })
-  updatePlan(@Ctx() { em, access }: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('input') input: UpdatePlanInput): Promise<Plan> {
+  updatePlan(@Ctx() { em, access }: GraphQLContext, @Arg('id', () => ID, { description: 'Identifier of the plan' }) id: string, @Arg('input', { description: 'The fields to change' }) input: UpdatePlanInput): Promise<Plan> {
     return updatePlan(em, access, id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Delete a plan and its tables, while none of its tables was ever submitted' })
-  deletePlan(@Ctx() { em, access }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<boolean> {
+  deletePlan(@Ctx() { em, access }: GraphQLContext, @Arg('id', () => ID, { description: 'Identifier of the plan' }) id: string): Promise<boolean> {
     return deletePlan(em, access, id);
   }
 
-  @FieldResolver(() => AdministrativeUnit)
+  @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit that issued the plan' })
   async issuingUnit(@Root() plan: Plan, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit> {
     return (await loaders.byId(AdministrativeUnit).load(plan.issuingUnit.id))!;
   }
 
-  @FieldResolver(() => ProgramPhase)
+  @FieldResolver(() => ProgramPhase, { description: 'The program phase the plan implements, e.g. 2021–2025' })
   async phase(@Root() plan: Plan, @Ctx() { loaders }: GraphQLContext): Promise<ProgramPhase> {
     return (await loaders.byId(ProgramPhase).load(plan.phase.id))!;
   }
 
-  @FieldResolver(() => SourceDocument, { nullable: true })
+  @FieldResolver(() => SourceDocument, { description: 'The document the plan was published in; empty when not recorded', nullable: true })
   sourceDocument(@Root() plan: Plan, @Ctx() { loaders }: GraphQLContext): Promise<SourceDocument | null> | null {
     return plan.sourceDocument ? loaders.byId(SourceDocument).load(plan.sourceDocument.id) : null;
   }
@@ -137,7 +137,7 @@ export class SourceDocumentResolver {
     return legacyList('documents', 'documentsConnection', (limit) => em.find(SourceDocument, {}, { orderBy: { id: 'asc' }, limit }));
   }
 
-  @FieldResolver(() => AdministrativeUnit)
+  @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit that issued the document' })
   async issuingUnit(@Root() document: SourceDocument, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit> {
     return (await loaders.byId(AdministrativeUnit).load(document.issuingUnit.id))!;
   }

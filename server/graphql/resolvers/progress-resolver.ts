@@ -7,21 +7,21 @@ import { Refusal, badInput, notFound, notReadable, parseDate, parseId } from '..
 
 @ObjectType({ description: 'A value of one period, recorded for the unit or rolled up from the units that flow into it' })
 class ProgressPoint {
-  @Field() periodKey!: string;
-  @Field() periodEnd!: string;
+  @Field({ description: 'Key of the period of the value, e.g. "2025"' }) periodKey!: string;
+  @Field({ description: 'Last day of the period (YYYY-MM-DD)' }) periodEnd!: string;
   @Field(() => String, { nullable: true, description: 'Exact decimal; null when it cannot be known (see problem)' }) value!: string | null;
-  @Field(() => Comparator) comparator!: Comparator;
-  @Field() rolledUp!: boolean;
+  @Field(() => Comparator, { description: 'How the figure is qualified as published: exactly, below, at least, about…' }) comparator!: Comparator;
+  @Field({ description: 'True when the value was rolled up from other units rather than recorded for this one' }) rolledUp!: boolean;
   @Field(() => String, { nullable: true, description: 'NO_NUMERATOR, NO_DENOMINATOR or ZERO_DENOMINATOR for a rate that cannot be recomputed' })
   problem!: string | null;
 }
 
 @ObjectType({ description: 'Baseline, target, actual and progress of one indicator for one unit or the whole country' })
 class IndicatorProgress {
-  @Field(() => Indicator) indicator!: Indicator;
-  @Field(() => AdministrativeUnit, { nullable: true, description: 'Null for the whole country' }) unit!: AdministrativeUnit | null;
-  @Field(() => ProgressStatus) status!: ProgressStatus;
-  @Field(() => String, { nullable: true, description: 'actual − target' }) gap!: string | null;
+  @Field(() => Indicator, { description: 'The indicator' }) indicator!: Indicator;
+  @Field(() => AdministrativeUnit, { nullable: true, description: 'The unit the figures are for; null for the whole country' }) unit!: AdministrativeUnit | null;
+  @Field(() => ProgressStatus, { description: 'Achieved, on track, at risk, off track, or not assessed' }) status!: ProgressStatus;
+  @Field(() => String, { nullable: true, description: 'Actual minus target, an exact decimal string; empty without both' }) gap!: string | null;
   @Field(() => String, { nullable: true, description: 'Share of the planned change from baseline to target achieved, %' }) percentAchieved!: string | null;
   @Field(() => String, { nullable: true, description: 'Share of the time from baseline to target elapsed, %' }) percentElapsed!: string | null;
   @Field(() => ProgressPoint, { nullable: true, description: 'The earliest baseline' }) baseline!: ProgressPoint | null;
@@ -59,11 +59,11 @@ export class ProgressResolver {
     @Ctx() context: GraphQLContext,
     @Arg('unitId', () => ID, { nullable: true, description: 'Omitted or null: the whole country, every top-level unit of asOf; for national read access or public indicators' })
     unitId: string | null | undefined,
-    @Arg('indicatorKeys', () => [String]) indicatorKeys: string[],
-    @Arg('asOf', () => String, { nullable: true }) asOf?: string,
-    @Arg('from', () => String, { nullable: true }) from?: string,
-    @Arg('to', () => String, { nullable: true }) to?: string,
-    @Arg('breakdown', () => ProgressBreakdown, { defaultValue: ProgressBreakdown.NONE }) breakdown: ProgressBreakdown = ProgressBreakdown.NONE,
+    @Arg('indicatorKeys', () => [String], { description: 'Keys of the indicators, e.g. ["POOR_HOUSEHOLD_RATE"], answered in this order' }) indicatorKeys: string[],
+    @Arg('asOf', () => String, { description: 'Day the units and values are taken as of (YYYY-MM-DD); default today', nullable: true }) asOf?: string,
+    @Arg('from', () => String, { description: 'Only values of periods starting on or after this day (YYYY-MM-DD)', nullable: true }) from?: string,
+    @Arg('to', () => String, { description: 'Only values of periods ending on or before this day (YYYY-MM-DD)', nullable: true }) to?: string,
+    @Arg('breakdown', () => ProgressBreakdown, { description: 'Also the units one level below, or every unit below', defaultValue: ProgressBreakdown.NONE }) breakdown: ProgressBreakdown = ProgressBreakdown.NONE,
   ): Promise<IndicatorProgress[]> {
     const { em, loaders } = context;
     const unit = await subjectOf(unitId, context);

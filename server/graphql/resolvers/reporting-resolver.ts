@@ -60,29 +60,29 @@ function consolidatedTable(result: Consolidation): ConsolidatedTable {
 @Resolver(() => ReportForm)
 export class ReportFormResolver {
   @Authorized()
-  @Query(() => [ReportForm], { description: 'Report forms, by title' })
+  @Query(() => [ReportForm], { description: 'Report forms (biểu mẫu báo cáo), by title' })
   reportForms(@Ctx() context: GraphQLContext): Promise<ReportForm[]> {
     return context.em.find(ReportForm, {}, { orderBy: { title: 'asc' } });
   }
 
   @Authorized()
   @Mutation(() => ReportForm, { description: 'A form from a table\'s rows, columns and rules (approvers and administrators)' })
-  createReportForm(@Ctx() context: GraphQLContext, @Arg('input', () => CreateReportFormInput) input: CreateReportFormInput): Promise<ReportForm> {
+  createReportForm(@Ctx() context: GraphQLContext, @Arg('input', () => CreateReportFormInput, { description: 'The table, title, period type and reporting level of the form' }) input: CreateReportFormInput): Promise<ReportForm> {
     return createReportForm(context.em, context.access, { ...input, templateTableId: parseId(input.templateTableId, 'table', 'bảng') });
   }
 
   @Authorized()
   @Mutation(() => ReportFormVersion, { description: 'The table\'s current structure becomes the form\'s next version (the latest when unchanged); open rounds keep theirs' })
-  reviseReportForm(@Ctx() context: GraphQLContext, @Arg('formId', () => ID) formId: string, @Arg('templateTableId', () => ID) templateTableId: string): Promise<ReportFormVersion> {
+  reviseReportForm(@Ctx() context: GraphQLContext, @Arg('formId', () => ID, { description: 'Identifier of the form' }) formId: string, @Arg('templateTableId', () => ID, { description: 'Identifier of the table whose rows, columns and rules become the new version' }) templateTableId: string): Promise<ReportFormVersion> {
     return reviseReportForm(context.em, context.access, parseId(formId, 'report form', 'biểu mẫu báo cáo'), parseId(templateTableId, 'table', 'bảng'));
   }
 
-  @FieldResolver(() => [ReportFormVersion], { description: 'Oldest first' })
+  @FieldResolver(() => [ReportFormVersion], { description: 'Every structure the form has had, oldest first' })
   versions(@Root() form: ReportForm, @Ctx() { em }: GraphQLContext): Promise<ReportFormVersion[]> {
     return em.find(ReportFormVersion, { form }, { orderBy: { number: 'asc' } });
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Display name of who created the form' })
   async createdBy(@Root() form: ReportForm, @Ctx() { loaders }: GraphQLContext): Promise<string> {
     return (await loaders.byId(User).load(form.createdBy.id))!.displayName;
   }
@@ -103,12 +103,12 @@ export class ReportFormVersionResolver {
     return String(version.sourceTable.id);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Number of rows of the structure' })
   rowCount(@Root() version: ReportFormVersion): number {
     return (version.structure as FormStructure).rows.length;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Number of value columns of the structure' })
   columnCount(@Root() version: ReportFormVersion): number {
     return (version.structure as FormStructure).columns.length;
   }
@@ -120,7 +120,7 @@ export class ReportingRoundResolver {
   @Mutation(() => ReportingRound, {
     description: 'Open a form for one period to every unit of its level within the scope that exists on the period\'s last day: each gets its own table',
   })
-  openReportingRound(@Ctx() context: GraphQLContext, @Arg('input', () => OpenReportingRoundInput) input: OpenReportingRoundInput): Promise<ReportingRound> {
+  openReportingRound(@Ctx() context: GraphQLContext, @Arg('input', () => OpenReportingRoundInput, { description: 'The form, period, scope and deadline of the round' }) input: OpenReportingRoundInput): Promise<ReportingRound> {
     return openReportingRound(context.em, context.access, {
       formId: parseId(input.formId, 'report form', 'biểu mẫu báo cáo'),
       periodKey: input.periodKey,
@@ -135,13 +135,13 @@ export class ReportingRoundResolver {
     return readableRounds(context.em, context.access);
   }
 
-  @Query(() => ReportingRound)
-  async reportingRound(@Ctx() context: GraphQLContext, @Arg('id', () => ID) id: string): Promise<ReportingRound> {
+  @Query(() => ReportingRound, { description: 'A reporting round (đợt báo cáo) by id' })
+  async reportingRound(@Ctx() context: GraphQLContext, @Arg('id', () => ID, { description: 'Identifier of the round' }) id: string): Promise<ReportingRound> {
     return (await roundFrom(context.em, context.access, roundId(id), null)).round;
   }
 
   @Query(() => ReportingStatus, { description: 'Who has reported: per unit at or below unitId (default: the round\'s scope), late first, with counts per level and per parent' })
-  async reportingStatus(@Ctx() context: GraphQLContext, @Arg('roundId', () => ID) id: string, @Arg('unitId', () => ID, { nullable: true }) unit?: string): Promise<ReportingStatus> {
+  async reportingStatus(@Ctx() context: GraphQLContext, @Arg('roundId', () => ID, { description: 'Identifier of the round' }) id: string, @Arg('unitId', () => ID, { description: 'Only the reports of units below this one; omitted: the whole scope of the round', nullable: true }) unit?: string): Promise<ReportingStatus> {
     const status = await reportingStatus(context.em, context.access, roundId(id), unitId(unit));
     return {
       ...status,
@@ -153,9 +153,9 @@ export class ReportingRoundResolver {
   @Query(() => ConsolidatedTable, { description: 'Tổng hợp: the round\'s reports of every reporting unit below unitId (default: the scope) added up cell by cell' })
   async consolidatedTable(
     @Ctx() context: GraphQLContext,
-    @Arg('roundId', () => ID) id: string,
-    @Arg('unitId', () => ID, { nullable: true }) unit?: string,
-    @Arg('include', () => [IncludedStatus], { defaultValue: [IncludedStatus.APPROVED] }) include?: IncludedStatus[],
+    @Arg('roundId', () => ID, { description: 'Identifier of the round' }) id: string,
+    @Arg('unitId', () => ID, { description: 'The unit whose units below are added up; omitted: the scope of the round', nullable: true }) unit?: string,
+    @Arg('include', () => [IncludedStatus], { description: 'Which report statuses to count; default only approved reports', defaultValue: [IncludedStatus.APPROVED] }) include?: IncludedStatus[],
   ): Promise<ConsolidatedTable> {
     return consolidatedTable(await consolidate(context.em, context.access, roundId(id), unitId(unit), include ?? [IncludedStatus.APPROVED]));
   }
@@ -164,9 +164,9 @@ export class ReportingRoundResolver {
   @Mutation(() => PlanTable, { description: 'The consolidation becomes the unit\'s own report in the round: a draft, pre-filled, to correct and submit upward' })
   adoptConsolidation(
     @Ctx() context: GraphQLContext,
-    @Arg('roundId', () => ID) id: string,
-    @Arg('unitId', () => ID) unit: string,
-    @Arg('include', () => [IncludedStatus], { defaultValue: [IncludedStatus.APPROVED] }) include?: IncludedStatus[],
+    @Arg('roundId', () => ID, { description: 'Identifier of the round' }) id: string,
+    @Arg('unitId', () => ID, { description: 'The unit whose own report the consolidation becomes' }) unit: string,
+    @Arg('include', () => [IncludedStatus], { description: 'Which report statuses to count; default only approved reports', defaultValue: [IncludedStatus.APPROVED] }) include?: IncludedStatus[],
   ): Promise<PlanTable> {
     return adoptConsolidation(context.em, context.access, roundId(id), unitId(unit)!, include ?? [IncludedStatus.APPROVED], actorName(context));
   }
@@ -177,7 +177,7 @@ export class ReportingRoundResolver {
     return (await reportingTasks(context.em, context.access)).map((task) => ({ ...task, tableId: String(task.tableId), roundId: String(task.roundId), unitId: String(task.unitId), kind: task.kind as never }));
   }
 
-  @FieldResolver(() => ReportForm)
+  @FieldResolver(() => ReportForm, { description: 'The report form of the round' })
   async form(@Root() round: ReportingRound, @Ctx() { loaders }: GraphQLContext): Promise<ReportForm> {
     return (await loaders.byId(ReportForm).load(round.form.id))!;
   }
@@ -187,7 +187,7 @@ export class ReportingRoundResolver {
     return (await loaders.byId(ReportFormVersion).load(round.formVersion.id))!.number;
   }
 
-  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'None: the whole country' })
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit whose units below report; empty for the whole country' })
   scopeUnit(@Root() round: ReportingRound, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit | null> | null {
     return round.scopeUnit ? loaders.byId(AdministrativeUnit).load(round.scopeUnit.id) : null;
   }

@@ -17,7 +17,7 @@ export class StructureResolver {
   @Mutation(() => ChangeTableStructureResult, {
     description: "Add, rename, remove or move rows and columns of a draft table, all or nothing, on its current version; the version goes up and the history keeps the change. Submitted and approved tables refuse it",
   })
-  async changeTableStructure(@Ctx() context: GraphQLContext, @Arg('input', () => ChangeTableStructureInput) input: ChangeTableStructureInput): Promise<ChangeTableStructureResult> {
+  async changeTableStructure(@Ctx() context: GraphQLContext, @Arg('input', () => ChangeTableStructureInput, { description: 'The table, its current version and the changes' }) input: ChangeTableStructureInput): Promise<ChangeTableStructureResult> {
     const tableId = await tableToEdit(context, input.tableId);
     const done = await changeTableStructure(context.em, { tableId, baseVersion: input.baseVersion, comment: input.comment, changes: input.changes }, actorName(context));
     return { version: done.version, changeSetId: String(done.changeSetId), changes: done.records } as ChangeTableStructureResult;

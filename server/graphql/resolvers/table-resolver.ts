@@ -6,10 +6,10 @@ import { notReadable, parseId } from '../../../domain/refusal';
 
 @ObjectType({ description: 'One cell: an exact decimal string, or null when the published cell is empty (empty is not zero)' })
 export class CellValue {
-  @Field()
+  @Field({ description: 'Key of the cell\'s row' })
   rowKey!: string;
 
-  @Field()
+  @Field({ description: 'Key of the cell\'s column' })
   columnKey!: string;
 
   @Field(() => String, { nullable: true, description: 'Exact decimal, "." as decimal point, no grouping, e.g. "5600826" or "0.21"' })
@@ -34,20 +34,20 @@ function cellsOfRows(ctx: GraphQLContext) {
 
 @Resolver(() => PlanTable)
 export class PlanTableResolver {
-  @Query(() => PlanTable)
-  async planTable(@Ctx() { loaders, access }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<PlanTable> {
+  @Query(() => PlanTable, { description: 'A table of a plan by id, with its columns and rows' })
+  async planTable(@Ctx() { loaders, access }: GraphQLContext, @Arg('id', () => ID, { description: 'Identifier of the table' }) id: string): Promise<PlanTable> {
     const table = await loaders.byId(PlanTable).load(parseId(id, 'table', 'bảng'));
     const plan = table ? await loaders.byId(Plan).load(table.plan.id) : null;
     if (!table || !plan || !access.can('READ', plan.issuingUnit.id)) throw notReadable(access, 'table', 'bảng', id);
     return table;
   }
 
-  @FieldResolver(() => Plan)
+  @FieldResolver(() => Plan, { description: 'The plan the table belongs to' })
   async plan(@Root() table: PlanTable, @Ctx() { loaders }: GraphQLContext): Promise<Plan> {
     return (await loaders.byId(Plan).load(table.plan.id))!;
   }
 
-  @FieldResolver(() => TableTemplate)
+  @FieldResolver(() => TableTemplate, { description: 'The template whose arithmetic rules the table is checked against' })
   async template(@Root() table: PlanTable, @Ctx() { loaders }: GraphQLContext): Promise<TableTemplate> {
     return (await loaders.byId(TableTemplate).load(table.template.id))!;
   }
@@ -57,7 +57,7 @@ export class PlanTableResolver {
     return loaders.byParent(TableColumn, 'table', 'position').load(table.id);
   }
 
-  @FieldResolver(() => [TableRow], { description: 'Rows in published order' })
+  @FieldResolver(() => [TableRow], { description: 'The rows in published order, each with its cells' })
   rows(@Root() table: PlanTable, @Ctx() { loaders }: GraphQLContext): Promise<TableRow[]> {
     return loaders.byParent(TableRow, 'table', 'position').load(table.id);
   }
@@ -65,7 +65,7 @@ export class PlanTableResolver {
 
 @Resolver(() => TableRow)
 export class TableRowResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Key of the parent row' })
+  @FieldResolver(() => String, { nullable: true, description: 'Key of the row it belongs under; empty for a top-level row' })
   async parentKey(@Root() row: TableRow, @Ctx() { loaders }: GraphQLContext): Promise<string | null> {
     return row.parent ? (await loaders.byId(TableRow).load(row.parent.id))!.key : null;
   }
@@ -75,7 +75,7 @@ export class TableRowResolver {
     return row.component ? loaders.byId(ProgramComponent).load(row.component.id) : null;
   }
 
-  @FieldResolver(() => SupportPolicy, { nullable: true })
+  @FieldResolver(() => SupportPolicy, { description: 'The support policy (chính sách trợ giúp) the row is about, when it is about one', nullable: true })
   supportPolicy(@Root() row: TableRow, @Ctx() { loaders }: GraphQLContext): Promise<SupportPolicy | null> | null {
     return row.supportPolicy ? loaders.byId(SupportPolicy).load(row.supportPolicy.id) : null;
   }
@@ -93,7 +93,7 @@ export class TableRowResolver {
 
 @Resolver(() => TableColumn)
 export class TableColumnResolver {
-  @FieldResolver(() => FundingSource, { nullable: true })
+  @FieldResolver(() => FundingSource, { description: 'The funding source (nguồn vốn) the column holds; empty for the total and other columns', nullable: true })
   fundingSource(@Root() column: TableColumn, @Ctx() { loaders }: GraphQLContext): Promise<FundingSource | null> | null {
     return column.fundingSource ? loaders.byId(FundingSource).load(column.fundingSource.id) : null;
   }

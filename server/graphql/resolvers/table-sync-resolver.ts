@@ -28,7 +28,7 @@ const CellHistoryConnection = connectionType(CellHistoryEntry, 'CellHistoryEntry
 /** A cell changes at most once per version: the version orders its history. */
 const CELL_HISTORY = { name: 'CellHistoryEntry', keys: [{ type: 'int' as const }], keyOf: (entry: CellHistoryEntry) => [entry.versionAfter] };
 
-const TABLE_ID = 'The table (bảng)';
+const TABLE_ID = 'Identifier of the table (bảng)';
 const ROW_KEY = 'Stable key of the row, e.g. "III.2.1"';
 const COLUMN_KEY = 'Stable key of the column, e.g. "total"';
 
@@ -157,8 +157,8 @@ export class TableSyncResolver {
   @Query(() => TableGrid, { description: 'Pull: the table as a grid, now or as it was at a past version' })
   async tableGrid(
     @Ctx() context: GraphQLContext,
-    @Arg('tableId', () => ID) tableId: string,
-    @Arg('version', () => Int, { nullable: true }) version?: number,
+    @Arg('tableId', () => ID, { description: 'Identifier of the table' }) tableId: string,
+    @Arg('version', () => Int, { description: 'A past version of the table to show; omitted: the current one', nullable: true }) version?: number,
   ): Promise<TableGrid> {
     const { em } = context;
     const state = await tableState(context, tableId);
@@ -192,8 +192,8 @@ export class TableSyncResolver {
   @Query(() => WorkbookLink, { description: 'A short-lived signed address (GET, no Authorization header needed) of the table as an .xlsx workbook, now or at a past version' })
   async tableWorkbook(
     @Ctx() context: GraphQLContext,
-    @Arg('tableId', () => ID) tableId: string,
-    @Arg('version', () => Int, { nullable: true }) version?: number,
+    @Arg('tableId', () => ID, { description: 'Identifier of the table' }) tableId: string,
+    @Arg('version', () => Int, { description: 'A past version of the table to show; omitted: the current one', nullable: true }) version?: number,
   ): Promise<WorkbookLink> {
     const state = await tableState(context, tableId);
     if (version !== undefined && version !== null) checkVersion(state, version);
@@ -205,8 +205,8 @@ export class TableSyncResolver {
   @Query(() => [Finding], { description: 'The findings of the table\'s rules on the stored table (or a past version); those the table had as published (version 1, or its last re-import) are marked preExisting' })
   async validateTable(
     @Ctx() context: GraphQLContext,
-    @Arg('tableId', () => ID) tableId: string,
-    @Arg('version', () => Int, { nullable: true }) version?: number,
+    @Arg('tableId', () => ID, { description: 'Identifier of the table' }) tableId: string,
+    @Arg('version', () => Int, { description: 'A past version of the table to check; omitted: the current one', nullable: true }) version?: number,
   ): Promise<Finding[]> {
     const state = await tableState(context, tableId);
     const snapshot = await snapshotOf(context.em, state, version);
@@ -219,7 +219,7 @@ export class TableSyncResolver {
 
   @Authorized()
   @Mutation(() => PushResult, { description: 'Push: apply cell changes atomically after validation, merging with pushes made since baseVersion' })
-  async pushTable(@Ctx() context: GraphQLContext, @Arg('input', () => PushTableInput) input: PushTableInput): Promise<PushResult> {
+  async pushTable(@Ctx() context: GraphQLContext, @Arg('input', () => PushTableInput, { description: 'The table, the version the changes were made against, and the cell changes' }) input: PushTableInput): Promise<PushResult> {
     const tableId = await tableToEdit(context, input.tableId);
     const result = await pushTable(
       context.em,

@@ -69,10 +69,10 @@ export class UnitResolver {
   })
   async searchUnits(
     @Ctx() { em }: GraphQLContext,
-    @Arg('query') query: string,
-    @Arg('level', () => UnitLevel, { nullable: true }) level?: UnitLevel,
-    @Arg('asOf', () => String, { nullable: true }) asOf?: string,
-    @Arg('limit', () => Int, { defaultValue: 50 }) limit: number = 50,
+    @Arg('query', { description: 'Name (with or without diacritics and type, e.g. "can tho") or official code' }) query: string,
+    @Arg('level', () => UnitLevel, { description: 'Only units of this level', nullable: true }) level?: UnitLevel,
+    @Arg('asOf', () => String, { description: 'Only units that existed on this day (YYYY-MM-DD)', nullable: true }) asOf?: string,
+    @Arg('limit', () => Int, { description: 'Most matches to answer, 1 to 500', defaultValue: 50 }) limit: number = 50,
   ): Promise<AdministrativeUnit[]> {
     if (limit < 1 || limit > 500) throw badInput('limit', 'limit phải từ 1 đến 500', 'limit must be between 1 and 500');
     return searchUnits(em, { query, level, asOf: asOf ? parseDate(asOf, 'asOf') : null, limit });
@@ -83,9 +83,9 @@ export class UnitResolver {
   })
   async findUnit(
     @Ctx() { em }: GraphQLContext,
-    @Arg('name') name: string,
-    @Arg('asOf', () => String, { nullable: true }) asOf?: string,
-    @Arg('level', () => UnitLevel, { nullable: true }) level?: UnitLevel,
+    @Arg('name', { description: 'Exact name (with or without diacritics and type) or official code' }) name: string,
+    @Arg('asOf', () => String, { description: 'Only units that existed on this day (YYYY-MM-DD)', nullable: true }) asOf?: string,
+    @Arg('level', () => UnitLevel, { description: 'Only units of this level', nullable: true }) level?: UnitLevel,
   ): Promise<AdministrativeUnit> {
     const found = await searchUnits(em, { query: name, level, asOf: asOf ? parseDate(asOf, 'asOf') : null, limit: 500 });
     const wanted = foldUnitName(name).name;
@@ -102,20 +102,20 @@ export class UnitResolver {
   }
 
   @Query(() => [AdministrativeUnit], { description: 'Top-level units (provinces) on asOf (default today); walk down with children(asOf)' })
-  async unitTree(@Ctx() { em }: GraphQLContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string): Promise<AdministrativeUnit[]> {
+  async unitTree(@Ctx() { em }: GraphQLContext, @Arg('asOf', () => String, { description: 'Day the tree is taken as of (YYYY-MM-DD); default today', nullable: true }) asOf?: string): Promise<AdministrativeUnit[]> {
     const date = asOf ? parseDate(asOf, 'asOf') : vietnamToday();
     const roots = await em.find(AdministrativeUnit, { parent: null }, { orderBy: { code: 'asc' } });
     return roots.filter((unit) => validOn(unit, date));
   }
 
-  @Query(() => AdministrativeUnit)
-  async unit(@Ctx() { loaders }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<AdministrativeUnit> {
+  @Query(() => AdministrativeUnit, { description: 'An administrative unit by id' })
+  async unit(@Ctx() { loaders }: GraphQLContext, @Arg('id', () => ID, { description: 'Identifier of the unit' }) id: string): Promise<AdministrativeUnit> {
     const unit = await loaders.byId(AdministrativeUnit).load(parseId(id, 'administrative unit', 'đơn vị hành chính'));
     if (!unit) throw notFound('administrative unit', 'đơn vị hành chính', id);
     return unit;
   }
 
-  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  @FieldResolver(() => AdministrativeUnit, { description: 'The unit directly above it; empty for a province', nullable: true })
   parent(@Root() unit: AdministrativeUnit, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit | null> | null {
     return unit.parent ? loaders.byId(AdministrativeUnit).load(unit.parent.id) : null;
   }
@@ -124,7 +124,7 @@ export class UnitResolver {
   async children(
     @Root() unit: AdministrativeUnit,
     @Ctx() { loaders }: GraphQLContext,
-    @Arg('asOf', () => String, { nullable: true }) asOf?: string,
+    @Arg('asOf', () => String, { description: 'Only units below that existed on this day (YYYY-MM-DD); default today', nullable: true }) asOf?: string,
   ): Promise<AdministrativeUnit[]> {
     const children = await loaders.byParent(AdministrativeUnit, 'parent', 'code').load(unit.id);
     if (asOf === '*') return children;
@@ -149,7 +149,7 @@ export class UnitResolver {
   async rollsUpInto(
     @Root() unit: AdministrativeUnit,
     @Ctx() { loaders }: GraphQLContext,
-    @Arg('asOf', () => String, { nullable: true }) asOf?: string,
+    @Arg('asOf', () => String, { description: 'Day whose units it rolls up into (YYYY-MM-DD); default today', nullable: true }) asOf?: string,
   ): Promise<AdministrativeUnit[]> {
     const date = asOf ? parseDate(asOf, 'asOf') : vietnamToday();
     const result = new Map<number, AdministrativeUnit>();
@@ -179,12 +179,12 @@ export class UnitResolver {
 
 @Resolver(() => UnitSuccession)
 export class UnitSuccessionResolver {
-  @FieldResolver(() => AdministrativeUnit)
+  @FieldResolver(() => AdministrativeUnit, { description: 'The unit before the change' })
   async predecessor(@Root() link: UnitSuccession, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit> {
     return (await loaders.byId(AdministrativeUnit).load(link.predecessor.id))!;
   }
 
-  @FieldResolver(() => AdministrativeUnit)
+  @FieldResolver(() => AdministrativeUnit, { description: 'The unit after the change' })
   async successor(@Root() link: UnitSuccession, @Ctx() { loaders }: GraphQLContext): Promise<AdministrativeUnit> {
     return (await loaders.byId(AdministrativeUnit).load(link.successor.id))!;
   }

@@ -57,11 +57,11 @@ export class UserAdminResolver {
   @Mutation(() => User, { description: 'Create a user with a first role on a unit you administer (no unit: national, for national administrators)' })
   async createUser(
     @Ctx() context: GraphQLContext,
-    @Arg('login') login: string,
-    @Arg('displayName') displayName: string,
-    @Arg('password') password: string,
-    @Arg('role', () => Role) role: Role,
-    @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
+    @Arg('login', { description: 'Login name, unique regardless of case: 3 to 60 characters a-z, 0-9, ".", "-" or "_"' }) login: string,
+    @Arg('displayName', { description: 'Full name shown to others' }) displayName: string,
+    @Arg('password', { description: 'First password, at least 10 characters' }) password: string,
+    @Arg('role', () => Role, { description: 'The first role of the user' }) role: Role,
+    @Arg('unitId', () => ID, { description: 'The unit the role is on; omitted: the whole country (national administrators only)', nullable: true }) unitId?: string,
   ): Promise<User> {
     const unit = await unitOrNational(context, unitId);
     if (!administers(context, unit?.id ?? null)) throw forbidden('tạo người dùng cho đơn vị này', 'create users for this unit');
@@ -85,16 +85,16 @@ export class UserAdminResolver {
       'Create users with a role each from a CSV with the columns login, display name, unit code, role (a unit code names today\'s unit of that code; ' +
       'a key such as "954@2010" a former one). A dry run lists every problem by line; otherwise all are created or none. Passwords are generated and shown once.',
   })
-  importUsers(@Ctx() { em, access }: GraphQLContext, @Arg('csv') csv: string, @Arg('dryRun') dryRun: boolean): Promise<UserImportResult> {
+  importUsers(@Ctx() { em, access }: GraphQLContext, @Arg('csv', { description: 'The CSV text, header line first: login, display name, unit code, role' }) csv: string, @Arg('dryRun', { description: 'True to write nothing and list what would be created and every problem' }) dryRun: boolean): Promise<UserImportResult> {
     return importUsers(em, access, csv, dryRun);
   }
 
   @Mutation(() => RoleAssignment, { description: 'Give a user a role on a unit you administer' })
   async assignRole(
     @Ctx() context: GraphQLContext,
-    @Arg('userId', () => ID) userId: string,
-    @Arg('role', () => Role) role: Role,
-    @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
+    @Arg('userId', () => ID, { description: 'Identifier of the user' }) userId: string,
+    @Arg('role', () => Role, { description: 'The role to give' }) role: Role,
+    @Arg('unitId', () => ID, { description: 'The unit the role is on; omitted: the whole country (national administrators only)', nullable: true }) unitId?: string,
   ): Promise<RoleAssignment> {
     const unit = await unitOrNational(context, unitId);
     if (!administers(context, unit?.id ?? null)) throw forbidden('phân quyền trên đơn vị này', 'assign roles on this unit');
@@ -105,8 +105,8 @@ export class UserAdminResolver {
     return context.em.findOneOrFail(RoleAssignment, { user, unit, role });
   }
 
-  @Mutation(() => Boolean, { description: 'Take a role away' })
-  async removeRole(@Ctx() context: GraphQLContext, @Arg('assignmentId', () => ID) assignmentId: string): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Take a role away from a user (administrator of the role\'s unit)' })
+  async removeRole(@Ctx() context: GraphQLContext, @Arg('assignmentId', () => ID, { description: 'Identifier of the role assignment, from User.roles' }) assignmentId: string): Promise<boolean> {
     const assignment = await context.em.findOne(RoleAssignment, parseId(assignmentId, 'role assignment', 'phân quyền'));
     if (!assignment || !administers(context, assignment.unit?.id ?? null)) throw notFound('role assignment', 'phân quyền', assignmentId);
     await context.em.removeAndFlush(assignment);

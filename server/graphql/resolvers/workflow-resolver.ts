@@ -18,27 +18,27 @@ export class WorkflowResolver {
   })
   submitTable(
     @Ctx() context: GraphQLContext,
-    @Arg('tableId', () => ID) tableId: string,
-    @Arg('comment', () => String, { nullable: true }) comment?: string,
-    @Arg('pendingBelowReason', () => String, { nullable: true }) pendingBelowReason?: string,
+    @Arg('tableId', () => ID, { description: 'Identifier of the table' }) tableId: string,
+    @Arg('comment', () => String, { description: 'A comment for the approver, kept in the workflow history', nullable: true }) comment?: string,
+    @Arg('pendingBelowReason', () => String, { description: 'Why the report is submitted while reports of units below still wait for a decision (recorded)', nullable: true }) pendingBelowReason?: string,
   ): Promise<PlanTable> {
     return transition(context, tableId, 'SUBMIT', comment, pendingBelowReason ?? null);
   }
 
   @Authorized()
   @Mutation(() => PlanTable, { description: 'Approve a submitted table (approver of a higher unit, not the submitter); it stays locked' })
-  approveTable(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID) tableId: string, @Arg('comment', () => String, { nullable: true }) comment?: string): Promise<PlanTable> {
+  approveTable(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID, { description: 'Identifier of the table' }) tableId: string, @Arg('comment', () => String, { description: 'A comment, kept in the workflow history', nullable: true }) comment?: string): Promise<PlanTable> {
     return transition(context, tableId, 'APPROVE', comment);
   }
 
   @Authorized()
   @Mutation(() => PlanTable, { description: 'Return a submitted or approved table to draft, with the reason' })
-  reopenTable(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID) tableId: string, @Arg('reason') reason: string): Promise<PlanTable> {
+  reopenTable(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID, { description: 'Identifier of the table' }) tableId: string, @Arg('reason', { description: 'Why the table returns to draft, kept in the workflow history' }) reason: string): Promise<PlanTable> {
     return transition(context, tableId, 'REOPEN', reason);
   }
 
   @Query(() => [WorkflowEvent], { description: 'Every approval-workflow transition of a table, oldest first' })
-  async tableWorkflow(@Ctx() { em, access }: GraphQLContext, @Arg('tableId', () => ID) tableId: string): Promise<WorkflowEvent[]> {
+  async tableWorkflow(@Ctx() { em, access }: GraphQLContext, @Arg('tableId', () => ID, { description: 'Identifier of the table' }) tableId: string): Promise<WorkflowEvent[]> {
     const table = await readableTable(em, access, parseId(tableId, 'table', 'bảng'), tableId);
     return em.find(WorkflowEvent, { table }, { orderBy: { id: 'asc' } });
   }

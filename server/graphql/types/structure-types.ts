@@ -26,7 +26,7 @@ registerEnumType(StructureOp, {
   },
 });
 
-@InputType()
+@InputType({ description: 'One change of a draft table\'s structure: a row or column to add, rename, remove or move' })
 export class StructureChangeInput {
   @Field(() => StructureOp, { description: 'What to do' }) op!: StructureOp;
   @Field({ description: 'The row or column key: a new one to add, an existing one to rename' }) key!: string;
@@ -38,7 +38,7 @@ export class StructureChangeInput {
   @Field(() => ColumnType, { nullable: true, description: 'ADD_COLUMN: what the column holds' }) type?: ColumnType | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to the structure of a draft table, made against its current version' })
 export class ChangeTableStructureInput {
   @Field(() => ID, { description: 'The draft table to change' }) tableId!: string;
   @Field(() => Int, { description: 'The current version: a structure changes only on what the person sees' }) baseVersion!: number;
