@@ -13,6 +13,7 @@ import { verifySignedLink } from './download-links';
 import { downloadWorkbook } from './table-download';
 import { uploadWorkbook } from './table-upload';
 import { Refusal } from '../../domain/refusal';
+import { httpStatusOf } from '../http/refusal-status';
 import { WorkbookRefused } from './workbook-errors';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -50,6 +51,11 @@ async function callerOf(em: EntityManager, req: Request, allowSignedLink: boolea
 export function refuse(res: Response, log: Logger, error: unknown): void {
   if (error instanceof WorkbookRefused) {
     res.status(error.status).json(error.toJSON());
+    return;
+  }
+  // A service's refusal (a bad token while reading the caller, say) in the workbook answers' shape.
+  if (error instanceof Refusal) {
+    res.status(httpStatusOf(error)).json({ status: 'REFUSED', code: error.code, messageVi: error.messageVi, messageEn: error.messageEn, cells: [] });
     return;
   }
   log.error({ err: error }, 'workbook request failed');
