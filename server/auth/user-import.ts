@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { reachableUnits } from '../db/unit-reach';
 import { AdministrativeUnit, Role, RoleAssignment, User } from '../entities';
 import { vietnamToday } from '../../domain/reporting/calendar';
-import { userError } from '../graphql/errors';
+import { Refusal } from '../../domain/refusal';
 import type { Access } from './access';
 import { forbidden, signInRequired } from './auth-errors';
 import { loginFormatProblem, normaliseLogin } from './logins';
@@ -151,7 +151,7 @@ export async function importUsers(em: EntityManager, access: Access, csv: string
   const users = lines.length ? await checkLines(em, access, lines, problems) : [];
   if (dryRun) return { dryRun, applied: false, users, problems };
   if (problems.length) {
-    throw userError('USER_IMPORT_REFUSED', `Không tạo người dùng nào: tệp có ${problems.length} lỗi`, `No user was created: the file has ${problems.length} problems`, { problems });
+    throw new Refusal('USER_IMPORT_REFUSED', `Không tạo người dùng nào: tệp có ${problems.length} lỗi`, `No user was created: the file has ${problems.length} problems`, { problems });
   }
   // Hashing is slow on purpose: done before the transaction, so no lock is held meanwhile.
   for (const user of users) user.password = generatePassword();
@@ -166,7 +166,7 @@ export async function importUsers(em: EntityManager, access: Access, csv: string
     .catch((error) => {
       // The unique login decides between parallel imports: the later one fails as a whole.
       if (error instanceof UniqueConstraintViolationException) {
-        throw userError('CONFLICT', 'Không tạo người dùng nào: có tên đăng nhập vừa được tạo bởi người khác', 'No user was created: some logins were just created by someone else');
+        throw new Refusal('CONFLICT', 'Không tạo người dùng nào: có tên đăng nhập vừa được tạo bởi người khác', 'No user was created: some logins were just created by someone else');
       }
       throw error;
     });

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { Refusal } from '../../domain/refusal';
 import { isDatabaseUnreachable } from '../db/database';
 import type { Logger } from '../logger';
 import { userError } from './errors';
@@ -49,7 +50,7 @@ function invalidRequest(formatted: GraphQLFormattedError): GraphQLFormattedError
 }
 
 /**
- * How errors are answered. Errors raised on purpose (GraphQLError: ours, the parser's, the validators',
+ * How errors are answered. Errors raised on purpose (Refusal: ours; GraphQLError: the parser's, the validators',
  * graphql-armor's) reach the client, shortened, and without schema details when the schema is private; a
  * database that cannot be reached answers SERVICE_UNAVAILABLE (HTTP 503); anything else is logged with the
  * request's id and masked, so no stack trace, SQL or address ever leaves the server.
@@ -57,7 +58,8 @@ function invalidRequest(formatted: GraphQLFormattedError): GraphQLFormattedError
 export function errorAnswers(log: Logger, privateSchema: boolean, requestId: () => string) {
   const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = causeOf(error);
-    if (cause instanceof GraphQLError) {
+    if (cause instanceof Refusal) formatted = { ...formatted, message: cause.message, extensions: cause.extensions };
+    if (cause instanceof GraphQLError || cause instanceof Refusal) {
       if (privateSchema && revealsSchema(formatted)) return invalidRequest(formatted);
       const extensions = formatted.extensions && Object.fromEntries(Object.entries(formatted.extensions).map(([key, value]) => [key, typeof value === 'string' ? shorten(value) : value]));
       return { ...formatted, message: shorten(formatted.message), ...(extensions ? { extensions } : {}) };
@@ -81,7 +83,13 @@ export function errorAnswers(log: Logger, privateSchema: boolean, requestId: () 
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, response }) {
-          if (errors.some((error) => isDatabaseUnreachable(causeOf(error)))) response.http.status = 503;
+          const causes = errors.map(causeOf);
+          if (causes.some(isDatabaseUnreachable)) response.http.status = 503;
+          else {
+            // A refusal thrown by a service reaches Apollo wrapped by graphql-js, its `http` unseen.
+            const status = causes.find((cause): cause is Refusal => cause instanceof Refusal && cause.httpStatus !== undefined)?.httpStatus;
+            if (status) response.http.status = status;
+          }
         },
       };
     },

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { signedIn } from './sign-in-check';
 import { AuthResolver, RoleAssignmentResolver } from './resolvers/auth-resolver';
 import { ProgressResolver } from './resolvers/progress-resolver';
 import { UserAdminResolver } from './resolvers/user-admin-resolver';
@@ -69,7 +70,7 @@ const ROOT_DESCRIPTIONS = {
 };
 
 export async function createSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers, validate: false, pubSub: NO_TOPICS });
+  const schema = await buildSchema({ resolvers, validate: false, pubSub: NO_TOPICS, authChecker: signedIn });
   for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
     if (root) root.description = ROOT_DESCRIPTIONS[root.name as keyof typeof ROOT_DESCRIPTIONS];
   }

@@ -9,11 +9,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError } from 'graphql';
+import { Refusal } from '../../domain/refusal';
 import type { ServerConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { pageCostPlugin } from '../graphql/connections/page-cost';
 import { databaseUnavailable, errorAnswers } from '../graphql/error-answers';
+import { graphQLErrorOf } from '../graphql/errors';
 import { inputLimitsPlugin } from '../graphql/input-limits';
 import { RateLimits } from '../graphql/rate-limits';
 import { createSchema } from '../graphql/schema';
@@ -68,7 +69,8 @@ async function contextOrUnavailable(build: () => Promise<GraphQLContext>, log: L
   try {
     return await build();
   } catch (error) {
-    if (error instanceof GraphQLError) throw error;
+    // Apollo answers a failed context only from a GraphQLError (else "Context creation failed" and a 500).
+    if (error instanceof Refusal) throw graphQLErrorOf(error);
     log.error({ err: error, requestId }, 'cannot build the request context');
     throw databaseUnavailable(requestId);
   }

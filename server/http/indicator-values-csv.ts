@@ -5,12 +5,13 @@
 import { stringify } from 'csv-stringify';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Router, type Request } from 'express';
-import { GraphQLError } from 'graphql';
+import { Refusal } from '../../domain/refusal';
+import { httpStatusOf } from './refusal-status';
 import { Access } from '../auth/access';
 import { authenticate } from '../auth/tokens';
 import { fromNumeric, pgArray } from '../db/numeric';
 import { ValueKind } from '../entities';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../../domain/refusal';
 import { IndicatorValuePages, type IndicatorValueRow, type IndicatorValueSort } from '../indicators/indicator-value-pages';
 import { selectIndicatorValues, type IndicatorValueCriteria } from '../indicators/indicator-value-query';
 import type { Logger } from '../logger';
@@ -92,9 +93,8 @@ export function indicatorValuesCsvRouter(orm: MikroORM, log: Logger, settings: {
       const access = await accessOf(em, req.headers.authorization);
       pages = new IndicatorValuePages(em, await selectIndicatorValues(em, access, settings.publicIndicators, criteria), sort, descending);
     } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      const code = String(error.extensions.code);
-      res.status(code === 'UNAUTHENTICATED' ? 401 : code === 'NOT_FOUND' ? 404 : 400).json({ code, messageVi: error.extensions.messageVi, messageEn: error.extensions.messageEn, argument: error.extensions.argument });
+      if (!(error instanceof Refusal)) throw error;
+      res.status(httpStatusOf(error)).json({ code: error.code, messageVi: error.messageVi, messageEn: error.messageEn, argument: error.details.argument });
       return;
     }
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -9,23 +9,21 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
-import { GraphQLError } from 'graphql';
+import { Refusal } from '../../domain/refusal';
+import { httpStatusOf } from './refusal-status';
 import { EMPTY_MEANINGS, type EmptyMeaning } from '../../domain/import/propose-rules';
 import type { NumberNotation } from '../../domain/import/cell-reading';
 import { problem } from '../../domain/import/import-problem';
 import { ColumnType } from '../entities';
 import { createContext } from '../graphql/context';
 import type { RateLimits } from '../graphql/rate-limits';
-import { importError, importOrReplace } from '../graphql/resolvers/import-resolver';
+import { importOrReplace } from '../graphql/resolvers/import-resolver';
 import { importAnswer } from '../import/import-answer';
 import { ImportRefused } from '../import/import-table';
 import { planForImport } from '../import/plan-access';
 import { csvGrid, workbookGrid } from '../import/workbook-grid';
 import type { Logger } from '../logger';
 
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, IMPORT_REFUSED: 422, BAD_STRUCTURE_CHANGE: 422, TABLE_LOCKED: 409, STALE_VERSION: 409,
-};
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const NOTATIONS: readonly NumberNotation[] = ['VIETNAMESE', 'DECIMAL_POINT'];
@@ -100,10 +98,8 @@ export function tableUploadRouter(orm: MikroORM, log: Logger, settings: { limits
       }, { tableId: text(req.query.replace), baseVersion: baseVersion === undefined ? undefined : Number(baseVersion) });
       res.status(outcome.dryRun ? 200 : 201).json(importAnswer(outcome));
     } catch (caught) {
-      const error = importError(caught);
-      if (!(error instanceof GraphQLError)) throw error;
-      const code = String(error.extensions.code);
-      res.status(STATUS[code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      if (!(caught instanceof Refusal)) throw caught;
+      res.status(httpStatusOf(caught)).json({ errors: [{ message: caught.message, extensions: caught.extensions }] });
     }
   });
   return router;

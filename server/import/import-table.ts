@@ -6,6 +6,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TableAnalysis, analysePublishedTable } from '../../domain/import/analyse-table';
+import { Refusal } from '../../domain/refusal';
 import { ImportProblem, problem } from '../../domain/import/import-problem';
 import type { NumberNotation } from '../../domain/import/cell-reading';
 import type { FigureColumnType } from '../../domain/import/read-table';
@@ -41,9 +42,10 @@ export interface ImportOutcome {
 }
 
 /** The import refused as a whole: every problem, each naming its cell or line; nothing was written. */
-export class ImportRefused extends Error {
+export class ImportRefused extends Refusal {
   constructor(readonly problems: ImportProblem[]) {
-    super(problems.map((p) => p.messageEn).join('; '));
+    const join = (field: 'messageVi' | 'messageEn') => problems.map((problem) => problem[field]).join('; ');
+    super('IMPORT_REFUSED', `Không nhập được bảng, không có gì được ghi: ${join('messageVi')}`, `The table cannot be imported, nothing was written: ${join('messageEn')}`, { problems });
   }
 }
 

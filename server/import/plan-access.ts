@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../auth/access';
 import { forbidden, signInRequired } from '../auth/auth-errors';
 import { Plan } from '../entities';
-import { notFound, parseId } from '../graphql/errors';
+import { notFound, parseId } from '../../domain/refusal';
 
 /** A plan the caller may not read answers like one that does not exist. */
 export async function planForImport(em: EntityManager, access: Access, planId: string): Promise<Plan> {

@@ -22,7 +22,7 @@ import {
   TableTemplate,
   ValueKind,
 } from '../entities';
-import { notFound, notReadable, userError } from '../graphql/errors';
+import { Refusal, notFound, notReadable } from '../../domain/refusal';
 
 export interface IndicatorTableRequest {
   planId: number;
@@ -54,7 +54,7 @@ const KIND_NAMES: Record<ValueKind, { vi: string; en: string }> = {
 
 function refuse(problems: Problem[]): never {
   const lines = (pick: (problem: Problem) => string) => problems.map(pick).join('; ');
-  throw userError('BAD_USER_INPUT', `Không tạo bảng chỉ tiêu: ${lines((p) => p.messageVi)}`, `The indicator table was not created: ${lines((p) => p.messageEn)}`, { problems });
+  throw new Refusal('BAD_USER_INPUT', `Không tạo bảng chỉ tiêu: ${lines((p) => p.messageVi)}`, `The indicator table was not created: ${lines((p) => p.messageEn)}`, { problems });
 }
 
 function columnType(unit: IndicatorUnit): ColumnType {

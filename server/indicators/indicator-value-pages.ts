@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, pgTextArray } from '../db/numeric';
 import type { Comparator, ValueKind } from '../entities';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../../domain/refusal';
 import { keysetSql, orderSql, type PageWindow, type SortKey } from '../graphql/connections/keyset';
 import type { IndicatorValueSelection } from './indicator-value-query';
 

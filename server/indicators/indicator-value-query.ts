@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../auth/access';
 import { reachableUnits } from '../db/unit-reach';
 import { AdministrativeUnit, Indicator, SourceDocument, type ValueKind } from '../entities';
-import { badInput, notFound, parseDate, parseId } from '../graphql/errors';
+import { badInput, notFound, parseDate, parseId } from '../../domain/refusal';
 
 /** Which indicator values a caller asks for, as given (GraphQL filter or CSV query string). */
 export interface IndicatorValueCriteria {

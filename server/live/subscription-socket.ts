@@ -9,7 +9,8 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate } from '../auth/tokens';
 import { contextFor, identify, type Caller } from '../graphql/context';
-import { userError } from '../graphql/errors';
+import { graphQLErrorOf, userError } from '../graphql/errors';
+import { Refusal } from '../../domain/refusal';
 import type { RateLimits } from '../graphql/rate-limits';
 import type { LiveContext } from '../graphql/resolvers/table-change-resolver';
 import type { Logger } from '../logger';
@@ -95,7 +96,7 @@ export async function serveSubscriptions(httpServer: http.Server | https.Server,
         try {
           caller = await identify(orm.em.fork(), authorization);
         } catch (error) {
-          if (error instanceof GraphQLError) return refuse(ctx, SIGN_IN_REQUIRED, 'Mã truy cập không hợp lệ hoặc đã hết hạn', 'The token is invalid or has expired');
+          if (error instanceof Refusal) return refuse(ctx, SIGN_IN_REQUIRED, 'Mã truy cập không hợp lệ hoặc đã hết hạn', 'The token is invalid or has expired');
           log.warn({ err: error }, 'cannot identify a WebSocket connection');
           return refuse(ctx, TRY_AGAIN_LATER, 'Tạm thời không kết nối được cơ sở dữ liệu', 'The database cannot be reached just now');
         }
@@ -150,7 +151,7 @@ export async function serveSubscriptions(httpServer: http.Server | https.Server,
           // The token again: one revoked (signed out) since the connection opened starts nothing new.
           await authenticate(em, principal.authorization);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : userError('SERVICE_UNAVAILABLE', 'Tạm thời không kết nối được cơ sở dữ liệu', 'The database cannot be reached just now')];
+          return [error instanceof Refusal ? graphQLErrorOf(error) : userError('SERVICE_UNAVAILABLE', 'Tạm thời không kết nối được cơ sở dữ liệu', 'The database cannot be reached just now')];
         }
         const context = contextFor(em, log, { requestId: randomUUID(), ip: ctx.extra.request.socket.remoteAddress ?? 'unknown' }, principal.caller, settings);
         const contextValue: LiveContext = { ...context, tableChanges: feed };

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Access } from '../auth/access';
 import { forbidden, signInRequired } from '../auth/auth-errors';
 import { AdministrativeUnit, DocumentKind, Plan, ProgramPhase, SourceDocument, TableStatus } from '../entities';
-import { badInput, notReadable, parseDate, parseId, userError } from '../graphql/errors';
+import { Refusal, badInput, notReadable, parseDate, parseId } from '../../domain/refusal';
 import type { CreatePlanInput, SourceDocumentInput, UpdatePlanInput } from '../graphql/types/plan-types';
 
 interface PlanFields {
@@ -75,7 +75,7 @@ async function flushPlan(em: EntityManager, plan: Plan, unit: AdministrativeUnit
     await em.flush();
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    throw userError(
+    throw new Refusal(
       'CONFLICT',
       `${unitLabel(unit)} đã có kế hoạch số "${plan.documentNumber}"`,
       `${unitLabel(unit)} already has a plan numbered "${plan.documentNumber}"`,
@@ -169,10 +169,10 @@ export function deletePlan(em: EntityManager, access: Access, id: string): Promi
     );
     const label = `"${plan.documentNumber}" / ${unitLabel(plan.issuingUnit)}`;
     if (used.submitted > 0) {
-      throw userError('PLAN_SUBMITTED', `Không thể xóa kế hoạch ${label}: đã có bảng được gửi duyệt`, `Cannot delete plan ${label}: one of its tables was submitted`);
+      throw new Refusal('PLAN_SUBMITTED', `Không thể xóa kế hoạch ${label}: đã có bảng được gửi duyệt`, `Cannot delete plan ${label}: one of its tables was submitted`);
     }
     if (used.reporting > 0) {
-      throw userError('PLAN_IN_USE', `Không thể xóa kế hoạch ${label}: bảng của nó thuộc một đợt báo cáo hoặc mẫu báo cáo`, `Cannot delete plan ${label}: its tables belong to a reporting round or report form`);
+      throw new Refusal('PLAN_IN_USE', `Không thể xóa kế hoạch ${label}: bảng của nó thuộc một đợt báo cáo hoặc mẫu báo cáo`, `Cannot delete plan ${label}: its tables belong to a reporting round or report form`);
     }
     for (const statement of [
       `delete from cell_change where table_id ${tablesOfPlan}`,

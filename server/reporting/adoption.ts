@@ -3,7 +3,7 @@ import { ExactDecimal, toCanonical } from '../../domain/exact-decimal';
 import type { Access } from '../auth/access';
 import { forbidden } from '../auth/auth-errors';
 import { PlanTable } from '../entities';
-import { userError } from '../graphql/errors';
+import { Refusal } from '../../domain/refusal';
 import { pushTable } from '../tables/push-table';
 import { consolidate, type IncludedStatus } from './consolidation';
 import { createReports } from './round-opening';
@@ -21,12 +21,12 @@ export async function adoptConsolidation(em: EntityManager, access: Access, roun
   const { round, unit } = consolidation.view;
   if (!access.can('EDIT', unitId)) throw forbidden(`lập báo cáo của ${unit!.name}`, `make the report of ${unit!.name}`);
   if (consolidation.contributing.length + consolidation.missing.length === 0) {
-    throw userError('NOTHING_BELOW', `${unit!.name} không có đơn vị báo cáo nào trong đợt này`, `${unit!.name} has no reporting unit in this round`);
+    throw new Refusal('NOTHING_BELOW', `${unit!.name} không có đơn vị báo cáo nào trong đợt này`, `${unit!.name} has no reporting unit in this round`);
   }
   return em.transactional(async (tx) => {
     const [existing] = await tx.execute(`select table_id from report_instance where round_id = ? and unit_id = ? for update`, [round.id, unitId]);
     if (existing) {
-      throw userError('REPORT_EXISTS', `${unit!.name} đã có báo cáo trong đợt này (bảng ${existing.table_id})`, `${unit!.name} already has its report in this round (table ${existing.table_id})`, { tableId: String(existing.table_id) });
+      throw new Refusal('REPORT_EXISTS', `${unit!.name} đã có báo cáo trong đợt này (bảng ${existing.table_id})`, `${unit!.name} already has its report in this round (table ${existing.table_id})`, { tableId: String(existing.table_id) });
     }
     const [tableId] = await createReports(tx as EntityManager, round, [unitId], true);
     const snapshot = consolidation.snapshot;
@@ -40,7 +40,7 @@ export async function adoptConsolidation(em: EntityManager, access: Access, roun
         author,
       );
       if (pushed.status !== 'APPLIED') {
-        throw userError('CONSOLIDATION_REFUSED', `Số liệu tổng hợp không qua được kiểm tra của biểu mẫu: ${pushed.messageVi}`, `The consolidated figures fail the form's rules: ${pushed.messageEn}`, { findings: pushed.findings });
+        throw new Refusal('CONSOLIDATION_REFUSED', `Số liệu tổng hợp không qua được kiểm tra của biểu mẫu: ${pushed.messageVi}`, `The consolidated figures fail the form's rules: ${pushed.messageEn}`, { findings: pushed.findings });
       }
     }
     return tx.findOneOrFail(PlanTable, tableId);

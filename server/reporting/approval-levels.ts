@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray } from '../db/numeric';
 import { reachableUnits } from '../db/unit-reach';
-import { userError } from '../graphql/errors';
+import { Refusal } from '../../domain/refusal';
 
 /**
  * A unit's own report in a round waits for the decisions on the reports below it: while one of them
@@ -21,7 +21,7 @@ export async function checkPendingBelow(em: EntityManager, tableId: number, reas
   if (pending.length === 0) return null;
   if (reason?.trim()) return reason.trim();
   const names = pending.slice(0, 5).map((unit) => unit.name).join(', ') + (pending.length > 5 ? ` (+${pending.length - 5})` : '');
-  throw userError(
+  throw new Refusal(
     'PENDING_BELOW',
     `Còn ${pending.length} báo cáo của cấp dưới đã gửi nhưng chưa được duyệt hay trả lại: ${names}. Hãy quyết định các báo cáo đó, hoặc ghi lý do gửi trước (pendingBelowReason)`,
     `${pending.length} report(s) of units below are submitted but not yet approved or sent back: ${names}. Decide them first, or give the reason to submit anyway (pendingBelowReason)`,

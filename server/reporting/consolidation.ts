@@ -7,7 +7,7 @@ import type { TableSnapshot } from '../../domain/table-model';
 import type { Access } from '../auth/access';
 import { pgArray } from '../db/numeric';
 import { NATION } from '../indicators/unit-graph';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../../domain/refusal';
 import { emptySnapshot, formRules, type FormStructure } from './form-structure';
 import { roundBelow, type RoundInstance } from './consolidation-graph';
 import { roundFrom, type RoundView } from './round-access';

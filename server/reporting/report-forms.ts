@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../auth/access';
 import { forbidden } from '../auth/auth-errors';
 import { PeriodType, PlanTable, ReportForm, ReportFormVersion, TableTemplate, UnitLevel, User } from '../entities';
-import { badInput, notFound, userError } from '../graphql/errors';
+import { Refusal, badInput, notFound } from '../../domain/refusal';
 import { readableTable } from '../tables/workflow';
 import { readFormStructure, structureHash } from './form-structure';
 
@@ -44,7 +44,7 @@ export async function createReportForm(em: EntityManager, access: Access, reques
   return em.transactional(async (tx) => {
     const table = await readableTable(tx as EntityManager, access, request.templateTableId, String(request.templateTableId));
     if (await tx.count(ReportForm, { title })) {
-      throw userError('FORM_EXISTS', `Đã có biểu mẫu "${title}"`, `A form "${title}" already exists`, { argument: 'title' });
+      throw new Refusal('FORM_EXISTS', `Đã có biểu mẫu "${title}"`, `A form "${title}" already exists`, { argument: 'title' });
     }
     const form = tx.create(ReportForm, { title, periodType: request.periodType, reportingLevel: request.reportingLevel, createdBy: tx.getReference(User, access.user!.id) });
     await tx.flush();

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../auth/access';
 import { reachableUnits } from '../db/unit-reach';
 import { AdministrativeUnit, ReportingRound } from '../entities';
-import { notFound } from '../graphql/errors';
+import { notFound } from '../../domain/refusal';
 
 export interface RoundView {
   round: ReportingRound;

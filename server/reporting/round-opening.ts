@@ -5,7 +5,7 @@ import { forbidden } from '../auth/auth-errors';
 import { pgArray } from '../db/numeric';
 import { reachableUnits } from '../db/unit-reach';
 import { AdministrativeUnit, ProgramPhase, ReportForm, ReportingRound } from '../entities';
-import { badInput, notFound, parseDate, userError } from '../graphql/errors';
+import { Refusal, badInput, notFound, parseDate } from '../../domain/refusal';
 import type { FormStructure } from './form-structure';
 import { latestVersion } from './report-forms';
 
@@ -77,7 +77,7 @@ export async function openReportingRound(em: EntityManager, access: Access, requ
   const units = (await reportingUnits(em, scope, form.reportingLevel, period)).map((unit) => unit.id);
   if (units.length === 0) {
     const [vi, en] = LEVEL_NAMES[form.reportingLevel];
-    throw userError(
+    throw new Refusal(
       'NO_REPORTING_UNITS',
       `${scopeName} không có đơn vị cấp ${vi} nào tồn tại vào ngày ${period.endsOn} (cuối kỳ ${period.key})`,
       `${scopeNameEn} has no ${en} that exists on ${period.endsOn} (the end of ${period.key})`,
@@ -98,7 +98,7 @@ export async function openReportingRound(em: EntityManager, access: Access, requ
       [form.id, version.id, period.key, period.startsOn, period.endsOn, scope?.id ?? null, scope?.key ?? 'VN', deadline, access.user!.id],
     );
     if (!inserted) {
-      throw userError(
+      throw new Refusal(
         'ROUND_EXISTS',
         `Biểu mẫu "${form.title}" đã được mở cho kỳ ${period.key} và ${scopeName}`,
         `The form "${form.title}" is already open for ${period.key} and ${scopeNameEn}`,

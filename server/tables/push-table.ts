@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Refusal } from '../../domain/refusal';
 import { validateTable } from '../../domain/rules';
 import type { CellValue } from '../../domain/table-model';
 import { pgArray } from '../db/numeric';
@@ -12,15 +13,7 @@ import { changesSince } from './table-history';
 import { loadTableState, type TableState } from './table-state';
 
 /** A push the server refuses as a whole, before looking at cells (unknown table, reused key…). */
-export class PushRefused extends Error {
-  constructor(
-    readonly code: string,
-    readonly messageVi: string,
-    readonly messageEn: string,
-  ) {
-    super(messageEn);
-  }
-}
+export class PushRefused extends Refusal {}
 
 export const MAX_CHANGES_PER_PUSH = 100_000;
 

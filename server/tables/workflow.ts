@@ -3,7 +3,7 @@ import type { Access } from '../auth/access';
 import { forbidden } from '../auth/auth-errors';
 import { PlanTable, TableKind, TableStatus, User, WorkflowEvent } from '../entities';
 import { recordApprovedValues } from '../indicators/indicator-table';
-import { notReadable, userError } from '../graphql/errors';
+import { Refusal, notReadable } from '../../domain/refusal';
 import { checkPendingBelow } from '../reporting/approval-levels';
 
 export type WorkflowAction = 'SUBMIT' | 'APPROVE' | 'REOPEN';
@@ -34,7 +34,7 @@ export async function readableTable(em: EntityManager, access: Access, tableId: 
 async function refuseSelfApproval(em: EntityManager, table: PlanTable, approver: User): Promise<void> {
   const submission = await em.findOne(WorkflowEvent, { table, toStatus: TableStatus.SUBMITTED }, { orderBy: { id: 'desc' } });
   if (submission && submission.actor.id === approver.id) {
-    throw userError('SELF_APPROVAL', 'Không được tự duyệt báo cáo do chính mình gửi', 'Nobody may approve their own submission');
+    throw new Refusal('SELF_APPROVAL', 'Không được tự duyệt báo cáo do chính mình gửi', 'Nobody may approve their own submission');
   }
   const approval = await em.findOne(WorkflowEvent, { table, toStatus: TableStatus.APPROVED }, { orderBy: { id: 'desc' } });
   const [own] = await em.execute(
@@ -42,7 +42,7 @@ async function refuseSelfApproval(em: EntityManager, table: PlanTable, approver:
     [table.id, approver.login, approval?.at ?? new Date(0)],
   );
   if (own.n > 0) {
-    throw userError(
+    throw new Refusal(
       'SELF_APPROVAL',
       'Không được duyệt phiên bản có số liệu do chính mình nhập kể từ lần duyệt trước',
       'Nobody may approve a version containing their own changes since the last approval',
@@ -65,10 +65,10 @@ export async function transitionTable(em: EntityManager, access: Access, tableId
     const [vi, en] = ACTION_NAMES[action];
     if (!access.can(rule.capability, table.plan.issuingUnit.id)) throw forbidden(vi, en);
     if (!rule.from.includes(table.status)) {
-      throw userError('BAD_STATUS', `Không thể ${vi}: bảng đang ở trạng thái ${table.status}`, `Cannot ${en}: the table is ${table.status}`, { status: table.status });
+      throw new Refusal('BAD_STATUS', `Không thể ${vi}: bảng đang ở trạng thái ${table.status}`, `Cannot ${en}: the table is ${table.status}`, { status: table.status });
     }
     if (action === 'REOPEN' && !comment?.trim()) {
-      throw userError('BAD_USER_INPUT', 'Cần ghi lý do mở lại', 'A reason is required to reopen', { argument: 'comment' });
+      throw new Refusal('BAD_USER_INPUT', 'Cần ghi lý do mở lại', 'A reason is required to reopen', { argument: 'comment' });
     }
     if (action === 'APPROVE') await refuseSelfApproval(tx as EntityManager, table, access.user!);
     const overridden = action === 'SUBMIT' ? await checkPendingBelow(tx as EntityManager, table.id, pendingBelowReason) : null;

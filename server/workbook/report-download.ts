@@ -18,11 +18,11 @@ import { REPORT_QUERY_PROBLEMS, reportQueryFromForm } from '../../domain/indicat
 import { createContext } from '../graphql/context';
 import type { RateLimits } from '../graphql/rate-limits';
 import type { Logger } from '../logger';
+import { Refusal } from '../../domain/refusal';
+import { httpStatusOf } from '../http/refusal-status';
 import { applySheetOps } from './sheet-ops';
 import { WorkbookRefused } from './workbook-errors';
 import { attachment, langOf, refuse } from './workbook-routes';
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 function text(req: Request, name: string): string {
   return typeof req.query[name] === 'string' ? (req.query[name] as string) : '';
@@ -46,8 +46,10 @@ export function reportRouter(orm: MikroORM, log: Logger, schema: GraphQLSchema, 
       });
       const error = result.errors?.[0];
       if (error) {
-        const code = String(error.extensions?.code ?? 'BAD_REQUEST');
-        throw new WorkbookRefused(STATUS[code] ?? 400, code, String(error.extensions?.messageVi ?? error.message), String(error.extensions?.messageEn ?? error.message));
+        const cause = error.originalError;
+        // Anything but a refusal is a fault: refuse() logs it and answers 500 without its details.
+        if (!(cause instanceof Refusal)) throw cause ?? error;
+        throw new WorkbookRefused(httpStatusOf(cause), cause.code, cause.messageVi, cause.messageEn);
       }
       const entries = (result.data as { indicatorProgress: ProgressEntry[] }).indicatorProgress;
       const layout = reportOperations({ query, entries, pulledAt: new Date().toISOString(), serverUrl: `${req.protocol}://${req.get('host')}`, lang });

@@ -1,14 +1,16 @@
+import { Refusal } from '../../domain/refusal';
+
 /** Why an upload or download was refused as a whole: bilingual, with the cells concerned, and an HTTP status. */
-export class WorkbookRefused extends Error {
+export class WorkbookRefused extends Refusal {
   constructor(
     readonly status: number,
-    readonly code: string,
-    readonly messageVi: string,
-    readonly messageEn: string,
+    code: string,
+    messageVi: string,
+    messageEn: string,
     /** A1 addresses (with the sheet name) of the cells concerned, when there are any. */
     readonly cells: string[] = [],
   ) {
-    super(messageEn);
+    super(code, messageVi, messageEn, { cells, http: { status } });
   }
 
   toJSON(): { status: 'REFUSED'; code: string; messageVi: string; messageEn: string; cells: string[] } {

@@ -4,7 +4,6 @@
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
-import { GraphQLError } from 'graphql';
 import { Access } from '../auth/access';
 import { authenticate } from '../auth/tokens';
 import { User } from '../entities';
@@ -13,6 +12,8 @@ import type { Lang } from '../../domain/sheet/table-sheet';
 import { verifySignedLink } from './download-links';
 import { downloadWorkbook } from './table-download';
 import { uploadWorkbook } from './table-upload';
+import { Refusal } from '../../domain/refusal';
+import { httpStatusOf } from '../http/refusal-status';
 import { WorkbookRefused } from './workbook-errors';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,7 +32,7 @@ async function callerOf(em: EntityManager, req: Request, allowSignedLink: boolea
     try {
       token = await authenticate(em, req.headers.authorization);
     } catch (error) {
-      if (error instanceof GraphQLError) throw new WorkbookRefused(401, 'UNAUTHENTICATED', String(error.extensions.messageVi), String(error.extensions.messageEn));
+      if (error instanceof Refusal) throw new WorkbookRefused(401, 'UNAUTHENTICATED', error.messageVi, error.messageEn);
       throw error;
     }
     if (token) return { access: await Access.load(em, token.user), login: token.user.login };
@@ -50,6 +51,11 @@ async function callerOf(em: EntityManager, req: Request, allowSignedLink: boolea
 export function refuse(res: Response, log: Logger, error: unknown): void {
   if (error instanceof WorkbookRefused) {
     res.status(error.status).json(error.toJSON());
+    return;
+  }
+  // A service's refusal (a bad token while reading the caller, say) in the workbook answers' shape.
+  if (error instanceof Refusal) {
+    res.status(httpStatusOf(error)).json({ status: 'REFUSED', code: error.code, messageVi: error.messageVi, messageEn: error.messageEn, cells: [] });
     return;
   }
   log.error({ err: error }, 'workbook request failed');

@@ -80,6 +80,18 @@ describe('indicator report download', () => {
     expect((await anonymous.json()).messageEn).toMatch(/sign in/i);
   });
 
+  it('answers a bad token 401 UNAUTHENTICATED, in the workbook answers\' shape', async () => {
+    const response = await fetch(`${base}/reports/indicators.xlsx?unitId=${canTho}&indicators=POOR_HOUSEHOLD_RATE`, { headers: { authorization: 'Bearer not-a-token' } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      status: 'REFUSED',
+      code: 'UNAUTHENTICATED',
+      messageVi: 'Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi; hãy đăng nhập lại',
+      messageEn: 'The access token is invalid, expired or revoked; sign in again',
+      cells: [],
+    });
+  });
+
   it('gives the whole country to a national reader', async () => {
     const response = await report(`indicators=POOR_HOUSEHOLD_RATE&asOf=2024-06-30`, 'admin');
     expect(response.status).toBe(200);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badInput } from '../errors';
+import { badInput } from '../../../domain/refusal';
 
 /** What one value of a sort key is, to check a cursor coming back before it reaches SQL. */
 export type KeyType = 'int' | 'text' | 'date';

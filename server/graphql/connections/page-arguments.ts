@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { badInput } from '../errors';
+import { badInput } from '../../../domain/refusal';
 
 /** Most items one page may have: a million rows are read page by page (or as CSV), never in one answer. */
 export const MAX_PAGE_SIZE = 500;

@@ -1,10 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { signInRequired } from '../../auth/auth-errors';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { signInWithPassword } from '../../auth/sign-in';
 import { issueToken, PERSONAL_TOKEN_MAX_DAYS, revokeFamilyOf, rotateRefreshToken } from '../../auth/tokens';
 import { AccessToken, AdministrativeUnit, RoleAssignment, TokenKind, User } from '../../entities';
 import type { GraphQLContext } from '../context';
-import { badInput, notFound, parseId } from '../errors';
+import { badInput, notFound, parseId } from '../../../domain/refusal';
 
 @ObjectType({ description: 'Tokens of a signed-in session: a short-lived access token and a refresh token' })
 class SessionTokens {
@@ -19,11 +18,6 @@ class SessionTokens {
 class CreatedToken {
   @Field({ description: 'The secret to send as "Authorization: Bearer …"; shown this once, only its hash is kept' }) token!: string;
   @Field(() => AccessToken, { description: 'The token as listed in me { personalTokens }' }) info!: AccessToken;
-}
-
-function signedIn(context: GraphQLContext): User {
-  if (!context.access.user) throw signInRequired();
-  return context.access.user;
 }
 
 @Resolver(() => User)
@@ -41,9 +35,9 @@ export class AuthResolver {
     return { ...session, user };
   }
 
+  @Authorized()
   @Mutation(() => Boolean, { description: 'Revoke the token this request was made with, and with an access token its whole session (the refresh token too)' })
   async signOut(@Ctx() context: GraphQLContext): Promise<boolean> {
-    signedIn(context);
     const token = await context.em.findOneOrFail(AccessToken, context.tokenId!);
     await revokeFamilyOf(context.em, token.tokenHash);
     return true;
@@ -59,19 +53,21 @@ export class AuthResolver {
     return loaders.byParent(RoleAssignment, 'user', 'id').load(user.id);
   }
 
+  @Authorized()
   @FieldResolver(() => [AccessToken], { description: 'Your personal access tokens (only your own)' })
   async personalTokens(@Root() user: User, @Ctx() context: GraphQLContext): Promise<AccessToken[]> {
-    if (signedIn(context).id !== user.id) return [];
+    if (context.access.user!.id !== user.id) return [];
     return context.em.find(AccessToken, { user, kind: TokenKind.PERSONAL }, { orderBy: { id: 'asc' } });
   }
 
+  @Authorized()
   @Mutation(() => CreatedToken, { description: 'A named personal access token for scripts and the Excel add-in' })
   async createPersonalAccessToken(
     @Ctx() context: GraphQLContext,
     @Arg('name', { description: 'Name to tell the token apart, e.g. "Excel add-in on my laptop"' }) name: string,
     @Arg('expiresInDays', () => Int, { description: 'Days until the token stops working, 1 to 366', defaultValue: 90 }) expiresInDays: number,
   ): Promise<CreatedToken> {
-    const user = signedIn(context);
+    const user = context.access.user!;
     if (!name.trim() || name.length > 100) throw badInput('name', 'Tên mã phải có từ 1 đến 100 ký tự', 'The token name must have 1 to 100 characters');
     if (expiresInDays < 1 || expiresInDays > PERSONAL_TOKEN_MAX_DAYS) {
       throw badInput('expiresInDays', `Thời hạn từ 1 đến ${PERSONAL_TOKEN_MAX_DAYS} ngày`, `expiresInDays must be 1 to ${PERSONAL_TOKEN_MAX_DAYS}`);
@@ -81,9 +77,10 @@ export class AuthResolver {
     return { token: issued.token, info: issued.record };
   }
 
+  @Authorized()
   @Mutation(() => Boolean, { description: 'Revoke one of your tokens: it stops working at once' })
   async revokeToken(@Ctx() context: GraphQLContext, @Arg('id', () => ID, { description: 'Identifier of the token, from me { personalTokens }' }) id: string): Promise<boolean> {
-    const user = signedIn(context);
+    const user = context.access.user!;
     const token = await context.em.findOne(AccessToken, { id: parseId(id, 'token', 'mã truy cập'), user: user.id });
     if (!token) throw notFound('token', 'mã truy cập', id);
     token.revokedAt ??= new Date();

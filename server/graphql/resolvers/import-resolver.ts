@@ -5,17 +5,10 @@ import { importAnswer } from '../../import/import-answer';
 import { ImportRefused, importTable, type ImportRequest } from '../../import/import-table';
 import { planForImport } from '../../import/plan-access';
 import { replaceTable } from '../../import/replace-table';
-import { PushRefused } from '../../tables/push-table';
 import type { Plan } from '../../entities';
 import { actorName, type GraphQLContext } from '../context';
-import { parseId, userError } from '../errors';
+import { parseId } from '../../../domain/refusal';
 import { ImportTableInput, ImportTableResult } from '../types/import-types';
-
-/** Every problem of a refused import, each naming its cell or line, in one bilingual error. */
-export function importRefusedError(error: ImportRefused) {
-  const join = (field: 'messageVi' | 'messageEn') => error.problems.map((problem) => problem[field]).join('; ');
-  return userError('IMPORT_REFUSED', `Không nhập được bảng, không có gì được ghi: ${join('messageVi')}`, `The table cannot be imported, nothing was written: ${join('messageEn')}`, { problems: error.problems });
-}
 
 /** Where the grid starts in its sheet: "B3" → row 2, column 1. */
 function originOf(firstCell: string | null | undefined): { row: number; column: number } | undefined {
@@ -29,7 +22,7 @@ function originOf(firstCell: string | null | undefined): { row: number; column: 
 
 /**
  * A new table, or with replaceTableId a new version over a draft table (baseVersion required); shared by the
- * GraphQL and HTTP doors. Refusals: ImportRefused for the grid, PushRefused for the table replaced.
+ * GraphQL and HTTP doors. Refusals (both Refusal): ImportRefused for the grid, PushRefused for the table replaced.
  */
 export async function importOrReplace(context: GraphQLContext, plan: Plan, request: ImportRequest, replace: { tableId: string | null | undefined; baseVersion: number | null | undefined }) {
   if (replace.tableId === null || replace.tableId === undefined) return importTable(context.em, plan, request);
@@ -40,13 +33,6 @@ export async function importOrReplace(context: GraphQLContext, plan: Plan, reque
   return replaceTable(context.em, plan, { ...request, replaceTableId: tableId, baseVersion: replace.baseVersion }, actorName(context));
 }
 
-/** The refusals of an import as GraphQL errors. */
-export function importError(error: unknown): unknown {
-  if (error instanceof ImportRefused) return importRefusedError(error);
-  if (error instanceof PushRefused) return userError(error.code, error.messageVi, error.messageEn);
-  return error;
-}
-
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportTableResult, {
@@ -54,11 +40,7 @@ export class ImportResolver {
   })
   async importTable(@Ctx() context: GraphQLContext, @Arg('input', () => ImportTableInput, { description: 'The plan, title and grid of the table to import' }) input: ImportTableInput): Promise<ImportTableResult> {
     const plan = await planForImport(context.em, context.access, input.planId);
-    try {
-      const outcome = await importOrReplace(context, plan, { ...input, planId: plan.id, origin: originOf(input.firstCell) }, { tableId: input.replaceTableId, baseVersion: input.baseVersion });
-      return importAnswer(outcome) as unknown as ImportTableResult;
-    } catch (error) {
-      throw importError(error);
-    }
+    const outcome = await importOrReplace(context, plan, { ...input, planId: plan.id, origin: originOf(input.firstCell) }, { tableId: input.replaceTableId, baseVersion: input.baseVersion });
+    return importAnswer(outcome) as unknown as ImportTableResult;
   }
 }

@@ -1,9 +1,8 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { signInRequired } from '../../auth/auth-errors';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { PlanTable, ValueKind } from '../../entities';
 import { createIndicatorTable } from '../../indicators/indicator-table';
 import type { GraphQLContext } from '../context';
-import { badInput, parseId } from '../errors';
+import { badInput, parseId } from '../../../domain/refusal';
 
 @InputType({ description: 'One column of an indicator table: the values of an indicator of one kind for one period' })
 class IndicatorColumnInput {
@@ -35,11 +34,11 @@ function parseRules(text: string | null | undefined): unknown[] {
 
 @Resolver()
 export class IndicatorTableResolver {
+  @Authorized()
   @Mutation(() => PlanTable, {
     description: 'Create a table of a plan for entering actuals and targets, starting from the values recorded; editors of the plan\'s unit. Its rules are derived from its indicators; approving it records its values',
   })
   async createIndicatorTable(@Ctx() { em, access }: GraphQLContext, @Arg('input', { description: 'The plan, units, and indicator columns of the table' }) input: IndicatorTableInput): Promise<PlanTable> {
-    if (!access.user) throw signInRequired();
     return createIndicatorTable(em, access, {
       planId: parseId(input.planId, 'plan', 'kế hoạch'),
       title: input.title,

@@ -3,7 +3,7 @@ import { foldLabel } from '../../../domain/label-match';
 import { AdministrativeUnit, Plan, PlanTable, ProgramPhase, SourceDocument } from '../../entities';
 import type { GraphQLContext } from '../context';
 import { createPlan, deletePlan, updatePlan } from '../../plans/plan-editing';
-import { notReadable, parseId, userError } from '../errors';
+import { Refusal, notReadable, parseId } from '../../../domain/refusal';
 import { CreatePlanInput, UpdatePlanInput } from '../types/plan-types';
 import { connectionType, type ConnectionValue } from '../connections/connection-type';
 import { entityConnection, type EntityOrder } from '../connections/entity-pages';
@@ -79,7 +79,7 @@ export class PlanResolver {
     const label = `${title} / ${documentNumber}`;
     if (tables.length === 0) throw notReadable(access, 'table', 'bảng', label);
     if (tables.length > 1) {
-      throw userError(
+      throw new Refusal(
         'AMBIGUOUS',
         `Có ${tables.length} bảng "${label}" của các đơn vị khác nhau; hãy chỉ rõ issuingUnitId`,
         `${tables.length} tables match "${label}" in different units; pass issuingUnitId`,

@@ -3,7 +3,7 @@ import { AdministrativeUnit, Comparator, Indicator, ProgressBreakdown, ProgressS
 import { indicatorProgress, unitsBelowAsOf } from '../../indicators/indicator-progress';
 import type { GraphQLContext } from '../context';
 import { vietnamToday } from '../../../domain/reporting/calendar';
-import { badInput, notFound, notReadable, parseDate, parseId, userError } from '../errors';
+import { Refusal, badInput, notFound, notReadable, parseDate, parseId } from '../../../domain/refusal';
 
 @ObjectType({ description: 'A value of one period, recorded for the unit or rolled up from the units that flow into it' })
 class ProgressPoint {
@@ -42,7 +42,7 @@ async function subjectOf(unitId: string | null | undefined, { access, publicIndi
   if (unitId == null) {
     if (publicIndicators || access.unitsFor('READ') === 'ALL') return null;
     const [hintVi, hintEn] = access.user ? ['', ''] : [': hãy đăng nhập', ': sign in'];
-    throw userError('NOT_FOUND', `Số liệu tổng hợp toàn quốc chỉ dành cho tài khoản có quyền xem toàn quốc${hintVi}`, `The national roll-up needs national read access${hintEn}`);
+    throw new Refusal('NOT_FOUND', `Số liệu tổng hợp toàn quốc chỉ dành cho tài khoản có quyền xem toàn quốc${hintVi}`, `The national roll-up needs national read access${hintEn}`);
   }
   const id = parseId(unitId, 'administrative unit', 'đơn vị hành chính');
   const unit = await loaders.byId(AdministrativeUnit).load(id);

@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { signInRequired } from '../../auth/auth-errors';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit, PlanTable, ReportForm, ReportFormVersion, ReportingRound, User } from '../../entities';
 import { cellKey } from '../../../domain/reporting/consolidated-figures';
 import { adoptConsolidation } from '../../reporting/adoption';
@@ -12,7 +11,7 @@ import { readableRounds } from '../../reporting/round-list';
 import { roundFrom } from '../../reporting/round-access';
 import { openReportingRound } from '../../reporting/round-opening';
 import { actorName, type GraphQLContext } from '../context';
-import { parseId } from '../errors';
+import { parseId } from '../../../domain/refusal';
 import {
   CellContribution,
   ConsolidatedCell,
@@ -27,10 +26,6 @@ import type { Finding, GridRow } from '../types/table-sync-types';
 
 const unitId = (id: string | null | undefined) => (id ? parseId(id, 'administrative unit', 'đơn vị hành chính') : null);
 const roundId = (id: string) => parseId(id, 'reporting round', 'đợt báo cáo');
-
-function signedIn(context: GraphQLContext): void {
-  if (!context.access.user) throw signInRequired();
-}
 
 function consolidatedTable(result: Consolidation): ConsolidatedTable {
   const { view, snapshot } = result;
@@ -64,21 +59,21 @@ function consolidatedTable(result: Consolidation): ConsolidatedTable {
 
 @Resolver(() => ReportForm)
 export class ReportFormResolver {
+  @Authorized()
   @Query(() => [ReportForm], { description: 'Report forms (biểu mẫu báo cáo), by title' })
   reportForms(@Ctx() context: GraphQLContext): Promise<ReportForm[]> {
-    signedIn(context);
     return context.em.find(ReportForm, {}, { orderBy: { title: 'asc' } });
   }
 
+  @Authorized()
   @Mutation(() => ReportForm, { description: 'A form from a table\'s rows, columns and rules (approvers and administrators)' })
   createReportForm(@Ctx() context: GraphQLContext, @Arg('input', () => CreateReportFormInput, { description: 'The table, title, period type and reporting level of the form' }) input: CreateReportFormInput): Promise<ReportForm> {
-    signedIn(context);
     return createReportForm(context.em, context.access, { ...input, templateTableId: parseId(input.templateTableId, 'table', 'bảng') });
   }
 
+  @Authorized()
   @Mutation(() => ReportFormVersion, { description: 'The table\'s current structure becomes the form\'s next version (the latest when unchanged); open rounds keep theirs' })
   reviseReportForm(@Ctx() context: GraphQLContext, @Arg('formId', () => ID, { description: 'Identifier of the form' }) formId: string, @Arg('templateTableId', () => ID, { description: 'Identifier of the table whose rows, columns and rules become the new version' }) templateTableId: string): Promise<ReportFormVersion> {
-    signedIn(context);
     return reviseReportForm(context.em, context.access, parseId(formId, 'report form', 'biểu mẫu báo cáo'), parseId(templateTableId, 'table', 'bảng'));
   }
 
@@ -121,11 +116,11 @@ export class ReportFormVersionResolver {
 
 @Resolver(() => ReportingRound)
 export class ReportingRoundResolver {
+  @Authorized()
   @Mutation(() => ReportingRound, {
     description: 'Open a form for one period to every unit of its level within the scope that exists on the period\'s last day: each gets its own table',
   })
   openReportingRound(@Ctx() context: GraphQLContext, @Arg('input', () => OpenReportingRoundInput, { description: 'The form, period, scope and deadline of the round' }) input: OpenReportingRoundInput): Promise<ReportingRound> {
-    signedIn(context);
     return openReportingRound(context.em, context.access, {
       formId: parseId(input.formId, 'report form', 'biểu mẫu báo cáo'),
       periodKey: input.periodKey,
@@ -134,9 +129,9 @@ export class ReportingRoundResolver {
     });
   }
 
+  @Authorized()
   @Query(() => [ReportingRound], { description: 'The rounds with a report of a unit you may read (yours or one below), the latest period first' })
   reportingRounds(@Ctx() context: GraphQLContext): Promise<ReportingRound[]> {
-    signedIn(context);
     return readableRounds(context.em, context.access);
   }
 
@@ -165,6 +160,7 @@ export class ReportingRoundResolver {
     return consolidatedTable(await consolidate(context.em, context.access, roundId(id), unitId(unit), include ?? [IncludedStatus.APPROVED]));
   }
 
+  @Authorized()
   @Mutation(() => PlanTable, { description: 'The consolidation becomes the unit\'s own report in the round: a draft, pre-filled, to correct and submit upward' })
   adoptConsolidation(
     @Ctx() context: GraphQLContext,
@@ -172,13 +168,12 @@ export class ReportingRoundResolver {
     @Arg('unitId', () => ID, { description: 'The unit whose own report the consolidation becomes' }) unit: string,
     @Arg('include', () => [IncludedStatus], { description: 'Which report statuses to count; default only approved reports', defaultValue: [IncludedStatus.APPROVED] }) include?: IncludedStatus[],
   ): Promise<PlanTable> {
-    signedIn(context);
     return adoptConsolidation(context.em, context.access, roundId(id), unitId(unit)!, include ?? [IncludedStatus.APPROVED], actorName(context));
   }
 
+  @Authorized()
   @Query(() => [ReportingTask], { description: 'What I have to do: my units\' reports still in draft, and reports waiting for my approval, soonest deadline first' })
   async myReportingTasks(@Ctx() context: GraphQLContext): Promise<ReportingTask[]> {
-    signedIn(context);
     return (await reportingTasks(context.em, context.access)).map((task) => ({ ...task, tableId: String(task.tableId), roundId: String(task.roundId), unitId: String(task.unitId), kind: task.kind as never }));
   }
 

@@ -1,10 +1,8 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { ChangeSet } from '../../entities';
 import type { StructureRecord } from '../../../domain/structure-change';
 import { changeTableStructure } from '../../tables/change-structure';
-import { PushRefused } from '../../tables/push-table';
 import { actorName, type GraphQLContext } from '../context';
-import { userError } from '../errors';
 import { ChangeTableStructureInput, ChangeTableStructureResult, StructureChangeEntry } from '../types/structure-types';
 import { tableToEdit } from './table-sync-resolver';
 
@@ -15,18 +13,14 @@ function historyEntry(record: StructureRecord): StructureChangeEntry {
 
 @Resolver()
 export class StructureResolver {
+  @Authorized()
   @Mutation(() => ChangeTableStructureResult, {
     description: "Add, rename, remove or move rows and columns of a draft table, all or nothing, on its current version; the version goes up and the history keeps the change. Submitted and approved tables refuse it",
   })
   async changeTableStructure(@Ctx() context: GraphQLContext, @Arg('input', () => ChangeTableStructureInput, { description: 'The table, its current version and the changes' }) input: ChangeTableStructureInput): Promise<ChangeTableStructureResult> {
     const tableId = await tableToEdit(context, input.tableId);
-    try {
-      const done = await changeTableStructure(context.em, { tableId, baseVersion: input.baseVersion, comment: input.comment, changes: input.changes }, actorName(context));
-      return { version: done.version, changeSetId: String(done.changeSetId), changes: done.records } as ChangeTableStructureResult;
-    } catch (error) {
-      if (error instanceof PushRefused) throw userError(error.code, error.messageVi, error.messageEn);
-      throw error;
-    }
+    const done = await changeTableStructure(context.em, { tableId, baseVersion: input.baseVersion, comment: input.comment, changes: input.changes }, actorName(context));
+    return { version: done.version, changeSetId: String(done.changeSetId), changes: done.records } as ChangeTableStructureResult;
   }
 }
 

@@ -4,7 +4,7 @@ import type { TableChangeFeed } from '../../live/table-change-feed';
 import type { TableChangeRecord } from '../../tables/table-changes';
 import { tableOwner } from '../../tables/table-state';
 import type { GraphQLContext } from '../context';
-import { notReadable, parseId } from '../errors';
+import { notReadable, parseId } from '../../../domain/refusal';
 import { TableChange } from '../types/table-change-types';
 
 /** The context of an operation over the WebSocket: a request's, plus this instance's feed of table changes. */

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root }
 import { fromNumeric, pgArray } from '../../db/numeric';
 import { FundingSource, Plan, PlanTable, ProgramComponent, SupportPolicy, TableColumn, TableRow, TableTemplate } from '../../entities';
 import type { GraphQLContext } from '../context';
-import { notReadable, parseId } from '../errors';
+import { notReadable, parseId } from '../../../domain/refusal';
 
 @ObjectType({ description: 'One cell: an exact decimal string, or null when the published cell is empty (empty is not zero)' })
 export class CellValue {

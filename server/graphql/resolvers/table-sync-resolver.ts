@@ -1,18 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vietnamToday } from '../../../domain/reporting/calendar';
 import { validateTable } from '../../../domain/rules';
 import { markPreExisting } from '../../../domain/sync/pre-existing';
 import type { TableRow, TableSnapshot } from '../../../domain/table-model';
 import { pgArray } from '../../db/numeric';
-import { forbidden, signInRequired } from '../../auth/auth-errors';
+import { forbidden } from '../../auth/auth-errors';
 import { ChangeSet, RowKind, TableStatus } from '../../entities';
 import { contentHash } from '../../tables/content-hash';
-import { PushRefused, pushTable } from '../../tables/push-table';
+import { pushTable } from '../../tables/push-table';
 import { snapshotAtVersion } from '../../tables/table-history';
 import { loadTableState, tableOwner, type TableState } from '../../tables/table-state';
 import { actorName, type GraphQLContext } from '../context';
-import { badInput, notFound, parseId, userError } from '../errors';
+import { badInput, notFound, parseId } from '../../../domain/refusal';
 import { CellHistoryEntry, Finding, GridRow, PushResult, PushTableInput, TableGrid, WorkbookLink } from '../types/table-sync-types';
 import { signedWorkbookPath } from '../../workbook/download-links';
 import { workbookFileName } from '../../workbook/table-download';
@@ -39,9 +39,11 @@ async function tableState({ em, access }: GraphQLContext, tableId: string): Prom
   return state;
 }
 
-/** The id of a table the caller may change: unreadable ones answer like missing ones, read-only ones are forbidden. */
+/**
+ * The id of a table the caller may change: unreadable ones answer like missing ones, read-only ones are forbidden.
+ * The caller is signed in: its mutations are `@Authorized()`.
+ */
 export async function tableToEdit({ em, access }: GraphQLContext, tableId: string): Promise<number> {
-  if (!access.user) throw signInRequired();
   const id = parseId(tableId, 'table', 'bảng');
   const owner = await tableOwner(em, id);
   if (!owner || !access.can('READ', owner.unitId)) throw notFound('table', 'bảng', tableId);
@@ -215,26 +217,22 @@ export class TableSyncResolver {
     return markPreExisting(validateTable(published, state.rules, state.validation), findings) as Finding[];
   }
 
+  @Authorized()
   @Mutation(() => PushResult, { description: 'Push: apply cell changes atomically after validation, merging with pushes made since baseVersion' })
   async pushTable(@Ctx() context: GraphQLContext, @Arg('input', () => PushTableInput, { description: 'The table, the version the changes were made against, and the cell changes' }) input: PushTableInput): Promise<PushResult> {
     const tableId = await tableToEdit(context, input.tableId);
-    try {
-      const result = await pushTable(
-        context.em,
-        {
-          tableId,
-          baseVersion: input.baseVersion,
-          idempotencyKey: input.idempotencyKey,
-          comment: input.comment,
-          changes: input.changes.map((change) => ({ ...change })),
-        },
-        actorName(context),
-      );
-      return { ...result, tableId: String(result.tableId), changeSetId: result.changeSetId === null ? null : String(result.changeSetId) } as PushResult;
-    } catch (error) {
-      if (error instanceof PushRefused) throw userError(error.code, error.messageVi, error.messageEn);
-      throw error;
-    }
+    const result = await pushTable(
+      context.em,
+      {
+        tableId,
+        baseVersion: input.baseVersion,
+        idempotencyKey: input.idempotencyKey,
+        comment: input.comment,
+        changes: input.changes.map((change) => ({ ...change })),
+      },
+      actorName(context),
+    );
+    return { ...result, tableId: String(result.tableId), changeSetId: result.changeSetId === null ? null : String(result.changeSetId) } as PushResult;
   }
 
   @Query(() => ChangeSetConnection, { description: 'Accepted pushes to a table (lịch sử thay đổi), newest first, a page at a time' })

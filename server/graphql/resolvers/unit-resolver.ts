@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 't
 import { AdministrativeUnit, UnitLevel, UnitSuccession } from '../../entities';
 import type { GraphQLContext } from '../context';
 import { vietnamToday } from '../../../domain/reporting/calendar';
-import { badInput, notFound, parseDate, parseId, userError } from '../errors';
+import { Refusal, badInput, notFound, parseDate, parseId } from '../../../domain/refusal';
 import { foldUnitName } from '../../../domain/units/unit-names';
 import { searchUnits } from './unit-search';
 import { connectionType, type ConnectionValue } from '../connections/connection-type';
@@ -96,7 +96,7 @@ export class UnitResolver {
       const parentName = new Map(parents.map((parent) => [parent.id, parent.name]));
       const candidates = exact.map((unit) => ({ id: String(unit.id), key: unit.key, name: unit.name, parent: unit.parent ? parentName.get(unit.parent.id) ?? null : null }));
       const listed = candidates.map((unit) => `${unit.name}${unit.parent ? ` (${unit.parent})` : ''} [${unit.key}]`).join('; ');
-      throw userError('AMBIGUOUS', `Có ${exact.length} đơn vị tên "${name}": ${listed}; hãy chọn theo mã hoặc id`, `${exact.length} units are named "${name}": ${listed}; choose by code or id`, { candidates });
+      throw new Refusal('AMBIGUOUS', `Có ${exact.length} đơn vị tên "${name}": ${listed}; hãy chọn theo mã hoặc id`, `${exact.length} units are named "${name}": ${listed}; choose by code or id`, { candidates });
     }
     return exact[0];
   }

@@ -1,13 +1,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { forbidden, signInRequired } from '../../auth/auth-errors';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { forbidden } from '../../auth/auth-errors';
 import { loginFormatProblem, normaliseLogin } from '../../auth/logins';
 import { checkPasswordStrength, hashPassword } from '../../auth/passwords';
 import { importUsers } from '../../auth/user-import';
 import { UserImportResult } from '../types/user-import-types';
 import { AdministrativeUnit, Role, RoleAssignment, User } from '../../entities';
 import type { GraphQLContext } from '../context';
-import { badInput, notFound, parseId, userError } from '../errors';
+import { Refusal, badInput, notFound, parseId } from '../../../domain/refusal';
 import { connectionType, type ConnectionValue } from '../connections/connection-type';
 import { entityConnection, type EntityOrder } from '../connections/entity-pages';
 import { legacyList } from '../connections/legacy-lists';
@@ -18,7 +18,6 @@ const USER_ORDER: EntityOrder<User> = { name: 'User', keys: [{ property: 'login'
 
 /** Administrators manage users on the units they administer; a national administrator everywhere. */
 function administers(context: GraphQLContext, unitId: number | null): boolean {
-  if (!context.access.user) throw signInRequired();
   return unitId === null ? context.access.unitsFor('ADMINISTER') === 'ALL' : context.access.can('ADMINISTER', unitId);
 }
 
@@ -31,7 +30,6 @@ async function unitOrNational(context: GraphQLContext, unitId: string | null | u
 
 /** The users an administrator can see: everyone for a national one, else those holding a role on a unit they administer. */
 async function visibleUsersWhere(context: GraphQLContext): Promise<Record<string, unknown>> {
-  if (!context.access.user) throw signInRequired();
   const scope = context.access.unitsFor('ADMINISTER');
   if (scope === 'ALL') return {};
   const assignments = await context.em.find(RoleAssignment, { unit: { $in: scope } }, { fields: ['user'] });
@@ -42,6 +40,8 @@ async function visibleUsers(context: GraphQLContext, only?: number, limit?: numb
   return context.em.find(User, { $and: [await visibleUsersWhere(context), ...(only === undefined ? [] : [{ id: only }])] }, { orderBy: { login: 'asc' }, limit });
 }
 
+/** Every operation here is for signed-in administrators. */
+@Authorized()
 @Resolver()
 export class UserAdminResolver {
   @Query(() => UserConnection, { description: 'Users (người dùng) holding a role on a unit you administer, a page at a time, by login' })
@@ -74,7 +74,7 @@ export class UserAdminResolver {
     context.em.create(RoleAssignment, { user, unit, role });
     // The unique login decides between parallel creations, not an earlier look.
     await context.em.flush().catch((error) => {
-      if (error instanceof UniqueConstraintViolationException) throw userError('CONFLICT', `Tên đăng nhập "${normalised}" đã có`, `The login "${normalised}" is taken`);
+      if (error instanceof UniqueConstraintViolationException) throw new Refusal('CONFLICT', `Tên đăng nhập "${normalised}" đã có`, `The login "${normalised}" is taken`);
       throw error;
     });
     return user;

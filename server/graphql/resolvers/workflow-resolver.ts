@@ -1,17 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { signInRequired } from '../../auth/auth-errors';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PlanTable, User, WorkflowEvent } from '../../entities';
 import { readableTable, transitionTable, type WorkflowAction } from '../../tables/workflow';
 import type { GraphQLContext } from '../context';
-import { parseId } from '../errors';
+import { parseId } from '../../../domain/refusal';
 
 async function transition(context: GraphQLContext, tableId: string, action: WorkflowAction, comment: string | null | undefined, pendingBelowReason: string | null = null): Promise<PlanTable> {
-  if (!context.access.user) throw signInRequired();
   return transitionTable(context.em, context.access, parseId(tableId, 'table', 'bảng'), action, comment ?? null, pendingBelowReason);
 }
 
 @Resolver(() => WorkflowEvent)
 export class WorkflowResolver {
+  @Authorized()
   @Mutation(() => PlanTable, {
     description:
       'Send a draft table for approval (editor of the table\'s unit); it is locked until approved or reopened. A unit\'s report in a reporting round ' +
@@ -26,11 +25,13 @@ export class WorkflowResolver {
     return transition(context, tableId, 'SUBMIT', comment, pendingBelowReason ?? null);
   }
 
+  @Authorized()
   @Mutation(() => PlanTable, { description: 'Approve a submitted table (approver of a higher unit, not the submitter); it stays locked' })
   approveTable(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID, { description: 'Identifier of the table' }) tableId: string, @Arg('comment', () => String, { description: 'A comment, kept in the workflow history', nullable: true }) comment?: string): Promise<PlanTable> {
     return transition(context, tableId, 'APPROVE', comment);
   }
 
+  @Authorized()
   @Mutation(() => PlanTable, { description: 'Return a submitted or approved table to draft, with the reason' })
   reopenTable(@Ctx() context: GraphQLContext, @Arg('tableId', () => ID, { description: 'Identifier of the table' }) tableId: string, @Arg('reason', { description: 'Why the table returns to draft, kept in the workflow history' }) reason: string): Promise<PlanTable> {
     return transition(context, tableId, 'REOPEN', reason);
