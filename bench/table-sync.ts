@@ -464,8 +464,9 @@ async function bareSqlRawPg(client: pg.Pool, tableId: number): Promise<number> {
   return columns.rowCount! + rows.rowCount! + cells.rowCount!;
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
+type Profile = { totals: number[]; perRun: Map<string, { ms: number; calls: number }>[] };
+
+function printHeader(): void {
   console.log('PlanBridge table-sync benchmark');
   console.log(`command : ${COMMAND}   (ran: ${process.argv.map((arg) => path.basename(arg)).join(' ')})`);
   const cpus = os.cpus();
@@ -476,12 +477,13 @@ async function main(): Promise<void> {
   console.log(`load    : ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} (1/5/15 min load average at start; other processes share these CPUs)`);
   console.log(`runs    : pull ${PULL_WARMUP} warm-up + ${PULL_RUNS}; push ${PUSH_WARMUP} warm-up + ${PUSH_RUNS}; stale push ${STALE_RUNS}; profiled ${PROFILE_RUNS}+${PROFILE_RUNS}`);
   console.log('');
+}
 
-  // --- database -------------------------------------------------------------------------------
+/** Embedded PostgreSQL, migrated and seeded, with a personal access token for the benchmark's user. */
+async function openSeededDatabase() {
   const pgStart = await timed(() => startScratchPostgres());
   const postgresUrl = pgStart.value.url;
-  const url = new URL(postgresUrl);
-  progress(`embedded PostgreSQL on 127.0.0.1:${url.port} in ${setup.tmpDir} (${ms(pgStart.ms)} ms)`);
+  progress(`embedded PostgreSQL on 127.0.0.1:${new URL(postgresUrl).port} in ${setup.tmpDir} (${ms(pgStart.ms)} ms)`);
   const seeded = await timed(async () => {
     const opened = await openScratchDatabase();
     const documents = await seedIfEmpty(opened.em.fork());
@@ -499,8 +501,11 @@ async function main(): Promise<void> {
     `select current_setting('server_version') as version, current_setting('shared_buffers') as shared_buffers,
             current_setting('synchronous_commit') as synchronous_commit, current_setting('fsync') as fsync`,
   );
+  return { orm, em, postgresUrl, token, pgInfo, pgStartMs: pgStart.ms, seedMs: seeded.ms };
+}
 
-  // --- synthetic table ------------------------------------------------------------------------
+/** Imports the synthetic table and checks it arrived whole: columns, hierarchy, cells, and valid. */
+async function importCheckedTable(orm: MikroORM, em: EntityManager) {
   const synthetic = buildSyntheticTable();
   const imported = await importSynthetic(orm, synthetic.csv);
   const tableId = imported.tableId;
@@ -523,60 +528,62 @@ async function main(): Promise<void> {
     throw new Error(`the synthetic table is not valid (${initialFindings.length} findings): ${initialFindings.slice(0, 3).map((finding) => finding.messageEn).join(' | ')}`);
   }
   progress(`table: ${rowKeys.length} rows × ${columnKeys.length} columns, ${storedCells} non-empty cells, rules ${ruleKinds.join(', ')}: 0 findings`);
+  return { synthetic, importMs: imported.importMs, tableId, initial, columnKeys, rowKeys, storedCells: storedCells as number };
+}
 
-  const schema = await createSchema();
-  const server = new Server(schema, orm, createLogger('silent'), `Bearer ${token}`);
-
-  // --- pull -----------------------------------------------------------------------------------
+/** Warm-up pulls, checking the last one answers the whole table, editable. Returns its response. */
+async function warmUpPull(server: Server, tableId: number, storedCells: number): Promise<unknown> {
   progress('pull: tableGrid');
-  const pullVariables = { tableId: String(tableId) };
   let lastPull: { data: { tableGrid: GridData }; response: unknown } | null = null;
-  for (let run = 0; run < PULL_WARMUP; run++) lastPull = await server.run<{ tableGrid: GridData }>(PULL, pullVariables);
+  for (let run = 0; run < PULL_WARMUP; run++) lastPull = await server.run<{ tableGrid: GridData }>(PULL, { tableId: String(tableId) });
   const grid = lastPull!.data.tableGrid;
   const filledInGrid = grid.rows.reduce((sum, row) => sum + row.values.filter((value) => value !== null).length, 0);
   if (!grid.editable) throw new Error(`${BENCH_USER} cannot edit the table: ${grid.notEditableReasonEn}`);
   if (grid.rows.length !== 10_000 || grid.columns.length !== 6 || filledInGrid !== storedCells) {
     throw new Error(`tableGrid returned ${grid.rows.length} rows, ${grid.columns.length} columns, ${filledInGrid} values`);
   }
-  // Pull, bare SQL, the context alone, the resolver alone and loadTableState alone, interleaved run by
-  // run so that all of them see the same machine load; the pull/bare ratio is also taken run by run.
+  return lastPull!.response;
+}
+
+/**
+ * Pull, bare SQL, the context alone, the resolver alone and loadTableState alone, interleaved run by
+ * run so that all of them see the same machine load; the pull/bare ratio is also taken run by run.
+ */
+async function measurePull(server: Server, orm: MikroORM, tableId: number) {
   const resolver = new TableSyncResolver();
   const freshEm = () => orm.em.fork() as EntityManager;
   for (let run = 0; run < 3; run++) await bareSql(freshEm(), tableId);
-  const pullSamples: number[] = [];
-  const pullCpuSamples: number[] = [];
-  const bareSamples: number[] = [];
-  const ratioSamples: number[] = [];
-  const contextSamples: number[] = [];
-  const resolverSamples: number[] = [];
-  const loadSamples: number[] = [];
+  const samples = { pull: [] as number[], pullCpu: [] as number[], bare: [] as number[], ratio: [] as number[], context: [] as number[], resolver: [] as number[], load: [] as number[] };
   for (let run = 0; run < PULL_RUNS; run++) {
-    const pulledRun = await server.run(PULL, pullVariables);
-    const pulled = pulledRun.ms;
-    pullCpuSamples.push(pulledRun.cpuMs);
+    const pulledRun = await server.run(PULL, { tableId: String(tableId) });
+    samples.pullCpu.push(pulledRun.cpuMs);
     const bareMs = (await timed(() => bareSql(freshEm(), tableId))).ms;
-    pullSamples.push(pulled);
-    bareSamples.push(bareMs);
-    ratioSamples.push(pulled / bareMs);
+    samples.pull.push(pulledRun.ms);
+    samples.bare.push(bareMs);
+    samples.ratio.push(pulledRun.ms / bareMs);
     const context = await timed(() => server.context());
-    contextSamples.push(context.ms);
-    resolverSamples.push((await timed(() => resolver.tableGrid(context.value, String(tableId)))).ms);
-    loadSamples.push((await timed(() => loadTableState(freshEm(), tableId))).ms);
+    samples.context.push(context.ms);
+    samples.resolver.push((await timed(() => resolver.tableGrid(context.value, String(tableId)))).ms);
+    samples.load.push((await timed(() => loadTableState(freshEm(), tableId))).ms);
   }
-  const pull = summarize(pullSamples);
-  const pullCpu = summarize(pullCpuSamples);
-  const bare = summarize(bareSamples);
-  const pairedRatio = summarize(ratioSamples);
-  const contextOnly = summarize(contextSamples);
-  const resolverOnly = summarize(resolverSamples);
-  const loadState = summarize(loadSamples);
+  return {
+    pull: summarize(samples.pull),
+    pullCpu: summarize(samples.pullCpu),
+    bare: summarize(samples.bare),
+    pairedRatio: summarize(samples.ratio),
+    contextOnly: summarize(samples.context),
+    resolverOnly: summarize(samples.resolver),
+    loadState: summarize(samples.load),
+  };
+}
 
+/** The cell queries through MikroORM and the plain pg driver, the hash and the response's serialization, each alone. */
+async function measurePullComponents(orm: MikroORM, postgresUrl: string, tableId: number, snapshot: TableSnapshot, pullResponse: unknown) {
+  const freshEm = () => orm.em.fork() as EntityManager;
   const bareCells = summarize(
     await repeat(COMPONENT_RUNS, () => freshEm().execute(`select row_id, column_id, value from table_cell where table_id = ?`, [tableId])),
   );
-  const serverCells = summarize(
-    await repeat(COMPONENT_RUNS, () => freshEm().execute(CELL_LISTS_SQL, [tableId])),
-  );
+  const serverCells = summarize(await repeat(COMPONENT_RUNS, () => freshEm().execute(CELL_LISTS_SQL, [tableId])));
   const rawPool = new pg.Pool({ connectionString: postgresUrl, max: 3 });
   let rawBare: Summary;
   let rawCells: Summary;
@@ -587,82 +594,113 @@ async function main(): Promise<void> {
   } finally {
     await rawPool.end();
   }
-  const hashOnly = summarize(repeatSync(COMPONENT_RUNS, () => contentHash(initial.snapshot)));
-  const stringify = summarize(repeatSync(COMPONENT_RUNS, () => JSON.stringify(lastPull!.response)));
-  const responseBytes = Buffer.byteLength(JSON.stringify(lastPull!.response));
+  const hashOnly = summarize(repeatSync(COMPONENT_RUNS, () => contentHash(snapshot)));
+  const stringify = summarize(repeatSync(COMPONENT_RUNS, () => JSON.stringify(pullResponse)));
+  const responseBytes = Buffer.byteLength(JSON.stringify(pullResponse));
+  return { bareCells, serverCells, rawBare, rawCells, hashOnly, stringify, responseBytes };
+}
 
-  // --- push -----------------------------------------------------------------------------------
-  let version = initial.version;
-  let parity = 0;
-  let pushes = 0;
-  const changesFor = (target: number): CellChangeRequest[] =>
-    synthetic.plan.map((change) => ({
-      rowKey: rowKeys[change.row],
-      columnKey: columnKeys[change.column],
+/**
+ * The pushes of the benchmark, keeping track of the table's version: the big push flips the planned
+ * cells between their base and changed values, "someone else" flips one other cell.
+ */
+class PushSeries {
+  private parity = 0;
+  private pushes = 0;
+  private otherValue: string | null = null;
+  cpuOfLastPush = 0;
+
+  constructor(
+    private readonly server: Server,
+    private readonly tableId: number,
+    private readonly synthetic: ReturnType<typeof buildSyntheticTable>,
+    private readonly rowKeys: string[],
+    private readonly columnKeys: string[],
+    public version: number,
+  ) {}
+
+  /** The planned changes, at their changed values (target 1) or back at their base values (target 0). */
+  changesFor(target: number): CellChangeRequest[] {
+    return this.synthetic.plan.map((change) => ({
+      rowKey: this.rowKeys[change.row],
+      columnKey: this.columnKeys[change.column],
       value: canonical(change.base + (target === 1 ? change.sign * DELTA_TENTHS : 0)),
     }));
-  const pushInput = (baseVersion: number, changes: CellChangeRequest[]) => ({
-    input: { tableId: String(tableId), baseVersion, idempotencyKey: `bench-${process.pid}-${++pushes}-${Date.now()}`, comment: 'benchmark', changes },
-  });
-  const expectApplied = (data: PushData, cells: number, expectedVersion: number, what: string) => {
-    if (data.status !== 'APPLIED' || data.appliedCells !== cells || data.version !== expectedVersion) {
-      const findings = data.findings.slice(0, 3).map((finding) => `${finding.severity} ${finding.messageEn}`).join(' | ');
-      throw new Error(`${what}: ${data.status}, ${data.appliedCells} cells, version ${data.version} (expected APPLIED, ${cells}, ${expectedVersion}): ${data.messageEn} ${findings}`);
-    }
-    if (data.findings.length > 0) throw new Error(`${what}: APPLIED but with ${data.findings.length} findings, the synthetic edits should keep the table clean`);
-  };
-  let cpuOfLastPush = 0;
-  /** The big push: 10,000 cells against baseVersion; applied on top of the current version. */
-  const bigPush = async (baseVersion: number, what: string) => {
-    const target = 1 - parity;
-    const result = await server.run<{ pushTable: PushData }>(PUSH, pushInput(baseVersion, changesFor(target)));
-    expectApplied(result.data.pushTable, synthetic.plan.length, version + 1, what);
-    version += 1;
-    parity = target;
-    cpuOfLastPush = result.cpuMs;
-    return result.ms;
-  };
-  let otherValue: string | null = null;
-  /** "Someone else" changes one cell (empty ↔ 0, which keeps every sum valid). */
-  const otherPush = async () => {
-    otherValue = otherValue === null ? '0' : null;
-    const change = { rowKey: rowKeys[synthetic.otherCell.row], columnKey: columnKeys[synthetic.otherCell.column], value: otherValue };
-    const result = await server.run<{ pushTable: PushData }>(PUSH, pushInput(version, [change]));
-    expectApplied(result.data.pushTable, 1, version + 1, 'the concurrent 1-cell push');
-    version += 1;
-  };
+  }
 
-  progress(`push: pushTable with ${synthetic.plan.length} changed cells`);
-  for (let run = 0; run < PUSH_WARMUP; run++) await bigPush(version, `warm-up push ${run + 1}`);
+  /** The changes the next big push will send. */
+  nextChanges(): CellChangeRequest[] {
+    return this.changesFor(1 - this.parity);
+  }
+
+  input(baseVersion: number, changes: CellChangeRequest[]) {
+    return {
+      input: { tableId: String(this.tableId), baseVersion, idempotencyKey: `bench-${process.pid}-${++this.pushes}-${Date.now()}`, comment: 'benchmark', changes },
+    };
+  }
+
+  /** The big push: 10,000 cells against baseVersion; applied on top of the current version. */
+  async bigPush(baseVersion: number, what: string): Promise<number> {
+    const target = 1 - this.parity;
+    const result = await this.server.run<{ pushTable: PushData }>(PUSH, this.input(baseVersion, this.changesFor(target)));
+    expectApplied(result.data.pushTable, this.synthetic.plan.length, this.version + 1, what);
+    this.version += 1;
+    this.parity = target;
+    this.cpuOfLastPush = result.cpuMs;
+    return result.ms;
+  }
+
+  /** "Someone else" changes one cell (empty ↔ 0, which keeps every sum valid). */
+  async otherPush(): Promise<void> {
+    this.otherValue = this.otherValue === null ? '0' : null;
+    const cell = this.synthetic.otherCell;
+    const change = { rowKey: this.rowKeys[cell.row], columnKey: this.columnKeys[cell.column], value: this.otherValue };
+    const result = await this.server.run<{ pushTable: PushData }>(PUSH, this.input(this.version, [change]));
+    expectApplied(result.data.pushTable, 1, this.version + 1, 'the concurrent 1-cell push');
+    this.version += 1;
+  }
+}
+
+function expectApplied(data: PushData, cells: number, expectedVersion: number, what: string): void {
+  if (data.status !== 'APPLIED' || data.appliedCells !== cells || data.version !== expectedVersion) {
+    const findings = data.findings.slice(0, 3).map((finding) => `${finding.severity} ${finding.messageEn}`).join(' | ');
+    throw new Error(`${what}: ${data.status}, ${data.appliedCells} cells, version ${data.version} (expected APPLIED, ${cells}, ${expectedVersion}): ${data.messageEn} ${findings}`);
+  }
+  if (data.findings.length > 0) throw new Error(`${what}: APPLIED but with ${data.findings.length} findings, the synthetic edits should keep the table clean`);
+}
+
+/** Big pushes on the current version, then stale ones (merge path) each after a 1-cell push by "someone else". */
+async function measurePushes(pushes: PushSeries, cellCount: number) {
+  progress(`push: pushTable with ${cellCount} changed cells`);
+  for (let run = 0; run < PUSH_WARMUP; run++) await pushes.bigPush(pushes.version, `warm-up push ${run + 1}`);
   const pushSamples: number[] = [];
   const pushCpuSamples: number[] = [];
   for (let run = 0; run < PUSH_RUNS; run++) {
-    pushSamples.push(await bigPush(version, `push ${run + 1}`));
-    pushCpuSamples.push(cpuOfLastPush);
+    pushSamples.push(await pushes.bigPush(pushes.version, `push ${run + 1}`));
+    pushCpuSamples.push(pushes.cpuOfLastPush);
   }
-  const push = summarize(pushSamples);
-  const pushCpu = summarize(pushCpuSamples);
 
   progress('push with a stale baseVersion (merge path)');
   const staleSamples: number[] = [];
   const staleCpuSamples: number[] = [];
   for (let run = 0; run < STALE_RUNS; run++) {
-    const base = version;
-    await otherPush();
-    staleSamples.push(await bigPush(base, `stale push ${run + 1}`));
-    staleCpuSamples.push(cpuOfLastPush);
+    const base = pushes.version;
+    await pushes.otherPush();
+    staleSamples.push(await pushes.bigPush(base, `stale push ${run + 1}`));
+    staleCpuSamples.push(pushes.cpuOfLastPush);
   }
-  const stale = summarize(staleSamples);
-  const staleCpu = summarize(staleCpuSamples);
+  return { push: summarize(pushSamples), pushCpu: summarize(pushCpuSamples), stale: summarize(staleSamples), staleCpu: summarize(staleCpuSamples) };
+}
 
-  // Components of a push, each timed alone on the same data (medians).
+/** Components of a push, each timed alone on the same data (medians). */
+async function measurePushComponents(schema: GraphQLSchema, orm: MikroORM, tableId: number, pushes: PushSeries) {
   progress('push components, timed alone');
   const state = (await loadTableState(orm.em.fork() as EntityManager, tableId)) as TableState;
-  const nextChanges = changesFor(1 - parity);
+  const nextChanges = pushes.nextChanges();
   const operation = parse(PUSH).definitions[0] as OperationDefinitionNode;
   const coercion = summarize(
     repeatSync(COMPONENT_RUNS, () => {
-      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], pushInput(version, nextChanges));
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], pushes.input(pushes.version, nextChanges));
       if (coerced.errors) throw new Error(coerced.errors[0].message);
     }),
   );
@@ -674,52 +712,55 @@ async function main(): Promise<void> {
   if (!applied.ok) throw new Error('withChanges refused the benchmark changes');
   const nextSnapshot: TableSnapshot = applied.snapshot;
   const validateOnly = summarize(repeatSync(COMPONENT_RUNS, () => validateTable(nextSnapshot, state.rules)));
-  const stringifyInput = summarize(repeatSync(COMPONENT_RUNS, () => JSON.stringify(pushInput(version, nextChanges))));
+  const stringifyInput = summarize(repeatSync(COMPONENT_RUNS, () => JSON.stringify(pushes.input(pushes.version, nextChanges))));
+  return { coercion, parseOnly, withChanges, validateOnly, stringifyInput };
+}
 
-  // In-situ profile of real pushes: where the time of one pushTable request goes.
-  progress('push, profiled in situ');
-  const profileOf = async (runs: number, stalePath: boolean) => {
-    const perRun: Map<string, { ms: number; calls: number }>[] = [];
-    const totals: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      const base = version;
-      if (stalePath) await otherPush();
-      const probe = installProbe(orm);
-      let elapsed: number;
-      try {
-        elapsed = await bigPush(base, `profiled push ${run + 1}`);
-      } finally {
-        probe.restore();
-      }
-      totals.push(elapsed);
-      perRun.push(probe.parts);
+/** In-situ profile of real pushes: where the time of one pushTable request goes. */
+async function profilePushes(orm: MikroORM, pushes: PushSeries, runs: number, stalePath: boolean): Promise<Profile> {
+  const perRun: Map<string, { ms: number; calls: number }>[] = [];
+  const totals: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const base = pushes.version;
+    if (stalePath) await pushes.otherPush();
+    const probe = installProbe(orm);
+    let elapsed: number;
+    try {
+      elapsed = await pushes.bigPush(base, `profiled push ${run + 1}`);
+    } finally {
+      probe.restore();
     }
-    return { totals, perRun };
-  };
-  const profile = await profileOf(PROFILE_RUNS, false);
-  const profileStale = await profileOf(PROFILE_RUNS, true);
+    totals.push(elapsed);
+    perRun.push(probe.parts);
+  }
+  return { totals, perRun };
+}
 
-  progress('the two big writes, replayed with EXPLAIN ANALYZE (rolled back)');
-  const writeState = (await loadTableState(orm.em.fork() as EntityManager, tableId)) as TableState;
-  const writes = await explainWrites(postgresUrl, orm, writeState, changesFor(1 - parity));
-
-  progress('pull again, after all the pushes');
-  const pullAfter = summarize(await repeat(COMPONENT_RUNS, () => server.run(PULL, pullVariables)));
-  const bareAfter = summarize(await repeat(COMPONENT_RUNS, () => bareSql(orm.em.fork() as EntityManager, tableId)));
-
-  // Sanity: the table is still clean after all these pushes, and the grid answers the new version.
+/** Sanity: the table is still clean after all these pushes, and at the version the pushes reached. Returns the history's row count. */
+async function checkFinalTable(orm: MikroORM, tableId: number, version: number): Promise<number> {
   const finalState = (await loadTableState(orm.em.fork() as EntityManager, tableId)) as TableState;
   const finalFindings = validateTable(finalState.snapshot, finalState.rules);
   if (finalFindings.length > 0 || finalState.version !== version) {
     throw new Error(`after the pushes: ${finalFindings.length} findings, version ${finalState.version} (expected ${version})`);
   }
-  const [{ count: historyRows }] = await em.execute(`select count(*)::int as count from cell_change where table_id = ?`, [tableId]);
+  const [{ count: historyRows }] = await orm.em.fork().execute(`select count(*)::int as count from cell_change where table_id = ?`, [tableId]);
+  return historyRows;
+}
 
-  // --- report ---------------------------------------------------------------------------------
+function verdict(value: number, target: number): string {
+  return value <= target ? 'PASS' : 'MISS';
+}
+
+function printHeadlineFigures(
+  pulls: Awaited<ReturnType<typeof measurePull>>,
+  pushed: Awaited<ReturnType<typeof measurePushes>>,
+  bareCells: Summary,
+): void {
+  const { pull, pullCpu, bare, pairedRatio } = pulls;
+  const { push, pushCpu, stale, staleCpu } = pushed;
   console.log('');
   console.log('RESULTS (server-side: in-process graphql() execution through the real schema, wall-clock ms)');
   console.log('');
-  const verdict = (value: number, target: number) => (value <= target ? 'PASS' : 'MISS');
   printTable(
     ['measure', 'n', 'median', 'p95', 'min', 'max', 'target', 'median', 'p95', 'node CPU'],
     [
@@ -735,66 +776,77 @@ async function main(): Promise<void> {
   console.log(`pull / bare SQL: ${(pull.median / bare.median).toFixed(1)}× (ratio of medians, ${ms(pull.median)} / ${ms(bare.median)} ms); paired run by run: median ${pairedRatio.median.toFixed(1)}×, p95 ${pairedRatio.p95.toFixed(1)}×`);
   console.log(`bare SQL = the column and row queries + select row_id, column_id, value from table_cell where table_id = $1, in parallel through the same MikroORM pool (cells query alone: ${ms(bareCells.median)} ms)`);
   console.log(`the stale push is timed alone; before each, a 1-cell push by "someone else" moved the table one version ahead`);
+}
 
+function printPullParts(pulls: Awaited<ReturnType<typeof measurePull>>, parts: Awaited<ReturnType<typeof measurePullComponents>>): void {
+  const { pull, bare, contextOnly, resolverOnly, loadState } = pulls;
+  const share = (value: number) => `${((100 * value) / pull.median).toFixed(0)} %`;
+  const graphqlAround = pull.median - contextOnly.median - resolverOnly.median;
   console.log('');
   console.log('PULL: where the time goes (medians; context, loadTableState, bare SQL and resolver are timed interleaved with the pulls above, the rest after them)');
   printTable(
     ['part', 'median ms', 'share of pull'],
     [
-      ['createContext: authenticate the token, load the rights', ms(contextOnly.median), `${((100 * contextOnly.median) / pull.median).toFixed(0)} %`],
-      ['loadTableState: 4 SQL statements in parallel + snapshot build', ms(loadState.median), `${((100 * loadState.median) / pull.median).toFixed(0)} %`],
-      ['  of which JS (snapshot build etc.), ≈ loadTableState − bare SQL', ms(loadState.median - bare.median), `${((100 * (loadState.median - bare.median)) / pull.median).toFixed(0)} %`],
-      ['  bare SQL (3 statements, no trim_scale), for comparison', ms(bare.median), `${((100 * bare.median) / pull.median).toFixed(0)} %`],
-      ['  cells query as loadTableState writes it (CELL_LISTS_SQL: 3 lists)', ms(serverCells.median), `${((100 * serverCells.median) / pull.median).toFixed(0)} %`],
-      ['  bare cells query alone (MikroORM em.execute)', ms(bareCells.median), `${((100 * bareCells.median) / pull.median).toFixed(0)} %`],
-      ['  bare cells query alone (plain pg driver, no ORM)', ms(rawCells.median), `${((100 * rawCells.median) / pull.median).toFixed(0)} %`],
-      ['  bare SQL, 3 statements (plain pg pool, no ORM)', ms(rawBare.median), `${((100 * rawBare.median) / pull.median).toFixed(0)} %`],
-      ['contentHash of the snapshot', ms(hashOnly.median), `${((100 * hashOnly.median) / pull.median).toFixed(0)} %`],
-      ['resolver tableGrid() alone (load, workflow, deadline, hash, mapping)', ms(resolverOnly.median), `${((100 * resolverOnly.median) / pull.median).toFixed(0)} %`],
-      ['graphql() around it (parse, validate, complete 10,000 rows) ≈ pull − context − resolver', ms(pull.median - contextOnly.median - resolverOnly.median), `${((100 * (pull.median - contextOnly.median - resolverOnly.median)) / pull.median).toFixed(0)} %`],
-      ['(not in the figure) JSON.stringify of the response', ms(stringify.median), `${(responseBytes / 2 ** 20).toFixed(2)} MiB`],
+      ['createContext: authenticate the token, load the rights', ms(contextOnly.median), share(contextOnly.median)],
+      ['loadTableState: 4 SQL statements in parallel + snapshot build', ms(loadState.median), share(loadState.median)],
+      ['  of which JS (snapshot build etc.), ≈ loadTableState − bare SQL', ms(loadState.median - bare.median), share(loadState.median - bare.median)],
+      ['  bare SQL (3 statements, no trim_scale), for comparison', ms(bare.median), share(bare.median)],
+      ['  cells query as loadTableState writes it (CELL_LISTS_SQL: 3 lists)', ms(parts.serverCells.median), share(parts.serverCells.median)],
+      ['  bare cells query alone (MikroORM em.execute)', ms(parts.bareCells.median), share(parts.bareCells.median)],
+      ['  bare cells query alone (plain pg driver, no ORM)', ms(parts.rawCells.median), share(parts.rawCells.median)],
+      ['  bare SQL, 3 statements (plain pg pool, no ORM)', ms(parts.rawBare.median), share(parts.rawBare.median)],
+      ['contentHash of the snapshot', ms(parts.hashOnly.median), share(parts.hashOnly.median)],
+      ['resolver tableGrid() alone (load, workflow, deadline, hash, mapping)', ms(resolverOnly.median), share(resolverOnly.median)],
+      ['graphql() around it (parse, validate, complete 10,000 rows) ≈ pull − context − resolver', ms(graphqlAround), share(graphqlAround)],
+      ['(not in the figure) JSON.stringify of the response', ms(parts.stringify.median), `${(parts.responseBytes / 2 ** 20).toFixed(2)} MiB`],
     ],
   );
+}
 
+function printPushComponents(
+  parts: Awaited<ReturnType<typeof measurePushComponents>>,
+  pulls: Awaited<ReturnType<typeof measurePull>>,
+  hashOnly: Summary,
+): void {
   console.log('');
   console.log('PUSH: components timed alone on the same data (medians)');
   printTable(
     ['part', 'median ms', 'times per push'],
     [
-      ['GraphQL variable coercion of 10,000 CellChangeInput', ms(coercion.median), '1'],
-      ['createContext: authenticate the token, load the rights', ms(contextOnly.median), '1'],
-      ['loadTableState (timed without lock, outside a transaction: in parallel)', ms(loadState.median), '1 (locked: one statement after another)'],
-      ['parseChanges', ms(parseOnly.median), '1'],
-      ['snapshot.withChanges', ms(withChanges.median), '2'],
-      ['validateTable (4 rules, 10,000 rows)', ms(validateOnly.median), '2 (before + after)'],
+      ['GraphQL variable coercion of 10,000 CellChangeInput', ms(parts.coercion.median), '1'],
+      ['createContext: authenticate the token, load the rights', ms(pulls.contextOnly.median), '1'],
+      ['loadTableState (timed without lock, outside a transaction: in parallel)', ms(pulls.loadState.median), '1 (locked: one statement after another)'],
+      ['parseChanges', ms(parts.parseOnly.median), '1'],
+      ['snapshot.withChanges', ms(parts.withChanges.median), '2'],
+      ['validateTable (4 rules, 10,000 rows)', ms(parts.validateOnly.median), '2 (before + after)'],
       ['contentHash', ms(hashOnly.median), '2 (hash + outcome)'],
-      ['(client side, not in the figure) JSON.stringify of the variables', ms(stringifyInput.median), '1'],
+      ['(client side, not in the figure) JSON.stringify of the variables', ms(parts.stringifyInput.median), '1'],
     ],
   );
+}
 
-  const printProfile = (title: string, result: { totals: number[]; perRun: Map<string, { ms: number; calls: number }>[] }) => {
-    const labels = [...new Set(result.perRun.flatMap((parts) => [...parts.keys()]))];
-    const total = summarize(result.totals).median;
-    const median = (label: string) => summarize(result.perRun.map((parts) => parts.get(label)?.ms ?? 0)).median;
-    const calls = (label: string) => result.perRun[0].get(label)?.calls ?? 0;
-    const isNested = (label: string) => label.includes(': its SQL');
-    const rows = labels
-      .map((label) => ({ label, ms: median(label), calls: calls(label) }))
-      .sort((a, b) => b.ms - a.ms);
-    const accounted = rows.filter((row) => !isNested(row.label)).reduce((sum, row) => sum + row.ms, 0);
-    console.log('');
-    console.log(`${title}: median of ${result.totals.length} profiled pushes, total ${ms(total)} ms`);
-    printTable(
-      ['part (in situ)', 'calls', 'median ms', 'share'],
-      [
-        ...rows.map((row) => [isNested(row.label) ? `  ${row.label}` : row.label, String(row.calls), ms(row.ms), `${((100 * row.ms) / total).toFixed(0)} %`]),
-        ['rest: GraphQL coercion + result, withChanges ×2, classify, diff, requestHash, pgArray', '', ms(total - accounted), `${((100 * (total - accounted)) / total).toFixed(0)} %`],
-      ],
-    );
-  };
-  printProfile('PUSH profiled in situ (current baseVersion)', profile);
-  printProfile('PUSH profiled in situ (stale baseVersion, merge path)', profileStale);
+function printProfile(title: string, result: Profile): void {
+  const labels = [...new Set(result.perRun.flatMap((parts) => [...parts.keys()]))];
+  const total = summarize(result.totals).median;
+  const median = (label: string) => summarize(result.perRun.map((parts) => parts.get(label)?.ms ?? 0)).median;
+  const calls = (label: string) => result.perRun[0].get(label)?.calls ?? 0;
+  const isNested = (label: string) => label.includes(': its SQL');
+  const rows = labels
+    .map((label) => ({ label, ms: median(label), calls: calls(label) }))
+    .sort((a, b) => b.ms - a.ms);
+  const accounted = rows.filter((row) => !isNested(row.label)).reduce((sum, row) => sum + row.ms, 0);
+  console.log('');
+  console.log(`${title}: median of ${result.totals.length} profiled pushes, total ${ms(total)} ms`);
+  printTable(
+    ['part (in situ)', 'calls', 'median ms', 'share'],
+    [
+      ...rows.map((row) => [isNested(row.label) ? `  ${row.label}` : row.label, String(row.calls), ms(row.ms), `${((100 * row.ms) / total).toFixed(0)} %`]),
+      ['rest: GraphQL coercion + result, withChanges ×2, classify, diff, requestHash, pgArray', '', ms(total - accounted), `${((100 * (total - accounted)) / total).toFixed(0)} %`],
+    ],
+  );
+}
 
+function printWrites(writes: Awaited<ReturnType<typeof explainWrites>>): void {
   const triggerRows = (result: ExplainResult) =>
     result.triggers.map((trigger) => [`  FK trigger ${trigger.name}`, '', ms(trigger.ms), `${trigger.calls} calls`]);
   console.log('');
@@ -812,15 +864,53 @@ async function main(): Promise<void> {
     ],
     [false, true, true, false],
   );
+}
 
+async function main(): Promise<void> {
+  const started = performance.now();
+  printHeader();
+  const database = await openSeededDatabase();
+  const { orm, em, postgresUrl } = database;
+  const table = await importCheckedTable(orm, em);
+  const { tableId, initial } = table;
+
+  const schema = await createSchema();
+  const server = new Server(schema, orm, createLogger('silent'), `Bearer ${database.token}`);
+  const pullResponse = await warmUpPull(server, tableId, table.storedCells);
+  const pulls = await measurePull(server, orm, tableId);
+  const pullParts = await measurePullComponents(orm, postgresUrl, tableId, initial.snapshot, pullResponse);
+
+  const pushes = new PushSeries(server, tableId, table.synthetic, table.rowKeys, table.columnKeys, initial.version);
+  const pushed = await measurePushes(pushes, table.synthetic.plan.length);
+  const pushParts = await measurePushComponents(schema, orm, tableId, pushes);
+  progress('push, profiled in situ');
+  const profile = await profilePushes(orm, pushes, PROFILE_RUNS, false);
+  const profileStale = await profilePushes(orm, pushes, PROFILE_RUNS, true);
+
+  progress('the two big writes, replayed with EXPLAIN ANALYZE (rolled back)');
+  const writeState = (await loadTableState(orm.em.fork() as EntityManager, tableId)) as TableState;
+  const writes = await explainWrites(postgresUrl, orm, writeState, pushes.nextChanges());
+
+  progress('pull again, after all the pushes');
+  const pullAfter = summarize(await repeat(COMPONENT_RUNS, () => server.run(PULL, { tableId: String(tableId) })));
+  const bareAfter = summarize(await repeat(COMPONENT_RUNS, () => bareSql(orm.em.fork() as EntityManager, tableId)));
+  const historyRows = await checkFinalTable(orm, tableId, pushes.version);
+
+  printHeadlineFigures(pulls, pushed, pullParts.bareCells);
+  printPullParts(pulls, pullParts);
+  printPushComponents(pushParts, pulls, pullParts.hashOnly);
+  printProfile('PUSH profiled in situ (current baseVersion)', profile);
+  printProfile('PUSH profiled in situ (stale baseVersion, merge path)', profileStale);
+  printWrites(writes);
+
+  const { pgInfo } = database;
   console.log('');
-  console.log(`pull after the ${version - initial.version} pushes: median ${ms(pullAfter.median)} ms, p95 ${ms(pullAfter.p95)} ms (n=${pullAfter.n}); bare SQL ${ms(bareAfter.median)} ms; ratio ${(pullAfter.median / bareAfter.median).toFixed(1)}×`);
-
+  console.log(`pull after the ${pushes.version - initial.version} pushes: median ${ms(pullAfter.median)} ms, p95 ${ms(pullAfter.p95)} ms (n=${pullAfter.n}); bare SQL ${ms(bareAfter.median)} ms; ratio ${(pullAfter.median / bareAfter.median).toFixed(1)}×`);
   console.log('');
   console.log(`PostgreSQL ${pgInfo.version} (embedded, 127.0.0.1): shared_buffers ${pgInfo.shared_buffers}, synchronous_commit ${pgInfo.synchronous_commit}, fsync ${pgInfo.fsync}`);
-  console.log(`table ${tableId}: ${rowKeys.length} rows × ${columnKeys.length} columns, ${storedCells} non-empty cells; ended at version ${version} with ${historyRows} cell_change rows; 0 findings`);
+  console.log(`table ${tableId}: ${table.rowKeys.length} rows × ${table.columnKeys.length} columns, ${table.storedCells} non-empty cells; ended at version ${pushes.version} with ${historyRows} cell_change rows; 0 findings`);
   console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
-  console.log(`setup: PostgreSQL start ${ms(pgStart.ms)} ms, open + migrate + seed ${ms(seeded.ms)} ms, import ${ms(imported.importMs)} ms; whole run ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`setup: PostgreSQL start ${ms(database.pgStartMs)} ms, open + migrate + seed ${ms(database.seedMs)} ms, import ${ms(table.importMs)} ms; whole run ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 runBenchmark(main);
