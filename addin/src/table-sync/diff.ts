@@ -117,36 +117,43 @@ export function changeDisplay(change: LocalChange): string | null {
   return change.text !== undefined ? change.text : change.value ?? null;
 }
 
-export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas: string[] = []): SheetAnalysis {
-  const issues: SheetIssue[] = [];
-  const issue = (code: IssueCode, severity: 'ERROR' | 'WARNING', messageVi: string, messageEn: string, addresses: string[] = []) =>
-    issues.push({ code, severity, messageVi, messageEn, addresses });
-  const { layout } = table;
-  const rowCount = sheet.values.length;
-  const at = (row: number, column: number): CellInput | undefined => sheet.values[row]?.[column];
-  const formulaAt = (row: number, column: number): CellInput | undefined => sheet.formulas[row]?.[column];
+/** The sheet being analysed, and the issues found so far (in the order they are reported). */
+interface Reading {
+  table: PulledTable;
+  rowCount: number;
+  /** Columns read: the widest row. */
+  width: number;
+  /** The pulled table's row keys. */
+  rowKeys: Set<string>;
+  at(row: number, column: number): CellInput | undefined;
+  formulaAt(row: number, column: number): CellInput | undefined;
+  issue(code: IssueCode, severity: 'ERROR' | 'WARNING', messageVi: string, messageEn: string, addresses?: string[]): void;
+}
 
-  // The #KEY row: where the pull put it, or wherever rows above the table moved it.
-  let keyRow = -1;
-  if (writtenText(at(layout.keyRow, layout.keyColumn)) === KEY_MARKER) keyRow = layout.keyRow;
-  else for (let row = 0; row < rowCount; row++) if (writtenText(at(row, layout.keyColumn)) === KEY_MARKER) { keyRow = row; break; }
-  const rowAt = new Map<string, number>();
-  const columnAt = new Map<string, number>();
+/** The #KEY row: where the pull put it, or wherever rows above the table moved it; -1 when it is gone. */
+function findKeyRow({ table: { layout }, rowCount, at }: Reading): number {
+  if (writtenText(at(layout.keyRow, layout.keyColumn)) === KEY_MARKER) return layout.keyRow;
+  for (let row = 0; row < rowCount; row++) if (writtenText(at(row, layout.keyColumn)) === KEY_MARKER) return row;
+  return -1;
+}
+
+function reportKeyRow({ table: { layout }, issue }: Reading, keyRow: number): void {
   if (keyRow < 0) {
     issue('HEADER_NOT_FOUND', 'ERROR',
       `Không tìm thấy dòng khóa cột "${KEY_MARKER}" (ô ${cellA1(layout.keyRow, layout.keyColumn)}): bảng trên trang tính đã bị xóa hoặc thay đổi cấu trúc. Hãy hoàn tác (Ctrl+Z) hoặc lấy lại bảng.`,
       `The column-key row "${KEY_MARKER}" (cell ${cellA1(layout.keyRow, layout.keyColumn)}) is gone: the table on this sheet was deleted or restructured. Undo (Ctrl+Z) or pull the table again.`,
       [cellA1(layout.keyRow, layout.keyColumn)]);
-    return { rowAt, columnAt, changes: [], issues, blocking: true };
-  }
-  if (keyRow !== layout.keyRow) {
+  } else if (keyRow !== layout.keyRow) {
     issue('TABLE_MOVED', 'WARNING',
       `Bảng đã dịch ${keyRow > layout.keyRow ? 'xuống' : 'lên'} ${Math.abs(keyRow - layout.keyRow)} dòng (có dòng được chèn hoặc xóa phía trên); các ô vẫn được nhận ra theo khóa.`,
       `The table moved ${Math.abs(keyRow - layout.keyRow)} row(s) ${keyRow > layout.keyRow ? 'down' : 'up'} (rows inserted or deleted above it); cells are still matched by key.`);
   }
+}
 
-  // Columns by key.
-  const width = Math.max(0, ...sheet.values.map((row) => row.length));
+/** Columns by key in the #KEY row; reports missing, unknown and moved columns. */
+function locateColumns({ table, width, at, issue }: Reading, keyRow: number): Map<string, number> {
+  const { layout } = table;
+  const columnAt = new Map<string, number>();
   const known = new Set(table.columns.map((column) => column.key));
   const unknownColumns: string[] = [];
   for (let column = layout.firstValueColumn; column < width; column++) {
@@ -170,26 +177,37 @@ export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas
   if (missingColumns.length === 0 && columnOrder.some((column, index) => column !== layout.firstValueColumn + index)) {
     issue('COLUMNS_MOVED', 'WARNING', 'Các cột đã bị di chuyển hoặc có cột được chèn; giá trị vẫn được nhận ra theo khóa cột.', 'Columns were moved or inserted; values are still matched by column key.');
   }
-  const tableRight = Math.max(layout.firstValueColumn + table.columns.length - 1, ...columnAt.values());
+  return columnAt;
+}
 
-  // Rows by key.
-  const keyIndex = new Map(table.rows.map((row, index) => [row.key, index]));
-  const inserted: string[] = [];
-  const insertedEmpty: number[] = [];
+/** Rows by key in column A, below the #KEY row: the first sheet row of each key, the repeats, and the last keyed row. */
+function matchRowKeys({ table, rowCount, rowKeys, at }: Reading, keyRow: number) {
+  const keyColumn = table.layout.keyColumn;
+  const rowAt = new Map<string, number>();
   const duplicates: string[] = [];
-  const outside: string[] = [];
   let lastKeyed = keyRow;
   for (let row = keyRow + 1; row < rowCount; row++) {
-    const key = writtenText(at(row, layout.keyColumn));
-    if (key !== '' && keyIndex.has(key)) {
-      if (rowAt.has(key)) duplicates.push(cellA1(row, layout.keyColumn));
+    const key = writtenText(at(row, keyColumn));
+    if (key !== '' && rowKeys.has(key)) {
+      if (rowAt.has(key)) duplicates.push(cellA1(row, keyColumn));
       else rowAt.set(key, row);
       lastKeyed = row;
     }
   }
+  return { rowAt, duplicates, lastKeyed };
+}
+
+/**
+ * Values the add-in cannot push: on rows inserted inside the table (empty inserted rows are only counted),
+ * and outside the table (below it, and right of it on its own rows and headers).
+ */
+function findStrayValues({ table: { layout }, rowCount, width, rowKeys, at }: Reading, keyRow: number, lastKeyed: number, tableRight: number) {
+  const inserted: string[] = [];
+  const insertedEmpty: number[] = [];
+  const outside: string[] = [];
   for (let row = keyRow + 1; row < rowCount; row++) {
     const key = writtenText(at(row, layout.keyColumn));
-    if (key !== '' && keyIndex.has(key)) continue;
+    if (key !== '' && rowKeys.has(key)) continue;
     const filled: string[] = [];
     for (let column = 0; column < width; column++) if (!isBlank(at(row, column))) filled.push(cellA1(row, column));
     if (row < lastKeyed) {
@@ -197,12 +215,21 @@ export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas
       else insertedEmpty.push(row);
     } else outside.push(...filled);
   }
-  // Anything right of the table, on the table's own rows and headers.
   for (let row = layout.headerRow; row <= Math.min(lastKeyed, rowCount - 1); row++) {
     const key = writtenText(at(row, layout.keyColumn));
-    if (row > keyRow && !keyIndex.has(key)) continue; // an inserted row, reported above
+    if (row > keyRow && !rowKeys.has(key)) continue; // an inserted row, counted above
     for (let column = tableRight + 1; column < width; column++) if (!isBlank(at(row, column))) outside.push(cellA1(row, column));
   }
+  return { inserted, insertedEmpty, outside };
+}
+
+/** Rows by key; reports missing, repeated, inserted and moved rows and values outside the table. */
+function locateRows(reading: Reading, keyRow: number, columnAt: Map<string, number>): Map<string, number> {
+  const { table, issue } = reading;
+  const { layout } = table;
+  const { rowAt, duplicates, lastKeyed } = matchRowKeys(reading, keyRow);
+  const tableRight = Math.max(layout.firstValueColumn + table.columns.length - 1, ...columnAt.values());
+  const { inserted, insertedEmpty, outside } = findStrayValues(reading, keyRow, lastKeyed, tableRight);
   const missingRows = table.rows.filter((row) => !rowAt.has(row.key));
   if (missingRows.length > 0) {
     issue('ROW_MISSING', 'ERROR',
@@ -229,13 +256,20 @@ export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas
       `Có giá trị nằm ngoài bảng (${listed(outside)}); chúng không được gửi lên máy chủ và vẫn nằm nguyên trên trang tính.`,
       `Values outside the table (${listed(outside)}) are not pushed; they stay on the sheet as they are.`, outside);
   }
+  return rowAt;
+}
+
+function reportMergedCells({ issue }: Reading, mergedAreas: string[]): void {
   if (mergedAreas.length > 0) {
     issue('MERGED_CELLS', 'ERROR',
       `Có ô bị gộp trong bảng (${listed(mergedAreas)}); ô gộp làm mất giá trị của các ô bị che. Hãy bỏ gộp ô (Merge & Center → Unmerge).`,
       `Merged cells inside the table (${listed(mergedAreas)}) hide the values of the cells they cover. Unmerge them (Merge & Center → Unmerge Cells).`, mergedAreas);
   }
+}
 
-  // Cells.
+/** The cells that differ from the pull: changes to push; reports edited read-only cells and edited labels. */
+function readChanges({ table, at, formulaAt, issue }: Reading, rowAt: Map<string, number>, columnAt: Map<string, number>): LocalChange[] {
+  const { layout } = table;
   const changes: LocalChange[] = [];
   const readOnly: string[] = [];
   const labels: string[] = [];
@@ -269,6 +303,27 @@ export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas
       `Số thứ tự hoặc nội dung dòng đã bị sửa (${listed(labels)}); nội dung dòng không được gửi lên máy chủ.`,
       `Row numbers or labels were edited (${listed(labels)}); labels are not pushed to the server.`, labels);
   }
+  return changes;
+}
+
+export function analyzeSheet(table: PulledTable, sheet: SheetMatrix, mergedAreas: string[] = []): SheetAnalysis {
+  const issues: SheetIssue[] = [];
+  const reading: Reading = {
+    table,
+    rowCount: sheet.values.length,
+    width: Math.max(0, ...sheet.values.map((row) => row.length)),
+    rowKeys: new Set(table.rows.map((row) => row.key)),
+    at: (row, column) => sheet.values[row]?.[column],
+    formulaAt: (row, column) => sheet.formulas[row]?.[column],
+    issue: (code, severity, messageVi, messageEn, addresses = []) => issues.push({ code, severity, messageVi, messageEn, addresses }),
+  };
+  const keyRow = findKeyRow(reading);
+  reportKeyRow(reading, keyRow);
+  if (keyRow < 0) return { rowAt: new Map(), columnAt: new Map(), changes: [], issues, blocking: true };
+  const columnAt = locateColumns(reading, keyRow);
+  const rowAt = locateRows(reading, keyRow, columnAt);
+  reportMergedCells(reading, mergedAreas);
+  const changes = readChanges(reading, rowAt, columnAt);
   return { rowAt, columnAt, changes, issues, blocking: issues.some((entry) => entry.severity === 'ERROR') };
 }
 
