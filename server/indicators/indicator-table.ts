@@ -100,6 +100,160 @@ async function recordedValues(em: EntityManager, unitIds: number[], indicatorIds
   return new Map(rows.filter((row) => row.comparator === 'EQ').map((row) => [`${row.unit_id}|${row.indicator_id}|${row.period_id}|${row.kind}`, row.value]));
 }
 
+type Entry = EntryColumn & { key: string; label: string; source: Indicator; periodEntity: Period };
+
+/** The problems found in a request, collected so that all are reported at once. */
+class Problems {
+  readonly list: Problem[] = [];
+
+  add(messageVi: string, messageEn: string, row: string | null = null, column: string | null = null): void {
+    this.list.push({ row, column, messageVi, messageEn });
+  }
+}
+
+/** The indicators, periods and row units a request names; unknown ones are refused at once. */
+async function loadNamedEntities(tx: EntityManager, request: IndicatorTableRequest) {
+  const indicatorKeys = [...new Set(request.columns.map((column) => column.indicatorKey))];
+  const periodKeys = [...new Set([...request.columns.map((column) => column.periodKey), ...(request.reportingPeriodKey ? [request.reportingPeriodKey] : [])])];
+  const indicators = await tx.find(Indicator, { key: { $in: indicatorKeys } }, { populate: ['numerator', 'denominator'] });
+  const periods = await tx.find(Period, { key: { $in: periodKeys } });
+  const units = await tx.find(AdministrativeUnit, { id: { $in: request.unitIds } });
+  const unknown = (what: string, whatVi: string, missing: (string | number)[]) => {
+    if (missing.length) throw notFound(what, whatVi, missing.join(', '));
+  };
+  unknown('indicator', 'chỉ tiêu', indicatorKeys.filter((key) => !indicators.some((indicator) => indicator.key === key)));
+  unknown('period', 'kỳ', periodKeys.filter((key) => !periods.some((period) => period.key === key)));
+  unknown('administrative unit', 'đơn vị hành chính', request.unitIds.filter((id) => !units.some((unit) => unit.id === id)));
+  return {
+    indicators,
+    periods,
+    indicatorOf: (key: string) => indicators.find((indicator) => indicator.key === key)!,
+    periodOf: (key: string) => periods.find((period) => period.key === key)!,
+    rowUnits: request.unitIds.map((id) => units.find((unit) => unit.id === id)!),
+  };
+}
+
+type NamedEntities = Awaited<ReturnType<typeof loadNamedEntities>>;
+
+/** Each row's unit once, and within the issuing unit's reach (its children and predecessors). */
+async function checkRowUnits(tx: EntityManager, plan: Plan, rowUnits: AdministrativeUnit[], problems: Problems): Promise<void> {
+  const covered = new Set(await reachableUnits(tx, plan.issuingUnit.id, { children: true, predecessors: true }));
+  const seenUnits = new Set<number>();
+  for (const unit of rowUnits) {
+    if (seenUnits.has(unit.id)) problems.add(`đơn vị "${unit.name}" (${unit.key}) có hai dòng`, `unit "${unit.name}" (${unit.key}) has two rows`, unit.key);
+    seenUnits.add(unit.id);
+    if (!covered.has(unit.id)) {
+      problems.add(
+        `dòng "${unit.name}" (${unit.key}) không thuộc ${plan.issuingUnit.name}, đơn vị ban hành kế hoạch`,
+        `row "${unit.name}" (${unit.key}) is not part of ${plan.issuingUnit.name}, which issued the plan`,
+        unit.key,
+      );
+    }
+  }
+}
+
+/** The entry columns requested, each once, each period one every row's unit existed in. */
+function entryColumns(request: IndicatorTableRequest, named: NamedEntities, problems: Problems): Entry[] {
+  const entries: Entry[] = [];
+  for (const column of request.columns) {
+    const indicator = named.indicatorOf(column.indicatorKey);
+    const period = named.periodOf(column.periodKey);
+    const key = entryColumnKey(indicator.key, column.kind, period.key);
+    const label = `${indicator.name} — ${KIND_NAMES[column.kind].vi} ${period.label}`;
+    if (entries.some((entry) => entry.key === key)) {
+      problems.add(`cột "${label}" có hai lần`, `column "${label}" is given twice`, null, label);
+      continue;
+    }
+    for (const unit of named.rowUnits) {
+      const found = validityProblem(unit, column.kind, period, label);
+      if (found) problems.list.push(found);
+    }
+    entries.push({
+      key,
+      label,
+      source: indicator,
+      periodEntity: period,
+      kind: column.kind,
+      period: { key: period.key, start: period.startsOn, end: period.endsOn },
+      indicator: {
+        key: indicator.key,
+        unit: indicator.unit,
+        decimals: indicator.decimals,
+        ratio: indicator.numerator && indicator.denominator ? { numerator: indicator.numerator.key, denominator: indicator.denominator.key, scale: indicator.ratioScale ?? '1' } : null,
+        balance: indicator.balance,
+      },
+    });
+  }
+  return entries;
+}
+
+/** The table's columns and rows as the domain sees them (also what the entities are created from). */
+function tableShape(entries: Entry[], rowUnits: AdministrativeUnit[]) {
+  const columns = entries.map((entry, position) => ({
+    key: entry.key,
+    label: entry.label,
+    publishedNumber: String(position + 1),
+    type: columnType(entry.source.unit),
+    // indicator_value keeps four decimals: a cell may not hold more than what it is recorded as.
+    scale: Math.min(entry.source.decimals, 4),
+    editable: true,
+  }));
+  const rows = rowUnits.map((unit, position) => ({
+    key: unit.key,
+    publishedNumber: String(position + 1),
+    label: unit.name,
+    level: 0,
+    parentKey: null,
+    kind: RowKind.ITEM as const,
+    editable: true,
+    computed: false,
+  }));
+  return { columns, rows };
+}
+
+/** Checks the whole request, refusing it with every problem found; returns what the table is made of. */
+async function checkedRequest(tx: EntityManager, plan: Plan, request: IndicatorTableRequest) {
+  const problems = new Problems();
+  const title = request.title.trim();
+  if (!title) problems.add('cần tên bảng', 'a title is required');
+  else if (await tx.count(PlanTable, { plan, title })) problems.add(`kế hoạch đã có bảng "${title}"`, `the plan already has a table "${title}"`);
+  if (request.unitIds.length === 0) problems.add('cần ít nhất một đơn vị (dòng)', 'at least one unit (row) is required');
+  if (request.columns.length === 0) problems.add('cần ít nhất một cột chỉ tiêu', 'at least one indicator column is required');
+  const named = await loadNamedEntities(tx, request);
+  await checkRowUnits(tx, plan, named.rowUnits, problems);
+  const entries = entryColumns(request, named, problems);
+  const shape = tableShape(entries, named.rowUnits);
+  for (const error of checkRuleDefinitions(request.extraRules, TableSnapshot.create({ ...shape, cells: [] }))) {
+    problems.add(error.messageVi, error.messageEn);
+  }
+  if (problems.list.length) refuse(problems.list);
+  return { title, named, entries, shape };
+}
+
+/** Creates the table's columns, rows and the cells already recorded as indicator values. */
+async function createGrid(tx: EntityManager, table: PlanTable, { named, entries, shape }: Awaited<ReturnType<typeof checkedRequest>>): Promise<void> {
+  const { rowUnits } = named;
+  const columns = entries.map((entry, index) =>
+    tx.create(TableColumn, {
+      ...shape.columns[index],
+      table,
+      position: index,
+      isTotal: false,
+      indicator: entry.source,
+      valueKind: ValueKind[entry.kind],
+      period: entry.periodEntity,
+    }),
+  );
+  const rows = rowUnits.map((unit, index) => tx.create(TableRow, { ...shape.rows[index], table, position: index, kind: RowKind.ITEM, parent: null, unit }));
+  const known = await recordedValues(tx, rowUnits.map((unit) => unit.id), named.indicators.map((indicator) => indicator.id), named.periods.map((period) => period.id));
+  rows.forEach((row, rowIndex) =>
+    entries.forEach((entry, columnIndex) => {
+      const value = known.get(`${rowUnits[rowIndex].id}|${entry.source.id}|${entry.periodEntity.id}|${entry.kind}`);
+      if (value !== undefined) tx.create(TableCell, { table, row, column: columns[columnIndex], value });
+    }),
+  );
+}
+
 /**
  * Creates a table of a plan for entering actuals and targets: one row per unit, one column per
  * indicator, kind and period, its rules derived from the indicators (plus any given), and its cells
@@ -107,136 +261,28 @@ async function recordedValues(em: EntityManager, unitIds: number[], indicatorIds
  * like an appendix; approving it records its values (recordApprovedValues). All or nothing.
  */
 export async function createIndicatorTable(em: EntityManager, access: Access, request: IndicatorTableRequest): Promise<PlanTable> {
-  return em.transactional(async (tx) => {
+  return em.transactional(async (transaction) => {
+    const tx = transaction as EntityManager;
     // The plan's row lock orders parallel creations: the title check and the next position below hold until commit.
     await tx.execute('select 1 from plan where id = ? for update', [request.planId]);
     const plan = await tx.findOne(Plan, request.planId, { populate: ['issuingUnit'] });
     if (!plan || !access.can('READ', plan.issuingUnit.id)) throw notReadable(access, 'plan', 'kế hoạch', String(request.planId));
     if (!access.can('EDIT', plan.issuingUnit.id)) throw forbidden('tạo bảng chỉ tiêu cho kế hoạch này', 'create an indicator table for this plan');
-    const problems: Problem[] = [];
-    const problem = (messageVi: string, messageEn: string, row: string | null = null, column: string | null = null) => problems.push({ row, column, messageVi, messageEn });
-
-    const title = request.title.trim();
-    if (!title) problem('cần tên bảng', 'a title is required');
-    else if (await tx.count(PlanTable, { plan, title })) problem(`kế hoạch đã có bảng "${title}"`, `the plan already has a table "${title}"`);
-    if (request.unitIds.length === 0) problem('cần ít nhất một đơn vị (dòng)', 'at least one unit (row) is required');
-    if (request.columns.length === 0) problem('cần ít nhất một cột chỉ tiêu', 'at least one indicator column is required');
-
-    const indicatorKeys = [...new Set(request.columns.map((column) => column.indicatorKey))];
-    const periodKeys = [...new Set([...request.columns.map((column) => column.periodKey), ...(request.reportingPeriodKey ? [request.reportingPeriodKey] : [])])];
-    const indicators = await tx.find(Indicator, { key: { $in: indicatorKeys } }, { populate: ['numerator', 'denominator'] });
-    const periods = await tx.find(Period, { key: { $in: periodKeys } });
-    const units = await tx.find(AdministrativeUnit, { id: { $in: request.unitIds } });
-    const unknown = (what: string, whatVi: string, missing: (string | number)[]) => {
-      if (missing.length) throw notFound(what, whatVi, missing.join(', '));
-    };
-    unknown('indicator', 'chỉ tiêu', indicatorKeys.filter((key) => !indicators.some((indicator) => indicator.key === key)));
-    unknown('period', 'kỳ', periodKeys.filter((key) => !periods.some((period) => period.key === key)));
-    unknown('administrative unit', 'đơn vị hành chính', request.unitIds.filter((id) => !units.some((unit) => unit.id === id)));
-    const indicatorOf = (key: string) => indicators.find((indicator) => indicator.key === key)!;
-    const periodOf = (key: string) => periods.find((period) => period.key === key)!;
-    const rowUnits = request.unitIds.map((id) => units.find((unit) => unit.id === id)!);
-
-    const covered = new Set(await reachableUnits(tx as EntityManager, plan.issuingUnit.id, { children: true, predecessors: true }));
-    const seenUnits = new Set<number>();
-    for (const unit of rowUnits) {
-      if (seenUnits.has(unit.id)) problem(`đơn vị "${unit.name}" (${unit.key}) có hai dòng`, `unit "${unit.name}" (${unit.key}) has two rows`, unit.key);
-      seenUnits.add(unit.id);
-      if (!covered.has(unit.id)) {
-        problem(
-          `dòng "${unit.name}" (${unit.key}) không thuộc ${plan.issuingUnit.name}, đơn vị ban hành kế hoạch`,
-          `row "${unit.name}" (${unit.key}) is not part of ${plan.issuingUnit.name}, which issued the plan`,
-          unit.key,
-        );
-      }
-    }
-
-    const entries: (EntryColumn & { key: string; label: string; source: Indicator; periodEntity: Period })[] = [];
-    for (const column of request.columns) {
-      const indicator = indicatorOf(column.indicatorKey);
-      const period = periodOf(column.periodKey);
-      const key = entryColumnKey(indicator.key, column.kind, period.key);
-      const label = `${indicator.name} — ${KIND_NAMES[column.kind].vi} ${period.label}`;
-      if (entries.some((entry) => entry.key === key)) {
-        problem(`cột "${label}" có hai lần`, `column "${label}" is given twice`, null, label);
-        continue;
-      }
-      for (const unit of rowUnits) {
-        const found = validityProblem(unit, column.kind, period, label);
-        if (found) problems.push(found);
-      }
-      entries.push({
-        key,
-        label,
-        source: indicator,
-        periodEntity: period,
-        kind: column.kind,
-        period: { key: period.key, start: period.startsOn, end: period.endsOn },
-        indicator: {
-          key: indicator.key,
-          unit: indicator.unit,
-          decimals: indicator.decimals,
-          ratio: indicator.numerator && indicator.denominator ? { numerator: indicator.numerator.key, denominator: indicator.denominator.key, scale: indicator.ratioScale ?? '1' } : null,
-          balance: indicator.balance,
-        },
-      });
-    }
-
-    const snapshotColumns = entries.map((entry, position) => ({
-      key: entry.key,
-      label: entry.label,
-      publishedNumber: String(position + 1),
-      type: columnType(entry.source.unit),
-      // indicator_value keeps four decimals: a cell may not hold more than what it is recorded as.
-      scale: Math.min(entry.source.decimals, 4),
-      editable: true,
-    }));
-    const snapshotRows = rowUnits.map((unit, position) => ({
-      key: unit.key,
-      publishedNumber: String(position + 1),
-      label: unit.name,
-      level: 0,
-      parentKey: null,
-      kind: RowKind.ITEM as const,
-      editable: true,
-      computed: false,
-    }));
-    for (const error of checkRuleDefinitions(request.extraRules, TableSnapshot.create({ columns: snapshotColumns, rows: snapshotRows, cells: [] }))) {
-      problem(error.messageVi, error.messageEn);
-    }
-    if (problems.length) refuse(problems);
+    const checked = await checkedRequest(tx, plan, request);
 
     const position = ((await tx.execute(`select coalesce(max(position), -1) + 1 as next from plan_table where plan_id = ?`, [plan.id]))[0] as { next: number }).next;
     const table = tx.create(PlanTable, {
       plan,
-      title,
+      title: checked.title,
       caption: request.caption?.trim() || `Số liệu chỉ tiêu của ${plan.issuingUnit.name} (indicator values)`,
       unitOfMeasure: 'theo từng chỉ tiêu (per indicator)',
-      template: await templateOf(tx as EntityManager),
+      template: await templateOf(tx),
       position,
       kind: TableKind.INDICATOR_VALUES,
-      rules: [...indicatorEntryRules(entries), ...(request.extraRules as object[])],
-      reportingPeriod: request.reportingPeriodKey ? periodOf(request.reportingPeriodKey) : null,
+      rules: [...indicatorEntryRules(checked.entries), ...(request.extraRules as object[])],
+      reportingPeriod: request.reportingPeriodKey ? checked.named.periodOf(request.reportingPeriodKey) : null,
     });
-    const columns = entries.map((entry, index) =>
-      tx.create(TableColumn, {
-        ...snapshotColumns[index],
-        table,
-        position: index,
-        isTotal: false,
-        indicator: entry.source,
-        valueKind: ValueKind[entry.kind],
-        period: entry.periodEntity,
-      }),
-    );
-    const rows = rowUnits.map((unit, index) => tx.create(TableRow, { ...snapshotRows[index], table, position: index, kind: RowKind.ITEM, parent: null, unit }));
-    const known = await recordedValues(tx as EntityManager, rowUnits.map((unit) => unit.id), indicators.map((indicator) => indicator.id), periods.map((period) => period.id));
-    rows.forEach((row, rowIndex) =>
-      entries.forEach((entry, columnIndex) => {
-        const value = known.get(`${rowUnits[rowIndex].id}|${entry.source.id}|${entry.periodEntity.id}|${entry.kind}`);
-        if (value !== undefined) tx.create(TableCell, { table, row, column: columns[columnIndex], value });
-      }),
-    );
+    await createGrid(tx, table, checked);
     await tx.flush();
     return table;
   });
