@@ -66,6 +66,114 @@ function childKey(parentKey: string | null, segment: string): string {
   return parentKey === null ? segment : `${parentKey}.${segment}`;
 }
 
+type HierarchyOptions = { withoutNumbers?: boolean; indicators?: boolean; totalIndex?: number; noTotal?: boolean };
+
+/** The tree as read so far, row by row: the derived rows and the rows that later rows attach to. */
+class HierarchyReading {
+  readonly derived: DerivedRow[] = [];
+  private readonly keyUses = new Map<string, number>();
+  private readonly unnumberedOrdinals = new Map<string, number>();
+  private section: number | null = null;
+  private item: number | null = null;
+  /** Most recent numbered row of any form: bullets and labels attach here. */
+  private numbered: number | null = null;
+  /** Most recent numbered row that is not a letter: letters attach here, so b) is a sibling of a). */
+  private numberedAboveLetters: number | null = null;
+  /** Numbered rows of the current section by number path ("2", "2.1"), latest first. */
+  private byPath = new Map<string, number>();
+
+  constructor(private readonly options: HierarchyOptions) {}
+
+  private uniqueKey(base: string): string {
+    const uses = (this.keyUses.get(base) ?? 0) + 1;
+    this.keyUses.set(base, uses);
+    return uses === 1 ? base : `${base}#${uses}`;
+  }
+
+  private keyOf(index: number | null): string | null {
+    return index === null ? null : this.derived[index].key;
+  }
+
+  private add(kind: RowKind, parentIndex: number | null, baseKey: string): void {
+    const level = parentIndex === null ? 0 : this.derived[parentIndex].level + 1;
+    this.derived.push({ key: this.uniqueKey(baseKey), kind, level, parentIndex });
+  }
+
+  private addUnnumbered(kind: RowKind, marker: '-' | '~', parentIndex: number | null): void {
+    const parentKey = this.keyOf(parentIndex);
+    const ordinalKey = `${parentKey ?? ''}\u0000${marker}`;
+    const ordinal = (this.unnumberedOrdinals.get(ordinalKey) ?? 0) + 1;
+    this.unnumberedOrdinals.set(ordinalKey, ordinal);
+    this.add(kind, parentIndex, childKey(parentKey, `${marker}${ordinal}`));
+  }
+
+  /**
+   * A row labelled as a total that a person said is not the total (a subtotal, or a total of rows not
+   * listed) is an item of its own at the top level, so no parent's sum counts it.
+   */
+  totalRow(isTotal: boolean): void {
+    if (isTotal) this.add('GRAND_TOTAL', null, 'TOTAL');
+    else this.addUnnumbered('ITEM', '-', null);
+    // Nothing after a grand total (or a row labelled as one) belongs to the rows before it.
+    this.section = this.item = this.numbered = this.numberedAboveLetters = null;
+    this.byPath = new Map();
+  }
+
+  numberedRow(numbering: Exclude<Numbering, { form: 'BLANK' }>, index: number): void {
+    switch (numbering.form) {
+      case 'ROMAN':
+        this.add('SECTION', null, numbering.numeral);
+        this.section = this.numbered = this.numberedAboveLetters = index;
+        this.item = null;
+        this.byPath = new Map();
+        return;
+      case 'ARABIC':
+        this.arabicRow(numbering.path, index);
+        return;
+      case 'LETTER':
+        this.add('CHILD', this.numberedAboveLetters, childKey(this.keyOf(this.numberedAboveLetters), numbering.letter));
+        this.numbered = index;
+        return;
+      case 'UNNUMBERED':
+        this.addUnnumbered('CHILD', '-', this.numbered);
+        return;
+    }
+  }
+
+  /** 1, 2 are items of the section; 2.1 a child of the nearest row numbered as its prefix. */
+  private arabicRow(path: string[], index: number): void {
+    let parent: number | null = null;
+    if (path.length === 1) {
+      parent = this.section;
+    } else {
+      for (let length = path.length - 1; length >= 1 && parent === null; length--) {
+        parent = this.byPath.get(path.slice(0, length).join('.')) ?? null;
+      }
+      parent ??= this.item ?? this.section;
+    }
+    this.add(path.length === 1 ? 'ITEM' : 'CHILD', parent, childKey(this.keyOf(this.section), path.join('.')));
+    if (path.length === 1) this.item = index;
+    this.byPath.set(path.join('.'), index);
+    this.numbered = this.numberedAboveLetters = index;
+  }
+
+  blankRow(row: PublishedRow, index: number): void {
+    if (row.hasValues && this.options.withoutNumbers) {
+      this.addUnnumbered('ITEM', '-', this.section);
+      this.numbered = this.numberedAboveLetters = index;
+    } else if (this.options.withoutNumbers && !OF_WHICH.test(row.label.normalize('NFC').trim())) {
+      // A caption row without figures ("Theo chuẩn nghèo giai đoạn 2011 - 2015") heads the rows below it.
+      this.addUnnumbered('SECTION', '~', null);
+      this.section = index;
+      this.numbered = this.numberedAboveLetters = null;
+    } else if (row.hasValues) {
+      this.addUnnumbered('CHILD', '-', this.numbered);
+    } else {
+      this.addUnnumbered('LABEL', '~', this.numbered);
+    }
+  }
+}
+
 /**
  * `withoutNumbers`: the table has no STT column at all, so an unnumbered row with figures is an item of its
  * own (not a detail of the row above), dashed or "Trong đó:" rows below it are its children, and a caption
@@ -74,101 +182,17 @@ function childKey(parentKey: string | null, segment: string): string {
  * `totalIndex`: the row a person said is the table's total, whatever its label (and no other row is).
  * `noTotal`: a person said the table has no total row, whatever the labels.
  */
-export function deriveHierarchy(rows: readonly PublishedRow[], options: { withoutNumbers?: boolean; indicators?: boolean; totalIndex?: number; noTotal?: boolean } = {}): DerivedRow[] {
-  const derived: DerivedRow[] = [];
-  const keyUses = new Map<string, number>();
-  const unnumberedOrdinals = new Map<string, number>();
-  let section: number | null = null;
-  let item: number | null = null;
-  /** Most recent numbered row of any form: bullets and labels attach here. */
-  let numbered: number | null = null;
-  /** Most recent numbered row that is not a letter: letters attach here, so b) is a sibling of a). */
-  let numberedAboveLetters: number | null = null;
-  /** Numbered rows of the current section by number path ("2", "2.1"), latest first. */
-  let byPath = new Map<string, number>();
-
-  const uniqueKey = (base: string): string => {
-    const uses = (keyUses.get(base) ?? 0) + 1;
-    keyUses.set(base, uses);
-    return uses === 1 ? base : `${base}#${uses}`;
-  };
-  const keyOf = (index: number | null): string | null => (index === null ? null : derived[index].key);
-  const add = (kind: RowKind, parentIndex: number | null, baseKey: string): void => {
-    const level = parentIndex === null ? 0 : derived[parentIndex].level + 1;
-    derived.push({ key: uniqueKey(baseKey), kind, level, parentIndex });
-  };
-  const addUnnumbered = (kind: RowKind, marker: '-' | '~', parentIndex: number | null): void => {
-    const parentKey = keyOf(parentIndex);
-    const ordinalKey = `${parentKey ?? ''}\u0000${marker}`;
-    const ordinal = (unnumberedOrdinals.get(ordinalKey) ?? 0) + 1;
-    unnumberedOrdinals.set(ordinalKey, ordinal);
-    add(kind, parentIndex, childKey(parentKey, `${marker}${ordinal}`));
-  };
-
+export function deriveHierarchy(rows: readonly PublishedRow[], options: HierarchyOptions = {}): DerivedRow[] {
+  const reading = new HierarchyReading(options);
   // By its label, a total row is unnumbered; a row chosen by a person may carry a number.
   const chosen = options.noTotal === true || options.totalIndex !== undefined;
-
   rows.forEach((row, index) => {
     const numbering = readNumbering(row.publishedNumber);
     const byLabel = numbering.form === 'BLANK' && !options.indicators && isGrandTotalLabel(row.label);
     const total = chosen ? !options.noTotal && index === options.totalIndex : byLabel;
-    if (total || byLabel) {
-      // A row labelled as a total that a person said is not the total (a subtotal, or a total of rows not
-      // listed) is an item of its own at the top level, so no parent's sum counts it.
-      if (total) add('GRAND_TOTAL', null, 'TOTAL');
-      else addUnnumbered('ITEM', '-', null);
-      // Nothing after a grand total (or a row labelled as one) belongs to the rows before it.
-      section = item = numbered = numberedAboveLetters = null;
-      byPath = new Map();
-      return;
-    }
-    switch (numbering.form) {
-      case 'ROMAN':
-        add('SECTION', null, numbering.numeral);
-        section = numbered = numberedAboveLetters = index;
-        item = null;
-        byPath = new Map();
-        return;
-      case 'ARABIC': {
-        const { path } = numbering;
-        let parent: number | null = null;
-        if (path.length === 1) {
-          parent = section;
-        } else {
-          for (let length = path.length - 1; length >= 1 && parent === null; length--) {
-            parent = byPath.get(path.slice(0, length).join('.')) ?? null;
-          }
-          parent ??= item ?? section;
-        }
-        add(path.length === 1 ? 'ITEM' : 'CHILD', parent, childKey(keyOf(section), path.join('.')));
-        if (path.length === 1) item = index;
-        byPath.set(path.join('.'), index);
-        numbered = numberedAboveLetters = index;
-        return;
-      }
-      case 'LETTER':
-        add('CHILD', numberedAboveLetters, childKey(keyOf(numberedAboveLetters), numbering.letter));
-        numbered = index;
-        return;
-      case 'UNNUMBERED':
-        addUnnumbered('CHILD', '-', numbered);
-        return;
-      case 'BLANK':
-        if (row.hasValues && options.withoutNumbers) {
-          addUnnumbered('ITEM', '-', section);
-          numbered = numberedAboveLetters = index;
-        } else if (options.withoutNumbers && !OF_WHICH.test(row.label.normalize('NFC').trim())) {
-          // A caption row without figures ("Theo chuẩn nghèo giai đoạn 2011 - 2015") heads the rows below it.
-          addUnnumbered('SECTION', '~', null);
-          section = index;
-          numbered = numberedAboveLetters = null;
-        } else if (row.hasValues) {
-          addUnnumbered('CHILD', '-', numbered);
-        } else {
-          addUnnumbered('LABEL', '~', numbered);
-        }
-        return;
-    }
+    if (total || byLabel) reading.totalRow(total);
+    else if (numbering.form === 'BLANK') reading.blankRow(row, index);
+    else reading.numberedRow(numbering, index);
   });
-  return derived;
+  return reading.derived;
 }
