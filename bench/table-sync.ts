@@ -339,14 +339,8 @@ interface ExplainResult {
   triggers: { name: string; ms: number; calls: number }[];
 }
 
-/**
- * The two big writes of a push, replayed in PostgreSQL with EXPLAIN ANALYZE inside transactions that are
- * rolled back, in the server's order (lock, upsert cells, bump version, insert change_set, insert
- * cell_change), to see what PostgreSQL spends on the statements and on their foreign-key triggers (also
- * with the triggers switched off for the transaction). SQL text is built by MikroORM's formatQuery, as the
- * server's em.execute sends it.
- */
-async function explainWrites(url: string, orm: MikroORM, state: TableState, changes: CellChangeRequest[]) {
+/** The two big writes' SQL as the server's em.execute sends it (MikroORM's formatQuery inlines the arrays). */
+function pushWriteStatements(orm: MikroORM, state: TableState, changes: CellChangeRequest[]) {
   const platform = orm.em.getPlatform();
   const rowIds = changes.map((change) => state.rowIds.get(change.rowKey)!);
   const columnIds = changes.map((change) => state.columnIds.get(change.columnKey)!);
@@ -356,30 +350,48 @@ async function explainWrites(url: string, orm: MikroORM, state: TableState, chan
        select r, c, ?, v from unnest(?::int[], ?::int[], ?::numeric[]) as t(r, c, v)
        on conflict (row_id, column_id) do update set value = excluded.value`;
   const upsertParams = [state.id, pgArray(rowIds), pgArray(columnIds), pgArray(values)];
-  const changeSql = (changeSetId: number) => [
-    `insert into cell_change (change_set_id, table_id, version_after, row_id, column_id, old_value, new_value)
-     select ?, ?, ?, r, c, o, n from unnest(?::int[], ?::int[], ?::numeric[], ?::numeric[]) as t(r, c, o, n)`,
-    [changeSetId, state.id, state.version + 1, pgArray(rowIds), pgArray(columnIds), pgArray(olds), pgArray(values)],
-  ] as const;
-  const formatUpsert = summarize(repeatSync(COMPONENT_RUNS, () => platform.formatQuery(upsertSql, upsertParams)));
-  const [sampleSql, sampleParams] = changeSql(1);
-  const formatChange = summarize(repeatSync(COMPONENT_RUNS, () => platform.formatQuery(sampleSql, [...sampleParams])));
-
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const explain = async (sql: string): Promise<ExplainResult> => {
-    const { rows } = await client.query(`explain (analyze, format json) ${sql}`);
-    const plan = rows[0]['QUERY PLAN'][0] as { 'Execution Time': number; 'Planning Time': number; Triggers?: Record<string, unknown>[] };
-    return {
-      executionMs: plan['Execution Time'],
-      planningMs: plan['Planning Time'],
-      triggers: (plan.Triggers ?? []).map((trigger) => ({
-        name: String(trigger['Constraint Name'] ?? trigger['Trigger Name']),
-        ms: Number(trigger.Time),
-        calls: Number(trigger.Calls),
-      })),
-    };
+  const changeSql = `insert into cell_change (change_set_id, table_id, version_after, row_id, column_id, old_value, new_value)
+     select ?, ?, ?, r, c, o, n from unnest(?::int[], ?::int[], ?::numeric[], ?::numeric[]) as t(r, c, o, n)`;
+  // The arrays are written once, so that only formatQuery is timed.
+  const changeArrays = [pgArray(rowIds), pgArray(columnIds), pgArray(olds), pgArray(values)];
+  const changeParams = (changeSetId: number) => [changeSetId, state.id, state.version + 1, ...changeArrays];
+  return {
+    upsertText: () => platform.formatQuery(upsertSql, upsertParams),
+    changeText: (changeSetId: number) => platform.formatQuery(changeSql, changeParams(changeSetId)),
   };
+}
+
+async function explainPlan(client: pg.Client, sql: string): Promise<ExplainResult> {
+  const { rows } = await client.query(`explain (analyze, format json) ${sql}`);
+  const plan = rows[0]['QUERY PLAN'][0] as { 'Execution Time': number; 'Planning Time': number; Triggers?: Record<string, unknown>[] };
+  return {
+    executionMs: plan['Execution Time'],
+    planningMs: plan['Planning Time'],
+    triggers: (plan.Triggers ?? []).map((trigger) => ({
+      name: String(trigger['Constraint Name'] ?? trigger['Trigger Name']),
+      ms: Number(trigger.Time),
+      calls: Number(trigger.Calls),
+    })),
+  };
+}
+
+function medianExplain(results: ExplainResult[]): ExplainResult {
+  return {
+    executionMs: summarize(results.map((result) => result.executionMs)).median,
+    planningMs: summarize(results.map((result) => result.planningMs)).median,
+    triggers: results[0].triggers.map((trigger) => ({
+      name: trigger.name,
+      calls: trigger.calls,
+      ms: summarize(results.map((result) => result.triggers.find((other) => other.name === trigger.name)?.ms ?? 0)).median,
+    })),
+  };
+}
+
+/**
+ * Three rounds of the writes in the server's order (lock, upsert, bump the version, change_set, cell_change),
+ * each in a transaction rolled back: explained, explained with the foreign-key triggers off, and plain.
+ */
+async function replayWrites(client: pg.Client, state: TableState, statements: ReturnType<typeof pushWriteStatements>) {
   const insertChangeSet = async (key: string) => {
     const { rows } = await client.query(
       `insert into change_set (table_id, version_before, version_after, author, comment, created_at, idempotency_key, request_hash, result, content_hash)
@@ -391,61 +403,60 @@ async function explainWrites(url: string, orm: MikroORM, state: TableState, chan
   const timedQuery = async (sql: string) => (await timed(() => client.query(sql))).ms;
   const lockTable = () => client.query('select id from plan_table where id = $1 for update', [state.id]);
   const bumpVersion = () => client.query('update plan_table set version = version + 1 where id = $1', [state.id]);
-  const upsertText = platform.formatQuery(upsertSql, upsertParams);
-  const changeText = (changeSetId: number) => {
-    const [sql, params] = changeSql(changeSetId);
-    return platform.formatQuery(sql, [...params]);
-  };
-  const runs = {
-    upsert: [] as ExplainResult[],
-    cellChange: [] as ExplainResult[],
-    noTriggers: [] as ExplainResult[],
-    upsertPlain: [] as number[],
-    cellChangePlain: [] as number[],
-  };
+  const upsertText = statements.upsertText();
+  const runs = { upsert: [] as ExplainResult[], cellChange: [] as ExplainResult[], noTriggers: [] as ExplainResult[], upsertPlain: [] as number[], cellChangePlain: [] as number[] };
+  for (let round = 0; round < 3; round++) {
+    // As the server does it: lock, upsert, bump the version, change_set, cell_change.
+    await client.query('begin');
+    await lockTable();
+    runs.upsert.push(await explainPlan(client, upsertText));
+    await bumpVersion();
+    runs.cellChange.push(await explainPlan(client, statements.changeText(await insertChangeSet(`bench-explain-a${round}`))));
+    await client.query('rollback');
+    // Server order with foreign-key triggers off for this transaction only (what the constraints cost).
+    await client.query('begin');
+    await client.query(`set local session_replication_role = replica`);
+    await lockTable();
+    await bumpVersion();
+    runs.noTriggers.push(await explainPlan(client, statements.changeText(await insertChangeSet(`bench-explain-d${round}`))));
+    await client.query('rollback');
+    // Server order without EXPLAIN: the statements end to end through the driver.
+    await client.query('begin');
+    await lockTable();
+    runs.upsertPlain.push(await timedQuery(upsertText));
+    await bumpVersion();
+    runs.cellChangePlain.push(await timedQuery(statements.changeText(await insertChangeSet(`bench-explain-b${round}`))));
+    await client.query('rollback');
+  }
+  return runs;
+}
+
+/**
+ * The two big writes of a push, replayed in PostgreSQL with EXPLAIN ANALYZE inside transactions that are
+ * rolled back, in the server's order (lock, upsert cells, bump version, insert change_set, insert
+ * cell_change), to see what PostgreSQL spends on the statements and on their foreign-key triggers (also
+ * with the triggers switched off for the transaction). SQL text is built by MikroORM's formatQuery, as the
+ * server's em.execute sends it.
+ */
+async function explainWrites(url: string, orm: MikroORM, state: TableState, changes: CellChangeRequest[]) {
+  const statements = pushWriteStatements(orm, state, changes);
+  const formatUpsert = summarize(repeatSync(COMPONENT_RUNS, () => statements.upsertText()));
+  const formatChange = summarize(repeatSync(COMPONENT_RUNS, () => statements.changeText(1)));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let runs: Awaited<ReturnType<typeof replayWrites>>;
   try {
-    for (let round = 0; round < 3; round++) {
-      // As the server does it: lock, upsert, bump the version, change_set, cell_change.
-      await client.query('begin');
-      await lockTable();
-      runs.upsert.push(await explain(upsertText));
-      await bumpVersion();
-      runs.cellChange.push(await explain(changeText(await insertChangeSet(`bench-explain-a${round}`))));
-      await client.query('rollback');
-      // Server order with foreign-key triggers off for this transaction only (what the constraints cost).
-      await client.query('begin');
-      await client.query(`set local session_replication_role = replica`);
-      await lockTable();
-      await bumpVersion();
-      runs.noTriggers.push(await explain(changeText(await insertChangeSet(`bench-explain-d${round}`))));
-      await client.query('rollback');
-      // Server order without EXPLAIN: the statements end to end through the driver.
-      await client.query('begin');
-      await lockTable();
-      runs.upsertPlain.push(await timedQuery(upsertText));
-      await bumpVersion();
-      runs.cellChangePlain.push(await timedQuery(changeText(await insertChangeSet(`bench-explain-b${round}`))));
-      await client.query('rollback');
-    }
+    runs = await replayWrites(client, state, statements);
   } finally {
     await client.query('rollback').catch(() => undefined);
     await client.end();
   }
-  const medianOf = (results: ExplainResult[]): ExplainResult => ({
-    executionMs: summarize(results.map((result) => result.executionMs)).median,
-    planningMs: summarize(results.map((result) => result.planningMs)).median,
-    triggers: results[0].triggers.map((trigger) => ({
-      name: trigger.name,
-      calls: trigger.calls,
-      ms: summarize(results.map((result) => result.triggers.find((other) => other.name === trigger.name)?.ms ?? 0)).median,
-    })),
-  });
   return {
     formatUpsert,
     formatChange,
-    upsert: medianOf(runs.upsert),
-    cellChange: medianOf(runs.cellChange),
-    cellChangeNoTriggers: medianOf(runs.noTriggers),
+    upsert: medianExplain(runs.upsert),
+    cellChange: medianExplain(runs.cellChange),
+    cellChangeNoTriggers: medianExplain(runs.noTriggers),
     upsertPlainMs: summarize(runs.upsertPlain).median,
     cellChangePlainMs: summarize(runs.cellChangePlain).median,
   };
