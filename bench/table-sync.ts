@@ -224,40 +224,39 @@ class Server {
 // each other through their exports objects, so wrapping an export wraps every call the server
 // makes; SQL is timed by wrapping the ORM connection's execute/begin/commit.
 
-interface Probe {
-  parts: Map<string, { ms: number; calls: number }>;
-  restore: () => void;
-}
+class Probe {
+  readonly parts = new Map<string, { ms: number; calls: number }>();
+  private readonly restorers: (() => void)[] = [];
+  /**
+   * While nested > 0, SQL runs inside a wrapped function and is accounted to it (as union of busy time:
+   * from the first of its statements in flight to the last).
+   */
+  private readonly nesting = { nested: 0, nestedLabel: '', active: 0, busySince: 0 };
 
-function installProbe(orm: MikroORM): Probe {
-  const parts = new Map<string, { ms: number; calls: number }>();
-  const add = (label: string, elapsed: number) => {
-    const part = parts.get(label) ?? { ms: 0, calls: 0 };
+  private add(label: string, elapsed: number): void {
+    const part = this.parts.get(label) ?? { ms: 0, calls: 0 };
     part.ms += elapsed;
     part.calls += 1;
-    parts.set(label, part);
-  };
-  const restorers: (() => void)[] = [];
-  /** While > 0, SQL runs inside a wrapped function and is accounted to it (as union of busy time). */
-  let nested = 0;
-  let nestedLabel = '';
-  let active = 0;
-  let busySince = 0;
+    this.parts.set(label, part);
+  }
 
-  const wrap = (target: object, name: string, label: string, options: { nests?: boolean } = {}) => {
+  /** Times every call of target[name] under label; a nesting function also takes the SQL run inside it. */
+  wrap(target: object, name: string, label: string, options: { nests?: boolean } = {}): void {
     const holder = target as Record<string, unknown>;
     const hadOwn = Object.prototype.hasOwnProperty.call(holder, name);
     const original = holder[name] as (...args: unknown[]) => unknown;
     if (typeof original !== 'function') throw new Error(`cannot probe ${name}: not a function`);
+    const { nesting } = this;
+    const add = (elapsed: number) => this.add(label, elapsed);
     holder[name] = function (this: unknown, ...args: unknown[]) {
       const start = performance.now();
       if (options.nests) {
-        nested += 1;
-        nestedLabel = label;
+        nesting.nested += 1;
+        nesting.nestedLabel = label;
       }
       const done = () => {
-        if (options.nests) nested -= 1;
-        add(label, performance.now() - start);
+        if (options.nests) nesting.nested -= 1;
+        add(performance.now() - start);
       };
       let result: unknown;
       try {
@@ -270,40 +269,53 @@ function installProbe(orm: MikroORM): Probe {
       done();
       return result;
     };
-    restorers.push(() => {
+    this.restorers.push(() => {
       if (hadOwn) holder[name] = original;
       else delete holder[name];
     });
-  };
+  }
 
-  wrap(contextModule, 'createContext', 'createContext (token, rights): total', { nests: true });
-  wrap(tableStateModule, 'loadTableState', 'loadTableState: total', { nests: true });
-  wrap(tableHistoryModule, 'changesSince', 'changesSince (merge): total', { nests: true });
-  wrap(changeParsingModule, 'parseChanges', 'parseChanges');
-  wrap(validateTableModule, 'validateTable', 'validateTable');
-  wrap(contentHashModule, 'contentHash', 'contentHash');
-
-  const connection = orm.em.getConnection() as unknown as Record<string, unknown>;
-  for (const method of ['begin', 'commit'] as const) wrap(connection, method, `SQL ${method.toUpperCase()}`);
-  const execute = connection.execute as (...args: unknown[]) => Promise<unknown>;
-  connection.execute = function (this: unknown, ...args: unknown[]) {
-    const sql = typeof args[0] === 'string' ? args[0] : '(query builder)';
-    const start = performance.now();
-    const inside = nested > 0;
-    const label = inside ? `${nestedLabel.replace(/: total$/, '')}: its SQL (busy time)` : `SQL ${describeSql(sql)}`;
-    if (inside && active++ === 0) busySince = start;
-    return execute.apply(this, args).finally(() => {
-      if (inside) {
-        if (--active === 0) add(label, performance.now() - busySince);
-      } else {
-        add(label, performance.now() - start);
-      }
+  /** Times each statement by its kind, or as busy time of the nesting function it runs in. */
+  wrapExecute(connection: Record<string, unknown>): void {
+    const execute = connection.execute as (...args: unknown[]) => Promise<unknown>;
+    const { nesting } = this;
+    const add = (label: string, elapsed: number) => this.add(label, elapsed);
+    connection.execute = function (this: unknown, ...args: unknown[]) {
+      const sql = typeof args[0] === 'string' ? args[0] : '(query builder)';
+      const start = performance.now();
+      const inside = nesting.nested > 0;
+      const label = inside ? `${nesting.nestedLabel.replace(/: total$/, '')}: its SQL (busy time)` : `SQL ${describeSql(sql)}`;
+      if (inside && nesting.active++ === 0) nesting.busySince = start;
+      return execute.apply(this, args).finally(() => {
+        if (inside) {
+          if (--nesting.active === 0) add(label, performance.now() - nesting.busySince);
+        } else {
+          add(label, performance.now() - start);
+        }
+      });
+    };
+    this.restorers.push(() => {
+      delete connection.execute;
     });
-  };
-  restorers.push(() => {
-    delete connection.execute;
-  });
-  return { parts, restore: () => restorers.reverse().forEach((restore) => restore()) };
+  }
+
+  restore(): void {
+    this.restorers.reverse().forEach((restore) => restore());
+  }
+}
+
+function installProbe(orm: MikroORM): Probe {
+  const probe = new Probe();
+  probe.wrap(contextModule, 'createContext', 'createContext (token, rights): total', { nests: true });
+  probe.wrap(tableStateModule, 'loadTableState', 'loadTableState: total', { nests: true });
+  probe.wrap(tableHistoryModule, 'changesSince', 'changesSince (merge): total', { nests: true });
+  probe.wrap(changeParsingModule, 'parseChanges', 'parseChanges');
+  probe.wrap(validateTableModule, 'validateTable', 'validateTable');
+  probe.wrap(contentHashModule, 'contentHash', 'contentHash');
+  const connection = orm.em.getConnection() as unknown as Record<string, unknown>;
+  for (const method of ['begin', 'commit'] as const) probe.wrap(connection, method, `SQL ${method.toUpperCase()}`);
+  probe.wrapExecute(connection);
+  return probe;
 }
 
 function describeSql(sql: string): string {
