@@ -11,14 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { codegen } from '@graphql-codegen/core';
 import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
-import { buildSchema, parse } from 'graphql';
+import { buildASTSchema, parse } from 'graphql';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const examples = join(root, 'docs/examples');
 const output = join(examples, 'generated/graphql.ts');
 const config = { enumType: 'string-literal', useTypeImports: true };
 
-const schema = buildSchema(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'));
+const schemaDocument = parse(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'));
 const documents = readdirSync(examples)
   .filter((file) => file.endsWith('.graphql'))
   .sort()
@@ -26,8 +26,8 @@ const documents = readdirSync(examples)
 
 const generated = await codegen({
   filename: output,
-  schema: parse(readFileSync(join(root, 'schema/schema.graphql'), 'utf8')),
-  schemaAst: schema,
+  schema: schemaDocument,
+  schemaAst: buildASTSchema(schemaDocument),
   documents,
   config,
   plugins: [{ 'typescript-operations': {} }, { 'typed-document-node': {} }],
